@@ -1,0 +1,90 @@
+namespace OrderProcessing.Core.Common;
+
+/// <summary>The string rules shared by every request: required, at most 200 characters, identifiers without control characters.</summary>
+public static class TextRules
+{
+    /// <summary>Longest accepted string.</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>Checks a required string; returns true when it passed.</summary>
+    public static bool CheckRequired(ValidationErrors errors, string field, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, "is required");
+            return false;
+        }
+
+        return CheckOptional(errors, field, value);
+    }
+
+    /// <summary>Checks an optional string's length and characters; returns true when it passed.</summary>
+    public static bool CheckOptional(ValidationErrors errors, string field, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (value is null)
+        {
+            return true;
+        }
+
+        if (value.Length > MaxLength)
+        {
+            errors.Add(field, $"must be at most {MaxLength} characters");
+            return false;
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            errors.Add(field, "must not contain control characters");
+            return false;
+        }
+
+        if (HasLoneSurrogate(value))
+        {
+            errors.Add(field, "must be valid Unicode text");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Checks an identifier: required, at most 200 characters, printable ASCII without spaces or slashes.</summary>
+    public static bool CheckIdentifier(ValidationErrors errors, string field, string? value)
+    {
+        if (!CheckRequired(errors, field, value))
+        {
+            return false;
+        }
+
+        if (value!.Any(c => c is <= ' ' or > '~' or '/' or '#'))
+        {
+            errors.Add(field, "may contain only printable ASCII characters other than space, '/' and '#'");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool HasLoneSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]))
+            {
+                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return true;
+                }
+
+                i++;
+            }
+            else if (char.IsLowSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,199 @@
+using OrderProcessing.Core.Catalog;
+using OrderProcessing.Core.Common;
+using OrderProcessing.Core.Idempotency;
+using OrderProcessing.Core.Invoices;
+using OrderProcessing.Core.Pricing;
+
+namespace OrderProcessing.Core.Orders;
+
+/// <summary>
+/// The order use cases behind the HTTP API: place (idempotently), read, list, cancel, operator move, delete and
+/// invoice download. Each write is one conditional transition; nothing of a rejected request is stored.
+/// </summary>
+public sealed class OrderService(
+    IOrderRepository orders,
+    ICatalog catalog,
+    IIdempotencyStore idempotency,
+    IInvoiceStore invoices,
+    IIdGenerator ids,
+    TimeProvider clock,
+    OrderServiceOptions? options = null)
+{
+    private readonly OrderServiceOptions _options = options ?? new OrderServiceOptions();
+
+    /// <summary>
+    /// Validates the request, prices it from the catalog and stores a <see cref="OrderStatus.Pending"/> order. With an
+    /// idempotency key, the same key and request return the first order again; the same key with another request throws
+    /// <see cref="IdempotencyKeyReusedException"/>.
+    /// </summary>
+    public async Task<PlaceOrderResult> PlaceAsync(PlaceOrderRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>(PlaceOrderValidator.Validate(request));
+        if (idempotencyKey is not null)
+        {
+            try
+            {
+                PlaceOrderValidator.EnsureValidIdempotencyKey(idempotencyKey);
+            }
+            catch (ValidationException e)
+            {
+                foreach (var (k, v) in e.Errors)
+                {
+                    errors[k] = v;
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        var lines = await PriceAsync(request.Items!, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var orderId = ids.NewOrderId();
+        if (idempotencyKey is not null)
+        {
+            var fingerprint = RequestFingerprint.Compute(request);
+            var claimed = await idempotency.TryClaimAsync(
+                new IdempotencyRecord(idempotencyKey, fingerprint, orderId, now, now + _options.IdempotencyWindow),
+                cancellationToken).ConfigureAwait(false);
+            if (claimed is not null)
+            {
+                if (claimed.RequestFingerprint != fingerprint)
+                {
+                    throw new IdempotencyKeyReusedException();
+                }
+
+                var first = await orders.GetAsync(claimed.OrderId, cancellationToken).ConfigureAwait(false);
+                if (first is not null)
+                {
+                    return new PlaceOrderResult(first, Replayed: true);
+                }
+
+                // The first request claimed the key but its order is not stored yet (in flight, or it crashed): create it
+                // under the claimed id; if the first request wins the race, return its order.
+                orderId = claimed.OrderId;
+            }
+        }
+
+        var order = Order.Place(
+            orderId,
+            new Customer(request.CustomerId!, request.CustomerEmail!, request.CustomerName!),
+            lines,
+            ToAddress(request.ShippingAddress!),
+            request.PaymentToken!,
+            now);
+        try
+        {
+            await orders.AddAsync(order, cancellationToken).ConfigureAwait(false);
+            return new PlaceOrderResult(order, Replayed: false);
+        }
+        catch (ConcurrencyConflictException) when (idempotencyKey is not null)
+        {
+            var winner = await orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+            return winner is not null ? new PlaceOrderResult(winner, Replayed: true) : throw new ConcurrencyConflictException("The order is being created by a concurrent request with the same Idempotency-Key; retry.");
+        }
+    }
+
+    /// <summary>The order, or <see cref="OrderNotFoundException"/>.</summary>
+    public async Task<Order> GetAsync(string orderId, CancellationToken cancellationToken = default) =>
+        await orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false) ?? throw new OrderNotFoundException(orderId);
+
+    /// <summary>A page of orders, newest first, optionally of one status.</summary>
+    public Task<Page<Order>> ListAsync(OrderStatus? status, int? limit, string? cursor, CancellationToken cancellationToken = default) =>
+        orders.ListAsync(new OrderQuery(status, null, PageLimits.Resolve(limit), cursor), cancellationToken);
+
+    /// <summary>A page of one customer's orders, newest first.</summary>
+    public Task<Page<Order>> ListByCustomerAsync(string customerId, int? limit, string? cursor, CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationErrors();
+        TextRules.CheckIdentifier(errors, "customerId", customerId);
+        errors.ThrowIfAny();
+        return orders.ListAsync(new OrderQuery(null, customerId, PageLimits.Resolve(limit), cursor), cancellationToken);
+    }
+
+    /// <summary>Cancels the order; <see cref="InvalidTransitionException"/> once shipped or terminal. Compensation follows through the pipeline.</summary>
+    public Task<Order> CancelAsync(string orderId, string? reason, CancellationToken cancellationToken = default) =>
+        TransitionAsync(orderId, order => order.Cancel(string.IsNullOrWhiteSpace(reason) ? "cancelled on request" : reason, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>An operator's move along an allowed transition; anything else throws <see cref="InvalidTransitionException"/>.</summary>
+    public Task<Order> MoveAsync(string orderId, OrderStatus status, CancellationToken cancellationToken = default) =>
+        TransitionAsync(orderId, order => order.MoveTo(status, $"moved to {status.ToWire()} by an operator", clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>Deletes a terminal order; <see cref="OrderNotDeletableException"/> otherwise.</summary>
+    public async Task DeleteAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        var order = await GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (!OrderTransitions.IsTerminal(order.Status))
+        {
+            throw new OrderNotDeletableException(orderId, order.Status);
+        }
+
+        await orders.DeleteAsync(orderId, order.Version, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The order's invoice as a time-limited link or bytes; <see cref="NotFoundException"/> until it exists.</summary>
+    public async Task<InvoiceDownload> GetInvoiceAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        var order = await GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (!order.InvoiceAvailable)
+        {
+            throw new NotFoundException("invoice", orderId);
+        }
+
+        var link = await invoices.GetDownloadLinkAsync(orderId, _options.InvoiceLinkLifetime, cancellationToken).ConfigureAwait(false);
+        if (link is not null)
+        {
+            return new InvoiceDownload(link, null);
+        }
+
+        var bytes = await invoices.GetAsync(orderId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("invoice", orderId);
+        return new InvoiceDownload(null, bytes);
+    }
+
+    private async Task<Order> TransitionAsync(string orderId, Action<Order> transition, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var order = await GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+            transition(order);
+            try
+            {
+                await orders.UpdateAsync(order, cancellationToken).ConfigureAwait(false);
+                return order;
+            }
+            catch (ConcurrencyConflictException) when (attempt < _options.MaxConflictRetries)
+            {
+                // A pipeline stage moved the order meanwhile: decide again on its new state.
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<OrderLine>> PriceAsync(IReadOnlyList<OrderLineRequest?> items, CancellationToken cancellationToken)
+    {
+        var ids = items.Select(i => i!.ProductId!).ToList();
+        var products = await catalog.GetManyAsync(ids, cancellationToken).ConfigureAwait(false);
+        var errors = new ValidationErrors();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!products.ContainsKey(ids[i]))
+            {
+                errors.Add($"items[{i}].productId", $"unknown product '{ids[i]}'");
+            }
+        }
+
+        errors.ThrowIfAny();
+        var currencies = ids.Select(id => products[id].UnitPrice.Currency).Distinct().ToList();
+        if (currencies.Count > 1)
+        {
+            errors.Add("items", $"all lines must share one currency; found {string.Join(", ", currencies.Select(c => c.Code))}");
+            errors.ThrowIfAny();
+        }
+
+        return items.Select(i => new OrderLine(i!.ProductId!, products[i.ProductId!].Name, i.Quantity!.Value, products[i.ProductId!].UnitPrice)).ToList();
+    }
+
+    private static Address ToAddress(AddressRequest a) => new(a.Line1!, a.Line2, a.City!, a.Region, a.PostalCode!, a.Country!);
+}
