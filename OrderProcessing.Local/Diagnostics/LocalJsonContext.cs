@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OrderProcessing.Core.Notifications;
+using OrderProcessing.Local.Dispatch;
+
+namespace OrderProcessing.Local.Diagnostics;
+
+/// <summary>Source-generated JSON (camelCase) for what the local host itself writes: notification lines and diagnostics.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = false)]
+[JsonSerializable(typeof(CustomerNotification))]
+[JsonSerializable(typeof(DeadLetterList))]
+[JsonSerializable(typeof(QueueList))]
+[JsonSerializable(typeof(InjectedMessage))]
+internal sealed partial class LocalJsonContext : JsonSerializerContext;

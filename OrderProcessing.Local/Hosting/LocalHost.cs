@@ -1,0 +1,199 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using OrderProcessing.Core.Notifications;
+using OrderProcessing.Functions.Topology;
+using OrderProcessing.Local.Diagnostics;
+using OrderProcessing.Local.Dispatch;
+using OrderProcessing.Local.Gateway;
+using OrderProcessing.Local.Notifications;
+
+namespace OrderProcessing.Local.Hosting;
+
+/// <summary>
+/// Builds and runs the local host: Kestrel on the configured address, the page from <c>wwwroot</c>, local diagnostics
+/// under <c>/_local</c>, every other request through the API function, the stage dispatcher and the notification
+/// forwarder. Stopping (Ctrl+C) closes the web server first, then lets stage work in flight finish, then flushes
+/// notifications.
+/// </summary>
+public static partial class LocalHost
+{
+    /// <summary>Parses options from the command line and environment, runs until Ctrl+C, and returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        LocalOptions options;
+        try
+        {
+            var environment = Environment.GetEnvironmentVariables()
+                .Cast<System.Collections.DictionaryEntry>()
+                .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+            options = LocalOptionsParser.Parse(args, environment);
+        }
+        catch (OptionsException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        if (options.ShowHelp)
+        {
+            await Console.Out.WriteAsync(LocalOptionsParser.Usage).ConfigureAwait(false);
+            return 0;
+        }
+
+        await using var app = await BuildAsync(options, LocalSystemFactory.CreateAsync).ConfigureAwait(false);
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>Builds the host over the system <paramref name="createSystem"/> composes.</summary>
+    public static async Task<WebApplication> BuildAsync(
+        LocalOptions options,
+        Func<LocalOptions, ILoggerFactory, TimeProvider, CancellationToken, Task<LocalSystem>> createSystem)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(createSystem);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // Options are ours, parsed above; the content root is the build output, where the page's files are copied.
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(c =>
+        {
+            c.SingleLine = true;
+            c.TimestampFormat = "HH:mm:ss.fff ";
+            c.ColorBehavior = LoggerColorBehavior.Disabled;
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k => k.Listen(options.Bind, options.Port));
+
+        // Stage work in flight may take up to its function timeout; the host waits that long for it, and a little more.
+        var longestStage = SystemTopology.Stages.Max(s => s.TimeoutSeconds);
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(longestStage + 15));
+
+        var clock = TimeProvider.System;
+        using var bootLoggers = LoggerFactory.Create(l => l.AddSimpleConsole(c => c.SingleLine = true));
+        var system = await createSystem(options, bootLoggers, clock, CancellationToken.None).ConfigureAwait(false);
+        var seeded = options.SeedsCatalog ? await system.SeedCatalogAsync(CancellationToken.None).ConfigureAwait(false) : 0;
+
+        var notificationsPath = Path.GetFullPath(options.NotificationsFile);
+        var dispatcherOptions = new DispatcherOptions { RetryDelay = options.RetryDelay, MaxRetryDelay = options.MaxRetryDelay, Region = options.Region };
+        builder.Services.AddSingleton(options);
+
+        // Registered through factories so the container disposes them when the host is disposed.
+        builder.Services.AddSingleton(_ => system);
+        builder.Services.AddSingleton(_ => new JsonLinesNotificationSink(notificationsPath));
+        builder.Services.AddSingleton(sp => new NotificationForwarder(
+            [new LoggingNotificationSink(sp.GetRequiredService<ILogger<LoggingNotificationSink>>()), sp.GetRequiredService<JsonLinesNotificationSink>()],
+            sp.GetRequiredService<ILogger<NotificationForwarder>>()));
+        builder.Services.AddSingleton(sp => new StageDispatcher(
+            SystemTopology.Stages,
+            system.StageFunction,
+            system.StreamRecords,
+            dispatcherOptions,
+            clock,
+            sp.GetRequiredService<ILogger<StageDispatcher>>()));
+        builder.Services.AddSingleton(sp => new ApiGatewayProxy(
+            system.Api,
+            TimeSpan.FromSeconds(SystemTopology.Api.TimeoutSeconds),
+            new ApiGatewayRequestContext(),
+            clock,
+            sp.GetRequiredService<ILogger<ApiGatewayProxy>>()));
+
+        // Hosted services stop in reverse order: the web server (added by the framework after these) first, then the
+        // dispatcher (stage work in flight finishes and may still emit notifications), then the forwarder flushes.
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationForwarder>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StageDispatcher>());
+
+        var app = builder.Build();
+        var forwarder = app.Services.GetRequiredService<NotificationForwarder>();
+        var dispatcher = app.Services.GetRequiredService<StageDispatcher>();
+        system.ChangeFeed.Subscribe(forwarder);
+        system.ChangeFeed.Subscribe(dispatcher);
+
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "no-cache",
+        });
+        app.UseRouting();
+        DiagnosticsEndpoints.Map(app, dispatcher);
+        var proxy = app.Services.GetRequiredService<ApiGatewayProxy>();
+        app.MapFallback("{**path}", proxy.HandleAsync);
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrderProcessing.Local");
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStarted.Register(() => OnStarted(app, options, system.StorageDescription, seeded, notificationsPath, logger));
+        lifetime.ApplicationStopping.Register(() => LogStopping(logger));
+        lifetime.ApplicationStopped.Register(() =>
+        {
+            if (dispatcher.StoppedCleanly)
+            {
+                LogStopped(logger);
+            }
+            else
+            {
+                LogStoppedUnclean(logger);
+            }
+        });
+        return app;
+    }
+
+    /// <summary>The first address the server listens on, after it started (the actual port when 0 was asked).</summary>
+    public static Uri ListeningAddress(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new Uri(address);
+    }
+
+    private static void OnStarted(WebApplication app, LocalOptions options, string storage, int seeded, string notificationsPath, ILogger logger)
+    {
+        var listening = ListeningAddress(app);
+
+        // A wildcard bind is reachable on loopback too; show the address a browser on this machine can open.
+        var host = options.Bind.Equals(IPAddress.Any) || options.Bind.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : listening.Host;
+        var baseUrl = new UriBuilder(listening) { Host = host }.Uri.ToString().TrimEnd('/');
+        var lines = new[]
+        {
+            "",
+            $"OrderProcessing is running locally: {storage}{(seeded > 0 ? $", demo catalog of {seeded} products" : "")}.",
+            $"  Web page        {baseUrl}/",
+            $"  API base URL    {baseUrl}   (for example: curl {baseUrl}/products)",
+            $"  Dead letters    {baseUrl}/_local/dead-letters",
+            $"  Notifications   {notificationsPath}",
+            options.Bind.Equals(IPAddress.Loopback) || options.Bind.Equals(IPAddress.IPv6Loopback)
+                ? "  Only this machine can reach it (loopback)."
+                : $"  WARNING: bound to {options.Bind}: other machines can reach this unauthenticated API.",
+            "Press Ctrl+C to stop.",
+            "",
+        };
+        Console.Out.Write(string.Join(Environment.NewLine, lines) + Environment.NewLine);
+        Console.Out.Flush();
+        LogReady(logger, baseUrl);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ready at {BaseUrl}")]
+    private static partial void LogReady(ILogger logger, string baseUrl);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: the web server stops taking requests and finishes those in progress; stage work in flight finishes; notifications are flushed")]
+    private static partial void LogStopping(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped cleanly: no request or stage batch was left half-done")]
+    private static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Stopped with stage work still running after the shutdown timeout; see the dispatcher's messages above")]
+    private static partial void LogStoppedUnclean(ILogger logger);
+}
