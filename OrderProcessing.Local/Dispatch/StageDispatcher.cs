@@ -22,6 +22,7 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
     private readonly DispatcherOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<StageDispatcher> _logger;
+    private readonly IFailureCauseSource? _causes;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _pumps = [];
     private int _inFlightBatches;
@@ -33,8 +34,10 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         IStreamRecordEncoder encoder,
         DispatcherOptions options,
         TimeProvider clock,
-        ILogger<StageDispatcher> logger)
+        ILogger<StageDispatcher> logger,
+        IFailureCauseSource? causes = null)
     {
+        _causes = causes;
         ArgumentNullException.ThrowIfNull(stages);
         ArgumentNullException.ThrowIfNull(handlerFor);
         _encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));
@@ -222,20 +225,22 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
 
         foreach (var message in batch)
         {
+            var logged = _causes?.TakeCause(queue.Name, message.MessageId);
             if (!failed.Contains(message.MessageId))
             {
                 queue.Delete(message.MessageId);
                 continue;
             }
 
-            var outcome = queue.Fail(message.MessageId, cause);
+            var messageCause = logged is null ? cause : $"{cause}: {logged}";
+            var outcome = queue.Fail(message.MessageId, messageCause);
             if (outcome.DeadLettered)
             {
-                LogDeadLettered(_logger, queue.Name, message.MessageId, outcome.ReceiveCount, cause);
+                LogDeadLettered(_logger, queue.Name, message.MessageId, outcome.ReceiveCount, messageCause);
             }
             else
             {
-                LogRetrying(_logger, queue.Name, message.MessageId, outcome.ReceiveCount, queue.Stage.MaxReceiveCount, cause, outcome.RetryIn!.Value.TotalMilliseconds);
+                LogRetrying(_logger, queue.Name, message.MessageId, outcome.ReceiveCount, queue.Stage.MaxReceiveCount, messageCause, outcome.RetryIn!.Value.TotalMilliseconds);
             }
         }
 

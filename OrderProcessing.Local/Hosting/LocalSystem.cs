@@ -16,8 +16,8 @@ public sealed class LocalSystem : IAsyncDisposable
     /// <summary>The stage function of a stage of the topology.</summary>
     public required Func<FunctionDefinition, IFunctionHandler> StageFunction { get; init; }
 
-    /// <summary>The orders store's change feed.</summary>
-    public required ChangeFeedOrderRepository ChangeFeed { get; init; }
+    /// <summary>The orders store's change feed, raised by every function's orders store.</summary>
+    public required OrderChangeFeed ChangeFeed { get; init; }
 
     /// <summary>How changes are written as stream records.</summary>
     public required IStreamRecordEncoder StreamRecords { get; init; }

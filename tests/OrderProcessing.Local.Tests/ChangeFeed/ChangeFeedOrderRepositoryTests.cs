@@ -75,12 +75,31 @@ public sealed class ChangeFeedOrderRepositoryTests
     }
 
     [Test]
+    public async Task Repositories_sharing_a_feed_number_their_changes_in_one_sequence()
+    {
+        var changes = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
+        var recorder = new Recorder();
+        changes.Subscribe(recorder);
+        var store = new InMemoryOrderRepository();
+        var api = new ChangeFeedOrderRepository(store, changes);
+        var stage = new ChangeFeedOrderRepository(store, changes);
+
+        await api.AddAsync(Orders.Pending());
+        var order = (await stage.GetAsync("o-1"))!;
+        order.MarkReserved(DateTimeOffset.UnixEpoch);
+        await stage.UpdateAsync(order);
+
+        Assert.That(recorder.Changes.Select(c => c.SequenceNumber), Is.EqualTo(new long[] { 1, 2 }));
+    }
+
+    [Test]
     public async Task A_failing_subscriber_neither_fails_the_write_nor_starves_the_others()
     {
-        var feed = new ChangeFeedOrderRepository(new InMemoryOrderRepository(), TimeProvider.System, NullLogger<ChangeFeedOrderRepository>.Instance);
+        var changes = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
+        var feed = new ChangeFeedOrderRepository(new InMemoryOrderRepository(), changes);
         var received = new Recorder();
-        feed.Subscribe(new Throwing());
-        feed.Subscribe(received);
+        changes.Subscribe(new Throwing());
+        changes.Subscribe(received);
 
         await feed.AddAsync(Orders.Pending());
 
@@ -90,10 +109,10 @@ public sealed class ChangeFeedOrderRepositoryTests
 
     private static (ChangeFeedOrderRepository Feed, List<OrderChange> Changes) Create()
     {
-        var feed = new ChangeFeedOrderRepository(new InMemoryOrderRepository(), TimeProvider.System, NullLogger<ChangeFeedOrderRepository>.Instance);
+        var changes = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
         var recorder = new Recorder();
-        feed.Subscribe(recorder);
-        return (feed, recorder.Changes);
+        changes.Subscribe(recorder);
+        return (new ChangeFeedOrderRepository(new InMemoryOrderRepository(), changes), recorder.Changes);
     }
 
     private sealed class Recorder : IOrderChangeSubscriber

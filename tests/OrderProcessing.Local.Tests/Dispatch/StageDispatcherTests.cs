@@ -134,6 +134,21 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
+    public async Task The_cause_a_stage_logged_for_a_message_it_failed_is_kept_with_the_dead_letter()
+    {
+        var stage = new FakeStageHandler("reserve-inventory", _ => false);
+        using var dispatcher = new StageDispatcher(
+            [SystemTopology.ReserveInventory with { MaxReceiveCount = 1 }], _ => stage, new PlainRecordEncoder(), FastRetries, TimeProvider.System, NullLogger<StageDispatcher>.Instance, new FixedCause("Unreadable message: no orderId"));
+        dispatcher.OnChange(Orders.ChangeOf(Orders.Pending(), 1));
+
+        await dispatcher.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => dispatcher.DeadLetters.Count == 1, "the message is dead-lettered");
+        await dispatcher.StopAsync(CancellationToken.None);
+
+        Assert.That(dispatcher.DeadLetters.Single().Cause, Is.EqualTo("reserve-inventory reported it in batchItemFailures: Unreadable message: no orderId"));
+    }
+
+    [Test]
     public async Task A_stage_that_throws_fails_the_whole_batch_and_the_cause_names_the_error()
     {
         var stage = new FakeStageHandler("compensate") { Throws = new InvalidOperationException("payments table unreachable") };
@@ -228,6 +243,11 @@ public sealed class StageDispatcherTests
         FastRetries,
         TimeProvider.System,
         NullLogger<StageDispatcher>.Instance);
+
+    private sealed class FixedCause(string cause) : IFailureCauseSource
+    {
+        public string? TakeCause(string stage, string messageId) => cause;
+    }
 
     private sealed class UnknownFailureStage : Handlers.IFunctionHandler
     {

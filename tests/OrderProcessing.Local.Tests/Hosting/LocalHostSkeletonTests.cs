@@ -22,7 +22,7 @@ public sealed class LocalHostSkeletonTests
     private readonly HashSet<string> _failingStages = new(StringComparer.Ordinal);
     private EchoApi _api = null!;
     private Dictionary<string, FakeStageHandler> _stages = null!;
-    private ChangeFeedOrderRepository _feed = null!;
+    private ChangeFeedOrderRepository _orders = null!;
     private WebApplication _app = null!;
     private HttpClient _http = null!;
     private string _notifications = null!;
@@ -35,13 +35,14 @@ public sealed class LocalHostSkeletonTests
         _failingStages.Clear();
         _stages = SystemTopology.Stages.ToDictionary(s => s.Name, s => new FakeStageHandler(s.Name, _ => !_failingStages.Contains(s.Name)), StringComparer.Ordinal);
         _notifications = Path.Combine(Path.GetTempPath(), $"op-local-{Guid.NewGuid():N}", "notifications.jsonl");
-        _feed = new ChangeFeedOrderRepository(new InMemoryOrderRepository(), TimeProvider.System, NullLogger<ChangeFeedOrderRepository>.Instance);
+        var feed = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
+        _orders = new ChangeFeedOrderRepository(new InMemoryOrderRepository(), feed);
         var options = new LocalOptions { Port = 0, NotificationsFile = _notifications, RetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2) };
         _app = await LocalHost.BuildAsync(options, (_, _, _, _) => Task.FromResult(new LocalSystem
         {
             Api = _api,
             StageFunction = s => _stages[s.Name],
-            ChangeFeed = _feed,
+            ChangeFeed = feed,
             StreamRecords = new PlainRecordEncoder(),
             SeedCatalogAsync = _ => Task.FromResult(0),
             StorageDescription = "test",
@@ -116,7 +117,7 @@ public sealed class LocalHostSkeletonTests
     [Test]
     public async Task Writes_to_the_orders_store_drive_the_stage_functions_and_the_notifications()
     {
-        await _feed.AddAsync(Orders.Pending("o-42"));
+        await _orders.AddAsync(Orders.Pending("o-42"));
 
         await Eventually.TrueAsync(() => _stages["reserve-inventory"].Messages.Count == 1, "reserve-inventory gets the new order");
         await Eventually.TrueAsync(() => File.Exists(_notifications) && ReadShared(_notifications).Contains("o-42", StringComparison.Ordinal), "the notification is written");
