@@ -1,0 +1,2 @@
+// Entry point replaced by the reliability runner.
+return 0;
