@@ -79,7 +79,7 @@ public sealed class DeploymentPlan
     /// <summary>Every alarm of the stack.</summary>
     public IReadOnlyList<AlarmDefinition> Alarms =>
         Stages.Select(s => s.DeadLetterAlarm)
-            .Append(Notifications.DeadLetterAlarm)
+            .Append(Notifications.PipeDeadLetterAlarm)
             .Concat(FunctionAlarms)
             .Append(Api.ServerErrorAlarm)
             .ToList();
@@ -107,7 +107,7 @@ public sealed class DeploymentPlan
         new PhysicalName(NameKind.SnsTopic, Notifications.OperationsTopicName),
         new PhysicalName(NameKind.Pipe, Notifications.PipeName),
         new PhysicalName(NameKind.IamRole, Notifications.PipeRoleName),
-        new PhysicalName(NameKind.SqsQueue, Notifications.DeadLetterQueueName),
+        new PhysicalName(NameKind.SqsQueue, Notifications.PipeDeadLetterQueueName),
         new PhysicalName(NameKind.RestApi, Api.RestApiName),
         new PhysicalName(NameKind.ApiStage, Api.StageName),
         new PhysicalName(NameKind.UsagePlan, Api.UsagePlanName),
@@ -158,12 +158,12 @@ public sealed class DeploymentPlan
             names.OrderEventsTopic,
             names.OrderEventsPipe,
             names.OrderEventsPipeRole,
-            names.OrderEventsDeadLetterQueue,
+            names.PipeDeadLetterQueue,
             StreamFilters.ForOrderEvents(),
             OrderEventMessage.InputTemplate(),
             names.OperationsTopic,
             settings.AlarmEmails,
-            DeadLetters(names, "order-events", names.OrderEventsDeadLetterQueue, "stream records the order events pipe could not publish; the events were not sent"));
+            DeadLetters(names, "pipes", names.PipeDeadLetterQueue, "order writes a pipe could not deliver after its retries, so a stage was not started or an event not published; each message names the pipe, shard and sequence numbers"));
 
         var functionAlarms = functions.SelectMany(f => new[] { FunctionErrors(names, f), FunctionThrottles(names, f) }).ToList();
 

@@ -60,6 +60,7 @@ public sealed class OrderProcessingStack : Stack
                 TableArns = tables.Arns,
                 BucketArns = bucketArns,
                 OrdersStreamArn = ordersStream,
+                PipeDeadLetterQueueArn = notifications.PipeDeadLetterQueueArn,
                 AlarmTopicArn = notifications.OperationsTopicArn,
             }));
 
@@ -88,7 +89,7 @@ public sealed class OrderProcessingStack : Stack
         InvoicesBucket = bucketNames.Apply(names => names[StorageSchema.Invoices.LogicalName]);
         Queues = ByLogicalName(stages, s => s.QueueName);
         DeadLetterQueues = ByLogicalName(stages, s => s.DeadLetterQueueUrl);
-        OrderEventsDeadLetterQueue = notifications.DeadLetterQueueName;
+        PipeDeadLetterQueue = notifications.PipeDeadLetterQueueUrl;
         Functions = ByLogicalName(stages, s => s.FunctionName)
             .Apply(names => names.Add(plan.ApiFunction.Definition.Name, plan.ApiFunction.Name));
         OrderEventsTopicArn = notifications.OrderEventsTopicArn;
@@ -124,9 +125,9 @@ public sealed class OrderProcessingStack : Stack
     [Output("deadLetterQueues")]
     public Output<ImmutableDictionary<string, string>> DeadLetterQueues { get; }
 
-    /// <summary>The order events pipe's dead-letter queue.</summary>
-    [Output("orderEventsDeadLetterQueue")]
-    public Output<string> OrderEventsDeadLetterQueue { get; }
+    /// <summary>The URL of the queue where every pipe records order writes it could not deliver.</summary>
+    [Output("pipeDeadLetterQueue")]
+    public Output<string> PipeDeadLetterQueue { get; }
 
     /// <summary>Function name by topology name, for <c>aws logs tail</c> and <c>aws lambda invoke</c>.</summary>
     [Output("functions")]

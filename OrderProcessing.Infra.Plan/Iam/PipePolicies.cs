@@ -7,7 +7,7 @@ public static class PipePolicies
     public static IReadOnlyList<string> StreamReadActions { get; } =
         ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
 
-    /// <summary>The role policy of a stage pipe: read <paramref name="streamArn"/>, send to the stage queue, dead-letter to its DLQ.</summary>
+    /// <summary>The role policy of a stage pipe: read <paramref name="streamArn"/>, send to the stage queue, record failures in the pipes' DLQ.</summary>
     public static PolicyDocument ForStage(string streamArn, string queueArn, string deadLetterQueueArn) => new()
     {
         Statement =
@@ -17,7 +17,7 @@ public static class PipePolicies
         ],
     };
 
-    /// <summary>The role policy of the order events pipe: read <paramref name="streamArn"/>, publish to the topic, dead-letter to its DLQ.</summary>
+    /// <summary>The role policy of the order events pipe: read <paramref name="streamArn"/>, publish to the topic, record failures in the pipes' DLQ.</summary>
     public static PolicyDocument ForOrderEvents(string streamArn, string topicArn, string deadLetterQueueArn) => new()
     {
         Statement =

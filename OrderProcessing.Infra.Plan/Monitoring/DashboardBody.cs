@@ -61,8 +61,8 @@ public static class DashboardBody
             row++;
         }
 
-        Add(0, "order events: dead letters", "Maximum",
-            Metric("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", plan.Notifications.DeadLetterQueueName));
+        Add(0, "pipes: undeliverable stream records", "Maximum",
+            Metric("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", plan.Notifications.PipeDeadLetterQueueName));
 
         return new JsonObject { ["widgets"] = widgets }.ToJsonString(PlanJson.Options);
     }

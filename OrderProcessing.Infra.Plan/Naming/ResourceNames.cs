@@ -73,8 +73,8 @@ public sealed partial class ResourceNames
     /// <summary>The role of the order events pipe.</summary>
     public string OrderEventsPipeRole => $"{Prefix}-order-events-pipe";
 
-    /// <summary>Where the order events pipe puts records it cannot publish.</summary>
-    public string OrderEventsDeadLetterQueue => $"{Prefix}-order-events-dlq";
+    /// <summary>Where every pipe records the stream records it could not deliver.</summary>
+    public string PipeDeadLetterQueue => $"{Prefix}-pipes-dlq";
 
     /// <summary>The topic every alarm notifies.</summary>
     public string OperationsTopic => $"{Prefix}-operations";

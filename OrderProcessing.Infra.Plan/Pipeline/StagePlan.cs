@@ -42,7 +42,7 @@ public sealed record StagePlan(
     /// <summary>Where a pipe starts reading a new stream: only writes made after it exists.</summary>
     public const string StartingPosition = "LATEST";
 
-    /// <summary>Attempts before the pipe gives up on a stream record and records it in the dead-letter queue.</summary>
+    /// <summary>Attempts before a pipe gives up on a stream record and records it in the pipes' dead-letter queue.</summary>
     public const int PipeMaximumRetryAttempts = 10;
 
     /// <summary>On a partial failure the pipe splits the batch to isolate the failing record.</summary>

@@ -8,7 +8,8 @@ namespace OrderProcessing.Infra.Components;
 
 /// <summary>
 /// The stack's topics: <c>order-events</c>, fed by a pipe with each domain event the orders table's stream carries, and
-/// the operations topic that every alarm notifies and operators subscribe to by e-mail.
+/// the operations topic that every alarm notifies and operators subscribe to by e-mail; and the dead-letter queue of every
+/// pipe, kept apart from the stage queues' dead letters so those can always be redriven to their stage.
 /// </summary>
 public sealed class Notifications : ComponentResource
 {
@@ -46,10 +47,10 @@ public sealed class Notifications : ComponentResource
             KmsMasterKeyId = NotificationsPlan.OrderEventsKmsKey,
         }, parent);
 
-        // Stream records the pipe could not publish after its retries, kept for an operator.
-        var deadLetterQueue = new Aws.Sqs.Queue($"{name}-order-events-dlq", new Aws.Sqs.QueueArgs
+        // Stream records any pipe could not deliver after its retries: the record's shard and sequence numbers, for an operator.
+        var deadLetterQueue = new Aws.Sqs.Queue($"{name}-pipes-dlq", new Aws.Sqs.QueueArgs
         {
-            Name = plan.DeadLetterQueueName,
+            Name = plan.PipeDeadLetterQueueName,
             MessageRetentionSeconds = StagePlan.DeadLetterRetentionSeconds,
             SqsManagedSseEnabled = true,
         }, parent);
@@ -98,17 +99,18 @@ public sealed class Notifications : ComponentResource
             TargetParameters = new Aws.Pipes.Inputs.PipeTargetParametersArgs { InputTemplate = plan.InputTemplate },
         }, new CustomResourceOptions { Parent = this, DependsOn = { pipeAccess } });
 
-        // Pages operations when events could not be published.
-        _ = Alarms.Create($"{name}-order-events-dead-letters", plan.DeadLetterAlarm, operations.Arn, this);
+        // Pages operations when a pipe could not deliver an order write.
+        _ = Alarms.Create($"{name}-pipes-dead-letters", plan.PipeDeadLetterAlarm, operations.Arn, this);
 
         OperationsTopicArn = operations.Arn;
         OrderEventsTopicArn = orderEvents.Arn;
-        DeadLetterQueueName = deadLetterQueue.Name;
+        PipeDeadLetterQueueArn = deadLetterQueue.Arn;
+        PipeDeadLetterQueueUrl = deadLetterQueue.Url;
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["operationsTopicArn"] = OperationsTopicArn,
             ["orderEventsTopicArn"] = OrderEventsTopicArn,
-            ["deadLetterQueueName"] = DeadLetterQueueName,
+            ["pipeDeadLetterQueueUrl"] = PipeDeadLetterQueueUrl,
         });
     }
 
@@ -118,6 +120,9 @@ public sealed class Notifications : ComponentResource
     /// <summary>The topic order events are published to.</summary>
     public Output<string> OrderEventsTopicArn { get; }
 
-    /// <summary>The order events pipe's dead-letter queue.</summary>
-    public Output<string> DeadLetterQueueName { get; }
+    /// <summary>The ARN of the dead-letter queue every pipe records undeliverable stream records in.</summary>
+    public Output<string> PipeDeadLetterQueueArn { get; }
+
+    /// <summary>The URL of that queue.</summary>
+    public Output<string> PipeDeadLetterQueueUrl { get; }
 }

@@ -57,7 +57,7 @@ public sealed class PipelineStage : ComponentResource
             FunctionResponseTypes = { StagePlan.ReportBatchItemFailures },
         }, new CustomResourceOptions { Parent = this, DependsOn = { function.Access } });
 
-        // The pipe's own identity: read the orders stream, write to this stage's queues.
+        // The pipe's own identity: read the orders stream, write to this stage's queue and to the pipes' dead-letter queue.
         var pipeRole = new Aws.Iam.Role($"{name}-pipe-role", new Aws.Iam.RoleArgs
         {
             Name = stage.PipeRoleName,
@@ -69,7 +69,7 @@ public sealed class PipelineStage : ComponentResource
         {
             Name = $"{stage.PipeName}-access",
             Role = pipeRole.Id,
-            Policy = Output.Tuple(args.OrdersStreamArn, queue.Arn, deadLetterQueue.Arn)
+            Policy = Output.Tuple(args.OrdersStreamArn, queue.Arn, args.PipeDeadLetterQueueArn)
                 .Apply(arns => PipePolicies.ForStage(arns.Item1, arns.Item2, arns.Item3).ToJson()),
         }, parent);
 
@@ -90,7 +90,7 @@ public sealed class PipelineStage : ComponentResource
                     OnPartialBatchItemFailure = StagePlan.PipeOnPartialBatchItemFailure,
                     DeadLetterConfig = new Aws.Pipes.Inputs.PipeSourceParametersDynamodbStreamParametersDeadLetterConfigArgs
                     {
-                        Arn = deadLetterQueue.Arn,
+                        Arn = args.PipeDeadLetterQueueArn,
                     },
                 },
                 FilterCriteria = new Aws.Pipes.Inputs.PipeSourceParametersFilterCriteriaArgs

@@ -25,6 +25,9 @@ public sealed class PipelineStageArgs
     /// <summary>The orders table's stream, the pipe's source.</summary>
     public required Output<string> OrdersStreamArn { get; init; }
 
+    /// <summary>The dead-letter queue the stage's pipe records undeliverable stream records in, shared by every pipe.</summary>
+    public required Output<string> PipeDeadLetterQueueArn { get; init; }
+
     /// <summary>The operations topic the dead-letter alarm notifies.</summary>
     public required Output<string> AlarmTopicArn { get; init; }
 }

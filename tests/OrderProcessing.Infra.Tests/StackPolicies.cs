@@ -264,9 +264,13 @@ public abstract class StackPolicies
                 .Property<ImmutableArray<object>>("filters").Select(f => Inputs.As<ImmutableDictionary<string, object>>(f, "filter").Property<string>("pattern"))
                 .Single();
 
+            var pipeDeadLetters = pipe.Object("sourceParameters").Property<ImmutableDictionary<string, object>>("dynamodbStreamParameters")
+                .Property<ImmutableDictionary<string, object>>("deadLetterConfig").Property<string>("arn");
+
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(pipe.String("source"), Is.EqualTo(ordersStream), definition.Name);
+                Assert.That(pipeDeadLetters, Is.EqualTo($"arn:aws:sqs:{AwsMocks.Region}:{AwsMocks.Account}:{Run.Plan.Notifications.PipeDeadLetterQueueName}"), definition.Name);
                 Assert.That(filter, Does.Contain($"\"{definition.Trigger.Status!.Value.ToWire()}\""), definition.Name);
                 Assert.That(trigger.Strings("functionResponseTypes"), Does.Contain("ReportBatchItemFailures"), definition.Name);
                 Assert.That(trigger.String("functionName"), Does.EndWith($":function:{stage.Function.Name}:{FunctionPlan.LiveAlias}"), definition.Name);

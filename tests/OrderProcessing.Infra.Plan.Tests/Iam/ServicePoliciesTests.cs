@@ -10,10 +10,10 @@ public sealed class ServicePoliciesTests
     private static readonly string Stream = SampleArns.Stream(StorageSchema.Orders);
 
     [Test]
-    public void StagePipePolicy_ReadsTheOrdersStreamAndSendsOnlyToItsQueues()
+    public void StagePipePolicy_ReadsTheOrdersStreamAndSendsOnlyToItsQueueAndThePipesDeadLetters()
     {
         var queue = SampleArns.Queue("q");
-        var deadLetters = SampleArns.Queue("q-dlq");
+        var deadLetters = SampleArns.Queue("pipes-dlq");
 
         var grants = PolicyReader.Grants(PipePolicies.ForStage(Stream, queue, deadLetters).ToJson());
 
@@ -27,7 +27,7 @@ public sealed class ServicePoliciesTests
     public void OrderEventsPipePolicy_ReadsTheOrdersStreamAndPublishesOnlyToItsTopic()
     {
         var topic = SampleArns.Topic("order-events");
-        var deadLetters = SampleArns.Queue("order-events-dlq");
+        var deadLetters = SampleArns.Queue("pipes-dlq");
 
         var grants = PolicyReader.Grants(PipePolicies.ForOrderEvents(Stream, topic, deadLetters).ToJson());
 

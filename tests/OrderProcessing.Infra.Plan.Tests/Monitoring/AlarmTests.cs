@@ -23,7 +23,7 @@ public sealed class AlarmTests
     [Test]
     public void EveryDeadLetterQueue_HasAnAlarm()
     {
-        var queues = Plan.Stages.Select(s => s.DeadLetterQueueName).Append(Plan.Notifications.DeadLetterQueueName);
+        var queues = Plan.Stages.Select(s => s.DeadLetterQueueName).Append(Plan.Notifications.PipeDeadLetterQueueName);
 
         Assert.That(
             Plan.Alarms.Where(a => a.Kind == AlarmKind.DeadLetters).Select(a => a.Dimensions["QueueName"]),
@@ -68,7 +68,7 @@ public sealed class AlarmTests
                 Assert.That(body, Does.Contain($"\"order-processing-test-{function.Name}\""), function.Name);
             }
 
-            Assert.That(body, Does.Contain(Plan.Notifications.DeadLetterQueueName));
+            Assert.That(body, Does.Contain(Plan.Notifications.PipeDeadLetterQueueName));
         }
     }
 }

@@ -38,14 +38,15 @@ public sealed class OrderEventsTests
     }
 
     [Test]
-    public void OrderEventsPipe_HasADeadLetterQueueWithAnAlarm()
+    public void Pipes_ShareADeadLetterQueueWithAnAlarm()
     {
-        var alarm = Plan.Notifications.DeadLetterAlarm;
+        var alarm = Plan.Notifications.PipeDeadLetterAlarm;
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(alarm.Kind, Is.EqualTo(AlarmKind.DeadLetters));
-            Assert.That(alarm.Dimensions["QueueName"], Is.EqualTo(Plan.Notifications.DeadLetterQueueName));
+            Assert.That(alarm.Dimensions["QueueName"], Is.EqualTo(Plan.Notifications.PipeDeadLetterQueueName));
+            Assert.That(Plan.Stages.Select(s => s.DeadLetterQueueName), Has.None.EqualTo(Plan.Notifications.PipeDeadLetterQueueName));
             Assert.That(Plan.Alarms, Does.Contain(alarm));
         }
     }
