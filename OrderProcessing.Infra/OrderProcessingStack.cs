@@ -23,7 +23,9 @@ public sealed class OrderProcessingStack : Stack
         var plan = DeploymentPlan.Create(Deployment.Instance.StackName, settings);
         var codePath = LambdaArtifact.Locate(settings.ArtifactPath, ProjectRoot());
 
+        // The state of orders, stock, payments and idempotency; the orders stream drives the pipeline.
         var tables = new DynamoDbTables("tables", new DynamoDbTablesArgs { Tables = plan.Tables });
+        // Invoice PDFs, read through presigned links.
         var buckets = plan.Buckets.ToDictionary(
             b => b.Schema.LogicalName,
             b => new PrivateBucket(b.Schema.LogicalName, new PrivateBucketArgs { Bucket = b }));
@@ -31,6 +33,7 @@ public sealed class OrderProcessingStack : Stack
         var bucketNames = ByLogicalName(buckets, b => b.BucketName);
         var ordersStream = tables.StreamArn(StorageSchema.Orders);
 
+        // Order events for subscribers, alarms for operators, and the dead letters of the pipes.
         var notifications = new Notifications("notifications", new NotificationsArgs
         {
             Notifications = plan.Notifications,
@@ -50,6 +53,7 @@ public sealed class OrderProcessingStack : Stack
                 return map;
             });
 
+        // One stage per stage function of the topology, all built the same way.
         var stages = plan.Stages.ToDictionary(
             stage => stage.Function.Definition.Name,
             stage => new PipelineStage(stage.Function.Definition.Name, new PipelineStageArgs
@@ -64,6 +68,7 @@ public sealed class OrderProcessingStack : Stack
                 AlarmTopicArn = notifications.OperationsTopicArn,
             }));
 
+        // The public HTTP contract.
         var api = new Api("api", new ApiArgs
         {
             Api = plan.Api,
@@ -74,6 +79,7 @@ public sealed class OrderProcessingStack : Stack
             BucketArns = bucketArns,
         });
 
+        // What operators watch: function and API alarms and the dashboard.
         var monitoring = new Monitoring("monitoring", new MonitoringArgs
         {
             Plan = plan,

@@ -94,6 +94,7 @@ public sealed class Api : ComponentResource
                 Enabled = true,
             }, parent);
 
+            // Puts the key under the usage plan; a key outside any plan is rejected.
             _ = new Aws.ApiGateway.UsagePlanKey($"{name}-usage-plan-key", new Aws.ApiGateway.UsagePlanKeyArgs
             {
                 KeyId = key.Id,

@@ -92,6 +92,7 @@ public sealed class DynamoDbTables : ComponentResource
             args.Ttl = new Aws.DynamoDB.Inputs.TableTtlArgs { AttributeName = schema.TimeToLiveAttribute, Enabled = true };
         }
 
+        // The table exactly as the schema declares it: keys, indexes, TTL and stream.
         return new Aws.DynamoDB.Table(resourceName, args, new CustomResourceOptions { Parent = this });
     }
 }

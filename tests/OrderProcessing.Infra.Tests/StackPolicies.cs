@@ -372,6 +372,7 @@ public abstract class StackPolicies
             Assert.That(Inputs.As<ImmutableDictionary<string, object?>>(outputs["queues"], "queues").Keys, Is.EquivalentTo(SystemTopology.Stages.Select(s => s.Name)));
             Assert.That(Inputs.As<ImmutableDictionary<string, object?>>(outputs["deadLetterQueues"], "deadLetterQueues").Values, Has.All.InstanceOf<string>().And.StartWith("https://sqs."));
             Assert.That(Inputs.As<ImmutableDictionary<string, object?>>(outputs["functions"], "functions").Keys, Is.EquivalentTo(SystemTopology.Functions.Select(f => f.Name)));
+            Assert.That(outputs["pipeDeadLetterQueue"], Is.TypeOf<string>().And.EndWith("/" + Run.Plan.Notifications.PipeDeadLetterQueueName));
             Assert.That(outputs["invoicesBucket"], Is.TypeOf<string>().And.StartWith(Run.Plan.Buckets.Single().NamePrefix));
             Assert.That(outputs["orderEventsTopicArn"], Is.TypeOf<string>().And.EndWith(":" + Run.Plan.Notifications.OrderEventsTopicName));
             Assert.That(outputs["operationsTopicArn"], Is.TypeOf<string>().And.EndWith(":" + Run.Plan.Notifications.OperationsTopicName));
