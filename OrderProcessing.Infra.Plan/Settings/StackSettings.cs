@@ -60,22 +60,36 @@ public sealed partial record StackSettings
     {
         ArgumentNullException.ThrowIfNull(lookup);
 
+        // Read in the order SettingKeys documents them, so the first problem reported is the first in the stack file.
+        var environment = RequireMatch(lookup, SettingKeys.Environment, EnvironmentPattern(), "lowercase letters, digits and hyphens, starting with a letter, at most 20 characters (for example dev or prod).");
+        var logRetentionDays = RequireOneOf(lookup, SettingKeys.LogRetentionDays, LogRetention.AllowedDays);
+        var deletionProtection = RequireBool(lookup, SettingKeys.DeletionProtection);
+        var apiAuth = RequireApiAuth(lookup);
+        var rateLimit = RequireDouble(lookup, SettingKeys.ThrottleRateLimit, 0, 10_000);
+        var burstLimit = RequireInt(lookup, SettingKeys.ThrottleBurstLimit, 1, 5_000, null);
+        var alarmEmails = OptionalEmails(lookup);
+        var invoiceLinkSeconds = RequireInt(lookup, SettingKeys.InvoiceLinkSeconds, 60, 3600, "A link signed with a function's temporary credentials cannot outlive them.");
         var transitionDays = RequireInt(lookup, SettingKeys.InvoiceTransitionDays, 30, 3650, "S3 moves objects to Standard-IA no sooner than 30 days.");
+        var expirationDays = RequireInt(lookup, SettingKeys.InvoiceExpirationDays, transitionDays + 1, 3650, $"Invoices expire after they move to Standard-IA ({SettingKeys.Qualified(SettingKeys.InvoiceTransitionDays)} = {transitionDays}).");
+        var artifactPath = RequirePresent(lookup, SettingKeys.ArtifactPath, $"the folder written by: {Functions.LambdaArtifact.PublishCommand}");
+        var corsAllowOrigin = RequireMatch(lookup, SettingKeys.CorsAllowOrigin, OriginPattern(), "* or an origin such as https://shop.example.com (scheme and host, optional port, no path).");
+        var functionMemory = OptionalFunctionMemory(lookup);
+
         return new StackSettings
         {
-            Environment = RequireMatch(lookup, SettingKeys.Environment, EnvironmentPattern(), "lowercase letters, digits and hyphens, starting with a letter, at most 20 characters (for example dev or prod)."),
-            LogRetentionDays = RequireOneOf(lookup, SettingKeys.LogRetentionDays, LogRetention.AllowedDays),
-            DeletionProtection = RequireBool(lookup, SettingKeys.DeletionProtection),
-            ApiAuth = RequireApiAuth(lookup),
-            ThrottleRateLimit = RequireDouble(lookup, SettingKeys.ThrottleRateLimit, 0, 10_000),
-            ThrottleBurstLimit = RequireInt(lookup, SettingKeys.ThrottleBurstLimit, 1, 5_000, null),
-            AlarmEmails = OptionalEmails(lookup),
-            InvoiceLinkSeconds = RequireInt(lookup, SettingKeys.InvoiceLinkSeconds, 60, 3600, "A link signed with a function's temporary credentials cannot outlive them."),
+            Environment = environment,
+            LogRetentionDays = logRetentionDays,
+            DeletionProtection = deletionProtection,
+            ApiAuth = apiAuth,
+            ThrottleRateLimit = rateLimit,
+            ThrottleBurstLimit = burstLimit,
+            AlarmEmails = alarmEmails,
+            InvoiceLinkSeconds = invoiceLinkSeconds,
             InvoiceTransitionDays = transitionDays,
-            InvoiceExpirationDays = RequireInt(lookup, SettingKeys.InvoiceExpirationDays, transitionDays + 1, 3650, $"Invoices expire after they move to Standard-IA ({SettingKeys.Qualified(SettingKeys.InvoiceTransitionDays)} = {transitionDays})."),
-            ArtifactPath = RequirePresent(lookup, SettingKeys.ArtifactPath, "the folder written by: dotnet publish OrderProcessing.Functions -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/functions"),
-            CorsAllowOrigin = RequireMatch(lookup, SettingKeys.CorsAllowOrigin, OriginPattern(), "* or an origin such as https://shop.example.com (scheme and host, optional port, no path)."),
-            FunctionMemory = OptionalFunctionMemory(lookup),
+            InvoiceExpirationDays = expirationDays,
+            ArtifactPath = artifactPath,
+            CorsAllowOrigin = corsAllowOrigin,
+            FunctionMemory = functionMemory,
         };
     }
 

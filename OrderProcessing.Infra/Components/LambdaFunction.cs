@@ -35,14 +35,15 @@ public sealed class LambdaFunction : ComponentResource
             RetentionInDays = plan.LogRetentionDays,
         }, parent);
 
-        var queueArn = args.QueueArn ?? Output.Create("");
+        string? noQueue = null;
+        var queueArn = args.QueueArn?.Apply(arn => (string?)arn) ?? Output.Create(noQueue);
         // Exactly the grants of the topology, each scoped to deployed ARNs, plus the function's own log streams.
         var access = new Aws.Iam.RolePolicy($"{name}-access", new Aws.Iam.RolePolicyArgs
         {
             Name = plan.PolicyName,
             Role = role.Id,
             Policy = Output.Tuple(args.TableArns, args.BucketArns, logGroup.Arn, queueArn).Apply(arns =>
-                FunctionPolicies.For(definition, new ResourceArns(arns.Item1, arns.Item2, arns.Item3, arns.Item4.Length == 0 ? null : arns.Item4)).ToJson()),
+                FunctionPolicies.For(definition, new ResourceArns(arns.Item1, arns.Item2, arns.Item3, arns.Item4)).ToJson()),
         }, parent);
 
         // X-Ray segment upload cannot be scoped to a resource: AWS's managed policy rather than a statement on "*".
