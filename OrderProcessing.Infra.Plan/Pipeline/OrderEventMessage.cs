@@ -18,10 +18,10 @@ public static class OrderEventMessage
     /// </summary>
     public static string InputTemplate() => new JsonObject
     {
-        ["eventType"] = Placeholder($"dynamodb.NewImage.{OrderStreamAttributes.LastEventType}.S"),
+        ["eventType"] = Placeholder($"dynamodb.NewImage.{OrderItemAttributes.LastEventType}.S"),
         ["orderId"] = Placeholder($"dynamodb.Keys.{StorageSchema.Orders.PartitionKey.Name}.{StorageSchema.Orders.PartitionKey.TypeCode}"),
-        ["status"] = Placeholder($"dynamodb.NewImage.{OrderStreamAttributes.Status}.S"),
-        ["occurredAt"] = Placeholder($"dynamodb.NewImage.{OrderStreamAttributes.LastEventAt}.S"),
+        ["status"] = Placeholder($"dynamodb.NewImage.{OrderItemAttributes.Status}.S"),
+        ["occurredAt"] = Placeholder($"dynamodb.NewImage.{OrderItemAttributes.LastEvent}.M.{OrderEventAttributes.At}.S"),
         ["sequenceNumber"] = Placeholder("dynamodb.SequenceNumber"),
     }.ToJsonString(PlanJson.Options);
 

@@ -1,3 +1,4 @@
+using OrderProcessing.Functions.Storage;
 using System.Text.Json.Nodes;
 using OrderProcessing.Core.Orders;
 
@@ -20,7 +21,7 @@ public static class StreamFilters
         {
             ["NewImage"] = new JsonObject
             {
-                [OrderStreamAttributes.Status] = new JsonObject { ["S"] = Strings([status.ToWire()]) },
+                [OrderItemAttributes.Status] = new JsonObject { ["S"] = Strings([status.ToWire()]) },
             },
         },
     }.ToJsonString(PlanJson.Options);
@@ -33,7 +34,7 @@ public static class StreamFilters
         {
             ["NewImage"] = new JsonObject
             {
-                [OrderStreamAttributes.LastEventType] = new JsonObject
+                [OrderItemAttributes.LastEventType] = new JsonObject
                 {
                     ["S"] = new JsonArray(new JsonObject { ["exists"] = true }),
                 },

@@ -11,8 +11,17 @@ public sealed record TablePlan(TableSchema Schema, string Name, bool DeletionPro
     /// <summary>On-demand capacity: no capacity planning, no throttling from under-provisioning.</summary>
     public const string BillingMode = "PAY_PER_REQUEST";
 
-    /// <summary>Every index projects the whole item: the list routes return full orders without a second read.</summary>
-    public const string IndexProjection = "ALL";
+    /// <summary>The projection type DynamoDB expects for an index, as the adapters declare it in the schema.</summary>
+    public static string ProjectionType(IndexSchema index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return index.Projection switch
+        {
+            IndexProjection.All => "ALL",
+            IndexProjection.KeysOnly => "KEYS_ONLY",
+            _ => throw new InvalidOperationException($"Index '{index.Name}' declares projection {index.Projection}, which the plan cannot map."),
+        };
+    }
 
     /// <summary>The stream view type DynamoDB expects for <see cref="TableSchema.Stream"/>, or null without a stream.</summary>
     public string? StreamViewType => Schema.Stream switch

@@ -60,7 +60,7 @@ public sealed class DynamoDbTables : ComponentResource
                 .Select(index => new Aws.DynamoDB.Inputs.TableGlobalSecondaryIndexArgs
                 {
                     Name = index.Name,
-                    ProjectionType = TablePlan.IndexProjection,
+                    ProjectionType = TablePlan.ProjectionType(index),
                     KeySchemas =
                     {
                         new Aws.DynamoDB.Inputs.TableGlobalSecondaryIndexKeySchemaArgs { AttributeName = index.PartitionKey.Name, KeyType = "HASH" },

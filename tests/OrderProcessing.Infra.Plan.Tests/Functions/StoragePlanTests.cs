@@ -20,6 +20,16 @@ public sealed class StoragePlanTests
     }
 
     [Test]
+    public void IndexProjections_AreTheOnesTheAdaptersDeclare()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(TablePlan.ProjectionType(StorageSchema.Products.Index("listing")), Is.EqualTo("KEYS_ONLY"));
+            Assert.That(StorageSchema.Orders.Indexes.Select(TablePlan.ProjectionType), Has.All.EqualTo("ALL"));
+        }
+    }
+
+    [Test]
     public void DeletionProtection_FollowsTheStack()
     {
         using (Assert.EnterMultipleScope())

@@ -1,3 +1,4 @@
+using OrderProcessing.Functions.Storage;
 using System.Text.Json;
 using OrderProcessing.Infra.Plan.Monitoring;
 using OrderProcessing.Infra.Plan.Pipeline;
@@ -14,7 +15,7 @@ public sealed class OrderEventsTests
     {
         using var pattern = JsonDocument.Parse(Plan.Notifications.FilterPattern);
 
-        var condition = pattern.RootElement.GetProperty("dynamodb").GetProperty("NewImage").GetProperty(OrderStreamAttributes.LastEventType).GetProperty("S")[0];
+        var condition = pattern.RootElement.GetProperty("dynamodb").GetProperty("NewImage").GetProperty(OrderItemAttributes.LastEventType).GetProperty("S")[0];
         using (Assert.EnterMultipleScope())
         {
             Assert.That(condition.GetProperty("exists").GetBoolean(), Is.True);

@@ -1,3 +1,4 @@
+using OrderProcessing.Functions.Storage;
 using System.Text.Json;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Topology;
@@ -55,7 +56,7 @@ public sealed class StagePlanTests
         var stage = StageOf(name);
         using var pattern = JsonDocument.Parse(stage.FilterPattern);
 
-        var statuses = pattern.RootElement.GetProperty("dynamodb").GetProperty("NewImage").GetProperty(OrderStreamAttributes.Status).GetProperty("S")
+        var statuses = pattern.RootElement.GetProperty("dynamodb").GetProperty("NewImage").GetProperty(OrderItemAttributes.Status).GetProperty("S")
             .EnumerateArray().Select(e => e.GetString());
         var events = pattern.RootElement.GetProperty("eventName").EnumerateArray().Select(e => e.GetString());
         using (Assert.EnterMultipleScope())
