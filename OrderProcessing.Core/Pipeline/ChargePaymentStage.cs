@@ -47,13 +47,17 @@ public sealed class ChargePaymentStage(IOrderRepository orders, IInventory inven
     }
 
     // The order moved on without us. If it was cancelled, a capture this stage made must be given back (the
-    // compensate stage may have run before the capture existed).
+    // compensate stage may have run before the capture existed). If an operator failed it while it was RESERVED, no
+    // other stage runs for PAYMENT_FAILED: this delivery releases its stock and gives back any capture.
     private async Task<StageOutcome> SettleAsync(Order order, CancellationToken cancellationToken)
     {
-        if (order.Status == OrderStatus.Cancelled)
+        if (order.Status is OrderStatus.Cancelled or OrderStatus.PaymentFailed)
         {
+            var released = order.Status == OrderStatus.PaymentFailed
+                ? await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false)
+                : 0;
             var refund = await gateway.RefundAsync(order.OrderId, cancellationToken).ConfigureAwait(false);
-            return StageOutcome.Skipped(order.OrderId, $"order is CANCELLED; refund: {refund}");
+            return StageOutcome.Skipped(order.OrderId, $"order is {order.Status.ToWire()}; released {released} line(s); refund: {refund}");
         }
 
         return StageOutcome.Skipped(order.OrderId, $"order is already {order.Status.ToWire()}");
