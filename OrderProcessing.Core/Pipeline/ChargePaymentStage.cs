@@ -30,36 +30,43 @@ public sealed class ChargePaymentStage(IOrderRepository orders, IInventory inven
         }
         else
         {
-            await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false);
             order.MarkPaymentFailed(result.Reason, clock.GetUtcNow());
         }
 
         try
         {
             await orders.UpdateAsync(order, cancellationToken).ConfigureAwait(false);
-            return StageOutcome.Moved(orderId, order.Status, result.Reason);
         }
         catch (ConcurrencyConflictException)
         {
             var current = await orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
             return current is null ? StageOutcome.Skipped(orderId, "order deleted meanwhile") : await SettleAsync(current, cancellationToken).ConfigureAwait(false);
         }
+
+        if (!result.Approved)
+        {
+            // Stock goes back only once PAYMENT_FAILED is stored, never on the strength of a stale read; a crash before
+            // this line is settled by the redelivery, which finds the order PAYMENT_FAILED.
+            await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false);
+        }
+
+        return StageOutcome.Moved(orderId, order.Status, result.Reason);
     }
 
-    // The order moved on without us. If it was cancelled, a capture this stage made must be given back (the
-    // compensate stage may have run before the capture existed). If an operator failed it while it was RESERVED, no
-    // other stage runs for PAYMENT_FAILED: this delivery releases its stock and gives back any capture.
+    // The order moved on without us. If it gave its stock up, make sure it holds none. If it was cancelled, or an
+    // operator failed it while it was RESERVED, a capture this stage made must be given back too: the compensate stage
+    // may have run before the capture existed, and no stage runs for PAYMENT_FAILED.
     private async Task<StageOutcome> SettleAsync(Order order, CancellationToken cancellationToken)
     {
+        var released = StockActions.HasGivenUpStock(order.Status)
+            ? await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false)
+            : 0;
         if (order.Status is OrderStatus.Cancelled or OrderStatus.PaymentFailed)
         {
-            var released = order.Status == OrderStatus.PaymentFailed
-                ? await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false)
-                : 0;
             var refund = await gateway.RefundAsync(order.OrderId, cancellationToken).ConfigureAwait(false);
             return StageOutcome.Skipped(order.OrderId, $"order is {order.Status.ToWire()}; released {released} line(s); refund: {refund}");
         }
 
-        return StageOutcome.Skipped(order.OrderId, $"order is already {order.Status.ToWire()}");
+        return StageOutcome.Skipped(order.OrderId, $"order is already {order.Status.ToWire()}; released {released} line(s)");
     }
 }

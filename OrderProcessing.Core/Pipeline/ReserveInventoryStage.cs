@@ -59,9 +59,10 @@ public sealed class ReserveInventoryStage(IOrderRepository orders, IInventory in
 
         if (failure is not null)
         {
-            // All or nothing: give back whatever this order holds, but only once OUT_OF_STOCK is stored. Releasing first
-            // would let a delivery that read PENDING long ago (the order has since shipped) return shipped units to
-            // available stock. A crash before this line is repaired by the redelivery, which settles OUT_OF_STOCK.
+            // All or nothing: give back whatever the order holds, but only now that OUT_OF_STOCK is stored. A delivery
+            // that read PENDING long ago may fail only because the order has since moved on (a line already shipped);
+            // releasing before the conditional write would hand that order's shipped stock back (oversell). A crash
+            // between the write and the release is settled by the redelivery, which finds the order OUT_OF_STOCK.
             await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false);
         }
 
