@@ -301,18 +301,36 @@ public class OrderServiceTests
         Snapshots.AssertEqual((await _system.OrderAsync("ord_x")).ToSnapshot(), stored.ToSnapshot());
     }
 
-    [TestCase(OrderStatus.Completed)]
-    [TestCase(OrderStatus.OutOfStock)]
-    [TestCase(OrderStatus.PaymentFailed)]
-    [TestCase(OrderStatus.Cancelled)]
-    public async Task Delete_TerminalOrder_RemovesIt(OrderStatus status)
+    [Test]
+    public async Task Delete_CompletedOrder_RemovesItAtOnce()
     {
-        await _system.Orders.AddAsync(new OrderBuilder().WithId("ord_x").InStatus(status).Build());
+        var completed = new OrderBuilder().WithId("ord_x").PlacedAt(_system.Clock.GetUtcNow()).InStatus(OrderStatus.Completed).Build();
+        await _system.Orders.AddAsync(completed);
+        _system.Clock.Advance(completed.UpdatedAt - _system.Clock.GetUtcNow());
 
         await Service.DeleteAsync("ord_x");
 
         Assert.ThrowsAsync<OrderNotFoundException>(() => Service.GetAsync("ord_x"));
         Assert.That((await Service.ListAsync(null, null, null)).Items, Is.Empty);
+    }
+
+    [TestCase(OrderStatus.OutOfStock)]
+    [TestCase(OrderStatus.PaymentFailed)]
+    [TestCase(OrderStatus.Cancelled)]
+    public async Task Delete_OrderThatGaveUpItsStock_IsRejectedUntilTheSettlingPeriodHasPassed(OrderStatus status)
+    {
+        var stored = new OrderBuilder().WithId("ord_x").PlacedAt(_system.Clock.GetUtcNow()).InStatus(status).Build();
+        await _system.Orders.AddAsync(stored);
+        var deletableFrom = stored.UpdatedAt + new OrderServiceOptions().SettlingPeriod;
+        _system.Clock.Advance(deletableFrom - _system.Clock.GetUtcNow() - TimeSpan.FromSeconds(1));
+
+        var e = Assert.ThrowsAsync<OrderStillSettlingException>(() => Service.DeleteAsync("ord_x"));
+        Assert.That(e.DeletableFrom, Is.EqualTo(deletableFrom));
+        Assert.That(await Service.GetAsync("ord_x"), Is.Not.Null);
+
+        _system.Clock.Advance(TimeSpan.FromSeconds(1));
+        await Service.DeleteAsync("ord_x");
+        Assert.ThrowsAsync<OrderNotFoundException>(() => Service.GetAsync("ord_x"));
     }
 
     [TestCase(OrderStatus.Pending)]
@@ -360,7 +378,7 @@ public class OrderServiceTests
 
         Assert.That(download.Link, Is.Null, "the in-memory store serves bytes");
         Assert.That(download.Content, Is.EqualTo(await _system.Invoices.GetAsync(order.OrderId)));
-        Assert.That(System.Text.Encoding.UTF8.GetString(download.Content!), Does.StartWith($"INV-{order.OrderId} "));
+        Assert.That(System.Text.Encoding.ASCII.GetString(download.Content!, 0, 5), Is.EqualTo("%PDF-"));
     }
 
     [Test]

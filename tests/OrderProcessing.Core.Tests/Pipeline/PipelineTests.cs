@@ -46,7 +46,7 @@ public class PipelineTests
             Assert.That(order.PaymentId, Is.EqualTo(capture.PaymentId));
             Assert.That(order.TrackingNumber, Is.EqualTo(SimulatedCarrier.TrackingNumberFor(order.OrderId)));
             Assert.That(order.InvoiceKey, Is.EqualTo(InvoiceKeys.For(order.OrderId)));
-            Assert.That(await _system.Invoices.GetAsync(order.OrderId), Is.EqualTo(System.Text.Encoding.UTF8.GetBytes(TestInvoiceRenderer.Text(Invoice.For(order)))));
+            Assert.That(await _system.Invoices.GetAsync(order.OrderId), Is.EqualTo(new PdfInvoiceRenderer().Render(Invoice.For(order))));
         }
     }
 
@@ -154,6 +154,21 @@ public class PipelineTests
             Assert.That(outcome.Advanced, Is.False);
             Assert.That(outcome.Detail, Does.Contain("no longer exists"));
         }
+    }
+
+    [Test]
+    public async Task Compensate_OfACancelledOrderThatIsGone_StillRefundsItsCapture()
+    {
+        var placed = await _system.PlaceAsync(TwoLines(1, 1));
+        await _system.Reserve().HandleAsync(placed.OrderId);
+        await _system.Charge().HandleAsync(placed.OrderId);
+        var cancelled = await _system.Service.CancelAsync(placed.OrderId, null);
+        await _system.Orders.DeleteAsync(placed.OrderId, cancelled.Version);
+
+        var outcome = await _system.Compensate().HandleAsync(placed.OrderId);
+
+        Assert.That(outcome.Detail, Does.Contain("refund: Refunded"));
+        Assert.That(_system.Ledger.Records.Single().Status, Is.EqualTo(PaymentStatus.Refunded));
     }
 
     private static PlaceOrderRequest TwoLines(int sku1, int sku2) =>

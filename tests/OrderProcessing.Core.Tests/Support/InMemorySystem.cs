@@ -40,7 +40,7 @@ public sealed class InMemorySystem
 
     public SimulatedCarrier Carrier { get; } = new();
 
-    public TestInvoiceRenderer Renderer { get; } = new();
+    public CountingInvoiceRenderer Renderer { get; } = new();
 
     public OrderService Service { get; }
 
