@@ -151,7 +151,7 @@ public sealed class ApiFunction
         var fields = Context(request, routeName);
         fields["status"] = result.StatusCode;
         fields["latencyMs"] = elapsed;
-        _telemetry.Log(result.StatusCode >= 500 ? LogLevel.Error : LogLevel.Info, $"{request.Method} {routeName} answered {result.StatusCode}.", request.RequestId, orderId, fields);
+        _telemetry.Log(result.StatusCode >= 500 ? LogLevel.Error : LogLevel.Info, $"{(route is null ? $"{request.Method} {routeName}" : routeName)} answered {result.StatusCode}.", request.RequestId, orderId, fields);
         _telemetry.Metrics(
             new Dictionary<string, string> { ["Route"] = routeName },
             [Metric.Milliseconds("ApiLatency", elapsed)],

@@ -3,6 +3,7 @@ using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Functions.Events;
+using OrderProcessing.Functions.Events.DynamoDb;
 using OrderProcessing.Functions.Events.Sqs;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Topology;
@@ -139,7 +140,7 @@ public abstract class StageFunction
 
         context["eventName"] = parsed.EventName;
         context["recordStatus"] = parsed.NewStatus;
-        if (parsed.EventName == Events.DynamoDb.DynamoDbStreamRecord.Remove)
+        if (parsed.EventName == DynamoDbStreamRecord.Remove)
         {
             context["outcome"] = "skipped";
             Telemetry.Log(LogLevel.Info, "The order was deleted; nothing to do.", messageId, parsed.OrderId, context);

@@ -53,11 +53,17 @@ internal sealed class ApiRequest
         }
     }
 
-    /// <summary>The body's size in bytes without decoding it into a new buffer where possible.</summary>
+    /// <summary>The body's size in bytes, computed without decoding it (base64 padding is not content).</summary>
     public long BodyLength()
     {
         var body = _event.Body ?? "";
-        return _event.IsBase64Encoded ? body.Length / 4L * 3 : Encoding.UTF8.GetByteCount(body);
+        if (!_event.IsBase64Encoded)
+        {
+            return Encoding.UTF8.GetByteCount(body);
+        }
+
+        var padding = body.EndsWith("==", StringComparison.Ordinal) ? 2 : body.EndsWith('=') ? 1 : 0;
+        return Math.Max(0, (body.Length / 4L * 3) - padding);
     }
 
     private static string? Last(

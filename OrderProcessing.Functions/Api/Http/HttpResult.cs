@@ -34,7 +34,8 @@ internal sealed class HttpResult
 
     public static HttpResult NoContent() => new(204, "", false);
 
-    public static HttpResult Redirect(Uri location) => new HttpResult(303, "", false).With("Location", location.AbsoluteUri);
+    // 303: the client fetches the time-limited link with GET. The link goes out exactly as the store signed it.
+    public static HttpResult Redirect(Uri location) => new HttpResult(303, "", false).With("Location", location.OriginalString);
 
     public static HttpResult Binary(byte[] content, string contentType) =>
         new HttpResult(200, Convert.ToBase64String(content), true).With("Content-Type", contentType);
