@@ -1,0 +1,17 @@
+using OrderProcessing.Functions.Composition;
+
+namespace OrderProcessing.Functions.Tests.Support;
+
+/// <summary>Gives every function the same in-memory ports, as the local host does.</summary>
+internal sealed class InMemoryPortsFactory : IPortsFactory
+{
+    public SystemPorts Ports { get; } = SystemPorts.InMemory(new ManualClock(), new FakeInvoiceRenderer());
+
+    public List<string> CreatedFor { get; } = [];
+
+    public SystemPorts Create(FunctionSettings settings)
+    {
+        CreatedFor.Add(settings.Function.Name);
+        return Ports;
+    }
+}
