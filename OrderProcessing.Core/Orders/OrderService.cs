@@ -122,13 +122,22 @@ public sealed class OrderService(
     public Task<Order> MoveAsync(string orderId, OrderStatus status, CancellationToken cancellationToken = default) =>
         TransitionAsync(orderId, order => order.MoveTo(status, $"moved to {status.ToWire()} by an operator", clock.GetUtcNow()), cancellationToken);
 
-    /// <summary>Deletes a terminal order; <see cref="OrderNotDeletableException"/> otherwise.</summary>
+    /// <summary>
+    /// Deletes a terminal order; <see cref="OrderNotDeletableException"/> otherwise, and
+    /// <see cref="OrderStillSettlingException"/> while an order that gave up its stock is within
+    /// <see cref="OrderServiceOptions.SettlingPeriod"/> (its stock and payment may still be on their way back).
+    /// </summary>
     public async Task DeleteAsync(string orderId, CancellationToken cancellationToken = default)
     {
         var order = await GetAsync(orderId, cancellationToken).ConfigureAwait(false);
         if (!OrderTransitions.IsTerminal(order.Status))
         {
             throw new OrderNotDeletableException(orderId, order.Status);
+        }
+
+        if (order.Status != OrderStatus.Completed && clock.GetUtcNow() < order.UpdatedAt + _options.SettlingPeriod)
+        {
+            throw new OrderStillSettlingException(orderId, order.Status, order.UpdatedAt + _options.SettlingPeriod);
         }
 
         await orders.DeleteAsync(orderId, order.Version, cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,14 @@ public sealed record OrderServiceOptions
     /// <summary>How long an invoice download link stays valid. Default 5 minutes.</summary>
     public TimeSpan InvoiceLinkLifetime { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long after an order gave up its stock (OUT_OF_STOCK, PAYMENT_FAILED, CANCELLED) it cannot be deleted, so the
+    /// pipeline can finish releasing its stock and refunding it: those steps follow the transition and find the order's
+    /// lines in the stored order. At least the longest time a stage message stays in flight (receive limit times the
+    /// queue's visibility timeout). Default 15 minutes (5 receives of 3 minutes).
+    /// </summary>
+    public TimeSpan SettlingPeriod { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Attempts at a transition that keeps losing to concurrent writers before giving up with a conflict. Default 5.</summary>
     public int MaxConflictRetries { get; init; } = 5;
 }

@@ -30,32 +30,42 @@ public sealed class ChargePaymentStage(IOrderRepository orders, IInventory inven
         }
         else
         {
-            await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false);
             order.MarkPaymentFailed(result.Reason, clock.GetUtcNow());
         }
 
         try
         {
             await orders.UpdateAsync(order, cancellationToken).ConfigureAwait(false);
-            return StageOutcome.Moved(orderId, order.Status, result.Reason);
         }
         catch (ConcurrencyConflictException)
         {
             var current = await orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
             return current is null ? StageOutcome.Skipped(orderId, "order deleted meanwhile") : await SettleAsync(current, cancellationToken).ConfigureAwait(false);
         }
+
+        if (!result.Approved)
+        {
+            // Stock goes back only once PAYMENT_FAILED is stored, never on the strength of a stale read; a crash before
+            // this line is settled by the redelivery, which finds the order PAYMENT_FAILED.
+            await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false);
+        }
+
+        return StageOutcome.Moved(orderId, order.Status, result.Reason);
     }
 
-    // The order moved on without us. If it was cancelled, a capture this stage made must be given back (the
-    // compensate stage may have run before the capture existed).
+    // The order moved on without us. If it gave its stock up, make sure it holds none; if it was cancelled, a capture
+    // this stage made must be given back too (the compensate stage may have run before the capture existed).
     private async Task<StageOutcome> SettleAsync(Order order, CancellationToken cancellationToken)
     {
+        var released = StockActions.HasGivenUpStock(order.Status)
+            ? await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false)
+            : 0;
         if (order.Status == OrderStatus.Cancelled)
         {
             var refund = await gateway.RefundAsync(order.OrderId, cancellationToken).ConfigureAwait(false);
-            return StageOutcome.Skipped(order.OrderId, $"order is CANCELLED; refund: {refund}");
+            return StageOutcome.Skipped(order.OrderId, $"order is CANCELLED; released {released} line(s); refund: {refund}");
         }
 
-        return StageOutcome.Skipped(order.OrderId, $"order is already {order.Status.ToWire()}");
+        return StageOutcome.Skipped(order.OrderId, $"order is already {order.Status.ToWire()}; released {released} line(s)");
     }
 }

@@ -13,7 +13,10 @@ public sealed class CompensateStage(IOrderRepository orders, IInventory inventor
         var order = await orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
         if (order is null)
         {
-            return StageOutcome.Skipped(orderId, "order no longer exists");
+            // Only a CANCELLED write routes here and a cancelled order never completes, so a capture must go back even
+            // if the order is gone. (Its stock cannot be found without its lines: deletion waits for the settling period.)
+            var lateRefund = await gateway.RefundAsync(orderId, cancellationToken).ConfigureAwait(false);
+            return StageOutcome.Skipped(orderId, $"order no longer exists; refund: {lateRefund}");
         }
 
         if (order.Status != OrderStatus.Cancelled)

@@ -40,8 +40,6 @@ public sealed class ReserveInventoryStage(IOrderRepository orders, IInventory in
 
         if (failure is not null)
         {
-            // All or nothing: give back whatever this order holds before recording the failure.
-            await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false);
             order.MarkOutOfStock(failure, clock.GetUtcNow());
         }
         else
@@ -52,13 +50,23 @@ public sealed class ReserveInventoryStage(IOrderRepository orders, IInventory in
         try
         {
             await orders.UpdateAsync(order, cancellationToken).ConfigureAwait(false);
-            return StageOutcome.Moved(orderId, order.Status, failure ?? "every line reserved");
         }
         catch (ConcurrencyConflictException)
         {
             var current = await orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
             return current is null ? StageOutcome.Skipped(orderId, "order deleted meanwhile") : await SettleAsync(current, cancellationToken).ConfigureAwait(false);
         }
+
+        if (failure is not null)
+        {
+            // All or nothing: give back whatever the order holds, but only now that OUT_OF_STOCK is stored. A delivery
+            // that read PENDING long ago may fail only because the order has since moved on (a line already shipped);
+            // releasing before the conditional write would hand that order's shipped stock back (oversell). A crash
+            // between the write and the release is settled by the redelivery, which finds the order OUT_OF_STOCK.
+            await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false);
+        }
+
+        return StageOutcome.Moved(orderId, order.Status, failure ?? "every line reserved");
     }
 
     // The order has moved on without us (a duplicate delivery won, or it was cancelled): if it gave its stock up,

@@ -1,0 +1,2 @@
+// Entry point replaced by the benchmark runner.
+return 0;

@@ -1,0 +1,35 @@
+using OrderProcessing.Reliability.Dispatch;
+using OrderProcessing.Reliability.Faults;
+
+namespace OrderProcessing.Reliability.Chaos;
+
+/// <summary>The size and mix of a fault-injection run. One seed drives the workload, the faults and the delivery order.</summary>
+internal sealed record ChaosOptions
+{
+    /// <summary>Orders placed. Default 500.</summary>
+    public int Orders { get; init; } = 500;
+
+    /// <summary>Seed of everything random in the run.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Share of orders a client tries to cancel, at a random point. Default 25%.</summary>
+    public double CancelRate { get; init; } = 0.25;
+
+    /// <summary>Share of accepted cancellations the client follows with <c>DELETE</c> straight away. Default 30%.</summary>
+    public double DeleteAfterCancelRate { get; init; } = 0.3;
+
+    /// <summary>Share of orders whose total exceeds the gateway's 10,000 limit. Default 8%.</summary>
+    public double OverLimitRate { get; init; } = 0.08;
+
+    /// <summary>Share of order lines for a scarce product, so some orders go out of stock. Default 20%.</summary>
+    public double ScarceLineRate { get; init; } = 0.2;
+
+    /// <summary>Ticks between two placements; deliveries run in between. Default 2.</summary>
+    public int PlaceEveryTicks { get; init; } = 2;
+
+    /// <summary>Fault rates; their seed is overridden by <see cref="Seed"/>.</summary>
+    public FaultOptions Faults { get; init; } = new();
+
+    /// <summary>Delivery behaviour; its seed is overridden by <see cref="Seed"/>.</summary>
+    public DispatcherOptions Dispatch { get; init; } = new();
+}

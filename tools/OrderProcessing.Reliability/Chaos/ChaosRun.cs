@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using OrderProcessing.Core.Payments;
+using OrderProcessing.Core.Pricing;
+using OrderProcessing.Core.Shipping;
+using OrderProcessing.Reliability.Dispatch;
+using OrderProcessing.Reliability.Faults;
+using OrderProcessing.Reliability.Feed;
+using OrderProcessing.Reliability.Invoices;
+using OrderProcessing.Reliability.Payments;
+using OrderProcessing.Reliability.Stores;
+using OrderProcessing.Reliability.Time;
+
+namespace OrderProcessing.Reliability.Chaos;
+
+/// <summary>
+/// One fault-injection run of the whole pipeline in process: stock the catalog, place the orders through the API
+/// while the chaos dispatcher delivers every change (duplicated, reordered, batched, retried) to the stages, with
+/// transient failures, crashes after side effects, stalls and cancellations racing the stages; drain until quiet;
+/// then check every invariant on the stores.
+/// </summary>
+internal static class ChaosRun
+{
+    /// <summary>Runs <paramref name="options"/> on fresh stores from <paramref name="stores"/>, with the system built by <paramref name="host"/>.</summary>
+    public static async Task<ChaosReport> RunAsync(IStoreProvider stores, ISystemHost host, ChaosOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(options);
+        var watch = Stopwatch.StartNew();
+        var clock = new SteppingClock();
+        var raw = await stores.CreateAsync(clock, cancellationToken).ConfigureAwait(false);
+        var workload = ChaosWorkload.Generate(options);
+        foreach (var item in workload.Catalog)
+        {
+            await raw.Catalog.UpsertAsync(item.ProductId, item.Name, new Money(item.UnitPrice, Currency.From(ChaosWorkload.Currency)), item.Stock, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Decorators, innermost first: capture counting and the change feed sit on the stores (they see what was
+        // stored), the fault decorators outside them (a crash after a write still emits the change).
+        var faults = new PortFaults(options.Faults with { Seed = options.Seed });
+        var captures = new CaptureCountingLedger(raw.Ledger);
+        var feed = new ChangeFeedOrderRepository(raw.Orders);
+        var ledger = new FaultyPaymentLedger(captures, faults);
+        var ports = new SystemPorts(
+            new FaultyOrderRepository(feed, faults),
+            new FaultyCatalog(raw.Catalog, faults),
+            new FaultyInventory(raw.Inventory, faults),
+            ledger,
+            new FaultyPaymentGateway(new SimulatedPaymentGateway(ledger, clock), faults),
+            new FaultyShippingCarrier(new SimulatedCarrier(), faults),
+            new FaultyInvoiceStore(raw.Invoices, faults),
+            new TextInvoiceRenderer(),
+            new FaultyIdempotencyStore(raw.Idempotency, faults),
+            new SeededIdGenerator(options.Seed),
+            clock);
+
+        var dispatcher = new ChaosDispatcher(host.CreateStages(ports), options.Dispatch with { Seed = options.Seed });
+        feed.Changed = dispatcher.OnChange;
+        faults.Clock = dispatcher.Clock;
+        var client = new ChaosClient(host.CreateApi(ports), dispatcher, workload.Orders);
+        faults.BeforeStageCall = client.BeforeStageCallAsync;
+        client.SchedulePlacements(options.PlaceEveryTicks);
+
+        await dispatcher.DrainAsync(cancellationToken).ConfigureAwait(false);
+        client.MarkUnreachedCancellations();
+
+        var dispatch = dispatcher.Report();
+        var invariants = await InvariantChecker.CheckAsync(workload, client.Outcomes, raw, captures, dispatch, cancellationToken).ConfigureAwait(false);
+        return new ChaosReport(raw.Name, host.Name, options, dispatch, faults.Counts, client.Outcomes, invariants, watch.Elapsed);
+    }
+}

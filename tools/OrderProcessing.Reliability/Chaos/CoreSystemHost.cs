@@ -1,0 +1,32 @@
+using OrderProcessing.Core.Orders;
+using OrderProcessing.Core.Pipeline;
+using OrderProcessing.Functions.Topology;
+using OrderProcessing.Reliability.Api;
+using OrderProcessing.Reliability.Dispatch;
+
+namespace OrderProcessing.Reliability.Chaos;
+
+/// <summary>Core's use cases without the Lambda layer: <see cref="OrderService"/> for the API, the pipeline stages for the queues.</summary>
+internal sealed class CoreSystemHost : ISystemHost
+{
+    public string Name => "Core use cases";
+
+    public IOrderApi CreateApi(SystemPorts ports)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        return new ServiceOrderApi(new OrderService(ports.Orders, ports.Catalog, ports.Idempotency, ports.Invoices, ports.Ids, ports.Clock));
+    }
+
+    public IStageInvoker CreateStages(SystemPorts ports)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        return new CoreStageInvoker(new Dictionary<string, IOrderStage>(StringComparer.Ordinal)
+        {
+            [SystemTopology.ReserveInventory.Name] = new ReserveInventoryStage(ports.Orders, ports.Inventory, ports.Clock),
+            [SystemTopology.ChargePayment.Name] = new ChargePaymentStage(ports.Orders, ports.Inventory, ports.Gateway, ports.Clock),
+            [SystemTopology.ShipOrder.Name] = new ShipOrderStage(ports.Orders, ports.Inventory, ports.Carrier, ports.Clock),
+            [SystemTopology.GenerateInvoice.Name] = new GenerateInvoiceStage(ports.Orders, ports.Renderer, ports.Invoices, ports.Clock),
+            [SystemTopology.Compensate.Name] = new CompensateStage(ports.Orders, ports.Inventory, ports.Gateway),
+        });
+    }
+}

@@ -1,0 +1,77 @@
+using OrderProcessing.Reliability.Faults;
+
+namespace OrderProcessing.Reliability.Dispatch;
+
+/// <summary>
+/// The dispatcher's time: one tick per delivery started, jumping ahead when nothing can run. Stalled calls and
+/// scheduled client requests wait on it, which makes slow Lambdas and racing clients repeatable for a seed.
+/// </summary>
+internal sealed class LogicalClock : IStallClock
+{
+    private readonly Lock _gate = new();
+    private readonly PriorityQueue<TaskCompletionSource, (long Due, long Sequence)> _waiters = new();
+    private long _sequence;
+
+    /// <summary>The current tick.</summary>
+    public long Now { get; private set; }
+
+    /// <summary>Calls waiting on the clock.</summary>
+    public int WaiterCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiters.Count;
+            }
+        }
+    }
+
+    /// <summary>The tick at which the next waiter wakes, if any.</summary>
+    public long? NextWake
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiters.TryPeek(out _, out var due) ? due.Due : null;
+            }
+        }
+    }
+
+    public Task WaitTicksAsync(int ticks)
+    {
+        // Continuations run inline when the dispatcher advances the clock, so an in-memory run stays on one thread.
+        var waiter = new TaskCompletionSource();
+        lock (_gate)
+        {
+            _waiters.Enqueue(waiter, (Now + Math.Max(1, ticks), _sequence++));
+        }
+
+        return waiter.Task;
+    }
+
+    /// <summary>Moves to <paramref name="tick"/> (never backwards) and wakes every waiter due by then, earliest first.</summary>
+    public void AdvanceTo(long tick)
+    {
+        while (true)
+        {
+            TaskCompletionSource? due = null;
+            lock (_gate)
+            {
+                Now = Math.Max(Now, tick);
+                if (_waiters.TryPeek(out _, out var next) && next.Due <= Now)
+                {
+                    due = _waiters.Dequeue();
+                }
+            }
+
+            if (due is null)
+            {
+                return;
+            }
+
+            due.SetResult();
+        }
+    }
+}

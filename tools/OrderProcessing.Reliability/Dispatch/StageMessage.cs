@@ -1,0 +1,6 @@
+using OrderProcessing.Reliability.Feed;
+
+namespace OrderProcessing.Reliability.Dispatch;
+
+/// <summary>One message on a stage queue: the change record that routed it there, under its own message id.</summary>
+internal sealed record StageMessage(string MessageId, OrderChange Change);
