@@ -23,6 +23,7 @@ public sealed class ApiFunction
 
     private readonly ApiOptions _options;
     private readonly Telemetry _telemetry;
+    private readonly TimeProvider _clock;
     private readonly IReadOnlyDictionary<string, Func<ApiCall, Task<HttpResult>>> _endpoints;
 
     /// <summary>The Lambda entry point's constructor: reads the function's settings from the environment once and fails fast, naming any missing one.</summary>
@@ -45,6 +46,7 @@ public sealed class ApiFunction
         ArgumentNullException.ThrowIfNull(telemetry);
         _options = options;
         _telemetry = telemetry;
+        _clock = services.Clock;
         var orders = new OrderEndpoints(services.Orders, telemetry);
         var catalog = new CatalogEndpoints(services.Catalog, telemetry);
         _endpoints = new Dictionary<string, Func<ApiCall, Task<HttpResult>>>(StringComparer.Ordinal)
@@ -90,7 +92,7 @@ public sealed class ApiFunction
         }
 
         response = proxyEvent is null
-            ? ProblemMapper.Map(new InvalidDataException("not an API Gateway proxy event"), "/", null).Result.ToProxyResponse()
+            ? ProblemMapper.Map(new InvalidDataException("not an API Gateway proxy event"), "/", null, _clock.GetUtcNow()).Result.ToProxyResponse()
             : await RespondAsync(proxyEvent).ConfigureAwait(false);
 
         var output = new MemoryStream();
@@ -134,7 +136,7 @@ public sealed class ApiFunction
         }
         catch (Exception e)
         {
-            var (problem, expected) = ProblemMapper.Map(e, request.Path, request.RequestId);
+            var (problem, expected) = ProblemMapper.Map(e, request.Path, request.RequestId, _clock.GetUtcNow());
             result = problem;
             if (!expected)
             {

@@ -41,7 +41,7 @@ public sealed class FunctionBootstrap
         ArgumentNullException.ThrowIfNull(ports);
         var settings = FunctionSettings.Load(function, readSetting);
         var environment = settings.Required(SettingNames.Environment);
-        var options = new OrderServiceOptions
+        var options = SystemServices.DefaultOptions with
         {
             InvoiceLinkLifetime = settings.Declares(SettingNames.InvoiceLinkLifetimeSeconds)
                 ? settings.OptionalSeconds(SettingNames.InvoiceLinkLifetimeSeconds, DefaultInvoiceLinkLifetime)

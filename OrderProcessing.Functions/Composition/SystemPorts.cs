@@ -45,10 +45,10 @@ public sealed record SystemPorts
     /// <summary>The carrier.</summary>
     public IShippingCarrier Carrier { get; init; } = new SimulatedCarrier();
 
-    /// <summary>Renders invoices.</summary>
-    public IInvoiceRenderer? InvoiceRenderer { get; init; }
+    /// <summary>Renders invoices; Core's PDF renderer unless replaced.</summary>
+    public IInvoiceRenderer InvoiceRenderer { get; init; } = new PdfInvoiceRenderer();
 
-    /// <summary>Every port in process memory, one catalog serving as both catalog and inventory.</summary>
+    /// <summary>Every port in process memory, one catalog serving as both catalog and inventory; Core's PDF renderer unless another is given.</summary>
     public static SystemPorts InMemory(TimeProvider clock, IInvoiceRenderer? invoiceRenderer = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
@@ -62,7 +62,7 @@ public sealed record SystemPorts
             Idempotency = new InMemoryIdempotencyStore(clock),
             Invoices = new InMemoryInvoiceStore(),
             PaymentLedger = new InMemoryPaymentLedger(),
-            InvoiceRenderer = invoiceRenderer,
+            InvoiceRenderer = invoiceRenderer ?? new PdfInvoiceRenderer(),
         };
     }
 }

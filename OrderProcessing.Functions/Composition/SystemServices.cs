@@ -22,11 +22,12 @@ public sealed class SystemServices
     private readonly Lazy<GenerateInvoiceStage> _invoice;
     private readonly Lazy<CompensateStage> _compensate;
 
-    /// <summary>Composes services over <paramref name="ports"/>.</summary>
+    /// <summary>Composes services over <paramref name="ports"/>; <paramref name="options"/> default to <see cref="DefaultOptions"/>.</summary>
     public SystemServices(SystemPorts ports, OrderServiceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ports);
         Ports = ports;
+        options ??= DefaultOptions;
         var clock = ports.Clock;
         _orders = new(() => new OrderService(
             Need(ports.Orders, "orders"),
@@ -41,9 +42,15 @@ public sealed class SystemServices
         _reserve = new(() => new ReserveInventoryStage(Need(ports.Orders, "orders"), Need(ports.Inventory, "inventory"), clock));
         _charge = new(() => new ChargePaymentStage(Need(ports.Orders, "orders"), Need(ports.Inventory, "inventory"), _gateway.Value, clock));
         _ship = new(() => new ShipOrderStage(Need(ports.Orders, "orders"), Need(ports.Inventory, "inventory"), ports.Carrier, clock));
-        _invoice = new(() => new GenerateInvoiceStage(Need(ports.Orders, "orders"), Need(ports.InvoiceRenderer, "invoice renderer"), Need(ports.Invoices, "invoices"), clock));
+        _invoice = new(() => new GenerateInvoiceStage(Need(ports.Orders, "orders"), ports.InvoiceRenderer, Need(ports.Invoices, "invoices"), clock));
         _compensate = new(() => new CompensateStage(Need(ports.Orders, "orders"), Need(ports.Inventory, "inventory"), _gateway.Value));
     }
+
+    /// <summary>
+    /// Core's defaults, except that an order stays undeletable while the topology's stage messages may still be in
+    /// flight for it (<see cref="SystemTopology.LongestStageMessageLifetime"/>), so the two cannot drift apart.
+    /// </summary>
+    public static OrderServiceOptions DefaultOptions { get; } = new() { SettlingPeriod = SystemTopology.LongestStageMessageLifetime };
 
     /// <summary>The ports the services run on.</summary>
     public SystemPorts Ports { get; }

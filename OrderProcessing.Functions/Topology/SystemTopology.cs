@@ -117,6 +117,14 @@ public static class SystemTopology
     /// <summary>The stage functions only.</summary>
     public static IReadOnlyList<FunctionDefinition> Stages { get; } = Functions.Where(f => f.Trigger.Kind == TriggerKind.StageQueue).ToList();
 
+    /// <summary>
+    /// The longest a stage message can stay in flight before it is dead-lettered: receive limit times visibility
+    /// timeout, over every stage. An order must not be deleted sooner after giving up its stock, because compensation
+    /// still in flight needs the stored order's lines (Core's <c>OrderServiceOptions.SettlingPeriod</c> derives from this).
+    /// </summary>
+    public static TimeSpan LongestStageMessageLifetime { get; } =
+        TimeSpan.FromSeconds(Stages.Max(s => s.MaxReceiveCount * s.QueueVisibilityTimeoutSeconds));
+
     /// <summary>The stage consuming orders that enter <paramref name="status"/>, or null when none does (terminal statuses other than cancelled).</summary>
     public static FunctionDefinition? StageFor(OrderStatus status) => Stages.FirstOrDefault(s => s.Trigger.Status == status);
 

@@ -20,6 +20,9 @@ public static class ProblemTypes
     /// <summary>409: only terminal orders can be deleted.</summary>
     public const string NotDeletable = Prefix + "not-deletable";
 
+    /// <summary>409: the order ended too recently to delete (its stock and payment may still be on their way back); retry after <c>Retry-After</c>.</summary>
+    public const string StillSettling = Prefix + "still-settling";
+
     /// <summary>409: the <c>Idempotency-Key</c> was used before with a different body.</summary>
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
 

@@ -20,7 +20,9 @@ public sealed class InvoiceTests
         Assert.That(after.Status, Is.EqualTo(200), after.ToString());
         Assert.That(after.Response.IsBase64Encoded, Is.True);
         Assert.That(after.Header("Content-Type"), Is.EqualTo("application/pdf"));
-        Assert.That(Encoding.ASCII.GetString(Convert.FromBase64String(after.Response.Body)), Does.StartWith("%PDF-").And.Contain($"INV-{orderId}"));
+        var pdf = Convert.FromBase64String(after.Response.Body);
+        Assert.That(pdf, Is.EqualTo(await system.Ports.Invoices!.GetAsync(orderId)));
+        Assert.That(Encoding.ASCII.GetString(pdf), Does.StartWith("%PDF-").And.Contain("%%EOF"));
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Api.Resources;
 using OrderProcessing.Functions.Tests.Support;
+using OrderProcessing.Functions.Topology;
 
 namespace OrderProcessing.Functions.Tests.Api;
 
@@ -125,10 +126,37 @@ public sealed class OrderChangeTests
     }
 
     [Test]
-    public async Task Delete_ATerminalOrder_Is204_ThenItIsGone()
+    public async Task Delete_ACompletedOrder_Is204_ThenItIsGone()
+    {
+        var orderId = await _system.PlaceOrderAsync();
+        await _system.RunPipelineAsync(orderId);
+
+        var result = await _system.SendAsync(ApiEventBuilder.Delete($"/orders/{orderId}"));
+
+        Assert.That(result.Status, Is.EqualTo(204), result.ToString());
+        Assert.That((await _system.SendAsync(ApiEventBuilder.Get($"/orders/{orderId}"))).Status, Is.EqualTo(404));
+    }
+
+    [Test]
+    public async Task Delete_ARecentlyCancelledOrder_Is409StillSettling_WithRetryAfter()
     {
         var orderId = await _system.PlaceOrderAsync();
         await _system.SendAsync(ApiEventBuilder.Post($"/orders/{orderId}/cancel"));
+        _system.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var result = await _system.SendAsync(ApiEventBuilder.Delete($"/orders/{orderId}"));
+
+        Assert.That(result.Status, Is.EqualTo(409), result.ToString());
+        Assert.That(result.Json.GetProperty("type").GetString(), Is.EqualTo(ProblemTypes.StillSettling));
+        Assert.That(result.Header("Retry-After"), Is.EqualTo(((int)(SystemTopology.LongestStageMessageLifetime - TimeSpan.FromMinutes(1)).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Test]
+    public async Task Delete_ACancelledOrderOnceSettled_Is204_ThenItIsGone()
+    {
+        var orderId = await _system.PlaceOrderAsync();
+        await _system.SendAsync(ApiEventBuilder.Post($"/orders/{orderId}/cancel"));
+        _system.Clock.Advance(SystemTopology.LongestStageMessageLifetime);
 
         var result = await _system.SendAsync(ApiEventBuilder.Delete($"/orders/{orderId}"));
 

@@ -5,7 +5,7 @@ namespace OrderProcessing.Functions.Tests.Support;
 /// <summary>Gives every function the same in-memory ports, as the local host does.</summary>
 internal sealed class InMemoryPortsFactory : IPortsFactory
 {
-    public SystemPorts Ports { get; } = SystemPorts.InMemory(new ManualClock(), new FakeInvoiceRenderer());
+    public SystemPorts Ports { get; } = SystemPorts.InMemory(new ManualClock());
 
     public List<string> CreatedFor { get; } = [];
 

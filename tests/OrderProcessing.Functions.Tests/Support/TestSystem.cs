@@ -26,7 +26,7 @@ internal sealed class TestSystem
 
     public TestSystem(ApiOptions? apiOptions = null, IInvoiceStore? invoices = null)
     {
-        var memory = SystemPorts.InMemory(Clock, new FakeInvoiceRenderer());
+        var memory = SystemPorts.InMemory(Clock);
         Orders = new FailingOrderRepository(memory.Orders!);
         Catalog = (InMemoryCatalog)memory.Catalog!;
         Ledger = (InMemoryPaymentLedger)memory.PaymentLedger!;

@@ -102,6 +102,15 @@ public sealed class TopologyTests
     }
 
     [Test]
+    public void OrdersStayUndeletable_AtLeastAsLongAsAnyStageMessageCanBeInFlight()
+    {
+        var longest = SystemTopology.Stages.Max(s => TimeSpan.FromSeconds(s.MaxReceiveCount * s.QueueVisibilityTimeoutSeconds));
+
+        Assert.That(SystemTopology.LongestStageMessageLifetime, Is.EqualTo(longest));
+        Assert.That(Composition.SystemServices.DefaultOptions.SettlingPeriod, Is.GreaterThanOrEqualTo(longest));
+    }
+
+    [Test]
     public void ApiRoutes_AreUnique_AndCoverTheContract()
     {
         var keys = SystemTopology.ApiRoutes.Select(r => r.Key).ToList();
