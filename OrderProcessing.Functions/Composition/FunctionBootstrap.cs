@@ -1,4 +1,4 @@
-using OrderProcessing.Core.Orders;
+using OrderProcessing.Functions.Adapters.S3;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Topology;
 
@@ -44,7 +44,7 @@ public sealed class FunctionBootstrap
         var options = SystemServices.DefaultOptions with
         {
             InvoiceLinkLifetime = settings.Declares(SettingNames.InvoiceLinkLifetimeSeconds)
-                ? settings.OptionalSeconds(SettingNames.InvoiceLinkLifetimeSeconds, DefaultInvoiceLinkLifetime)
+                ? settings.OptionalSeconds(SettingNames.InvoiceLinkLifetimeSeconds, DefaultInvoiceLinkLifetime, S3InvoiceStore.MaxLinkLifetime)
                 : DefaultInvoiceLinkLifetime,
         };
         var systemPorts = ports.Create(settings);

@@ -87,8 +87,8 @@ public sealed class FunctionSettings
         return _values.GetValueOrDefault(name);
     }
 
-    /// <summary>An optional whole number of seconds, at least 1, or <paramref name="fallback"/> when unset.</summary>
-    public TimeSpan OptionalSeconds(string name, TimeSpan fallback)
+    /// <summary>An optional whole number of seconds from 1 to <paramref name="max"/>, or <paramref name="fallback"/> when unset.</summary>
+    public TimeSpan OptionalSeconds(string name, TimeSpan fallback, TimeSpan max)
     {
         var text = Optional(name);
         if (text is null)
@@ -96,8 +96,22 @@ public sealed class FunctionSettings
             return fallback;
         }
 
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds <= max.TotalSeconds
             ? TimeSpan.FromSeconds(seconds)
-            : throw new InvalidOperationException($"{name} must be a whole number of seconds, at least 1; it is '{text}' (function '{_function.Name}').");
+            : throw new InvalidOperationException($"{name} must be a whole number of seconds from 1 to {(long)max.TotalSeconds}; it is '{text}' (function '{_function.Name}').");
+    }
+
+    /// <summary>An optional absolute http or https URL, or null when unset.</summary>
+    public Uri? OptionalUrl(string name)
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : throw new InvalidOperationException($"{name} must be an absolute http or https URL; it is '{text}' (function '{_function.Name}').");
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using OrderProcessing.Functions.Events;
 using OrderProcessing.Functions.Events.DynamoDb;
+using OrderProcessing.Functions.Storage;
 
 namespace OrderProcessing.Functions.Stages;
 

@@ -3,9 +3,9 @@ using OrderProcessing.Functions.Composition;
 namespace OrderProcessing.Functions.Tests.Support;
 
 /// <summary>Gives every function the same in-memory ports, as the local host does.</summary>
-internal sealed class InMemoryPortsFactory : IPortsFactory
+internal sealed class InMemoryPortsFactory(SystemPorts? ports = null) : IPortsFactory
 {
-    public SystemPorts Ports { get; } = SystemPorts.InMemory(new ManualClock());
+    public SystemPorts Ports { get; } = ports ?? SystemPorts.InMemory(new ManualClock());
 
     public List<string> CreatedFor { get; } = [];
 

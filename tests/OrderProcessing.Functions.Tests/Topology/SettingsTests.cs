@@ -1,4 +1,7 @@
 using System.Reflection;
+using OrderProcessing.Core.Orders;
+using OrderProcessing.Core.Pipeline;
+using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Storage;
@@ -22,11 +25,79 @@ public sealed class SettingsTests
         var read = new List<string>();
         var values = AllSettings(function);
 
-        var bootstrap = FunctionBootstrap.Create(function, name => { read.Add(name); return values.GetValueOrDefault(name); }, new InMemoryPortsFactory(), TextWriter.Null);
+        // The AWS composition is the one deployed; it builds clients without contacting the (unreachable) endpoints.
+        var bootstrap = FunctionBootstrap.Create(function, name => { read.Add(name); return values.GetValueOrDefault(name); }, new AwsPortsFactory(), TextWriter.Null);
         Construct(function, bootstrap);
 
         Assert.That(read, Is.SubsetOf(function.Settings.Concat(function.OptionalSettings)));
         Assert.That(read, Is.Unique, "each setting is read once");
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void OnAws_AFunctionGetsExactlyTheStoresItsTopologyNames(FunctionDefinition function)
+    {
+        var settings = FunctionSettings.Load(function, AllSettings(function).GetValueOrDefault);
+
+        var ports = new AwsPortsFactory().Create(settings);
+
+        Assert.That(ports.Orders is not null, Is.EqualTo(function.Settings.Contains(StorageSchema.Orders.EnvironmentVariable)), "orders");
+        Assert.That(ports.Catalog is not null && ports.Inventory is not null, Is.EqualTo(function.Settings.Contains(StorageSchema.Products.EnvironmentVariable)), "products");
+        Assert.That(ports.PaymentLedger is not null, Is.EqualTo(function.Settings.Contains(StorageSchema.Payments.EnvironmentVariable)), "payments");
+        Assert.That(ports.Idempotency is not null, Is.EqualTo(function.Settings.Contains(StorageSchema.Idempotency.EnvironmentVariable)), "idempotency");
+        Assert.That(ports.Invoices is not null, Is.EqualTo(function.Settings.Contains(StorageSchema.Invoices.EnvironmentVariable)), "invoices");
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void OnAws_EveryStoreAFunctionNeeds_IsNamedInItsTopology(FunctionDefinition function)
+    {
+        // Composing the function touches every service it uses; a store missing from its settings would throw here.
+        var bootstrap = FunctionBootstrap.Create(function, AllSettings(function).GetValueOrDefault, new AwsPortsFactory(), TextWriter.Null);
+
+        Assert.DoesNotThrow(() => Construct(function, bootstrap));
+    }
+
+    [TestCase(SettingNames.DynamoDbEndpoint)]
+    [TestCase(SettingNames.S3Endpoint)]
+    public void MalformedEndpoint_StopsTheFunction_NamingIt(string setting)
+    {
+        var values = AllSettings(SystemTopology.Api);
+        values[setting] = "localhost:4566";
+
+        var error = Assert.Throws<InvalidOperationException>(() => FunctionBootstrap.Create(SystemTopology.Api, values.GetValueOrDefault, new AwsPortsFactory(), TextWriter.Null));
+
+        Assert.That(error!.Message, Does.Contain(setting));
+    }
+
+    [Test]
+    public void InvoiceLinkLifetimeBeyondWhatS3Signs_StopsTheFunction_NamingIt()
+    {
+        var values = AllSettings(SystemTopology.Api);
+        values[SettingNames.InvoiceLinkLifetimeSeconds] = (8 * 24 * 3600).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var error = Assert.Throws<InvalidOperationException>(() => FunctionBootstrap.Create(SystemTopology.Api, values.GetValueOrDefault, new AwsPortsFactory(), TextWriter.Null));
+
+        Assert.That(error!.Message, Does.Contain(SettingNames.InvoiceLinkLifetimeSeconds).And.Contain("604800"));
+    }
+
+    [Test]
+    public async Task InvoiceLinkLifetime_FromItsSetting_IsTheLifetimeOfTheLinksHandedOut()
+    {
+        var values = AllSettings(SystemTopology.Api);
+        values[SettingNames.InvoiceLinkLifetimeSeconds] = "90";
+        var store = new LinkingInvoiceStore();
+        var ports = SystemPorts.InMemory(new ManualClock()) with { Invoices = store };
+        var services = FunctionBootstrap.Create(SystemTopology.Api, values.GetValueOrDefault, new InMemoryPortsFactory(ports), TextWriter.Null).Services;
+        await ports.Catalog!.UpsertAsync("sku-1", "Widget", new Money(5m, Currency.Usd), 3);
+        var request = new PlaceOrderRequest("c-1", "a@b.example", "A B", [new OrderLineRequest("sku-1", 1)], "tok_visa", new AddressRequest("1 Main St", null, "Town", null, "1", "US"));
+        var orderId = (await services.Orders.PlaceAsync(request, null)).Order.OrderId;
+        foreach (var stage in new IOrderStage[] { services.ReserveInventory, services.ChargePayment, services.ShipOrder, services.GenerateInvoice })
+        {
+            await stage.HandleAsync(orderId);
+        }
+
+        await services.Orders.GetInvoiceAsync(orderId);
+
+        Assert.That(store.LastLifetime, Is.EqualTo(TimeSpan.FromSeconds(90)));
     }
 
     [TestCaseSource(nameof(RequiredSettings))]
@@ -88,6 +159,31 @@ public sealed class SettingsTests
         var bootstrap = FunctionBootstrap.Create(SystemTopology.ShipOrder, AllSettings(SystemTopology.ShipOrder).GetValueOrDefault, new InMemoryPortsFactory(), TextWriter.Null);
 
         Assert.Throws<ArgumentException>(() => new ApiFunction(bootstrap));
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    [NonParallelizable]
+    public void ParameterlessConstructor_WithItsSettingsInTheEnvironment_Constructs(FunctionDefinition function)
+    {
+        var type = typeof(ApiFunction).Assembly.GetType(function.HandlerType)!;
+        var values = AllSettings(function);
+        var saved = values.Keys.ToDictionary(n => n, Environment.GetEnvironmentVariable);
+        try
+        {
+            foreach (var (name, value) in values)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
+            Assert.That(Activator.CreateInstance(type), Is.Not.Null);
+        }
+        finally
+        {
+            foreach (var (name, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
     }
 
     [TestCaseSource(nameof(Functions))]
