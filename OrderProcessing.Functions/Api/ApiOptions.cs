@@ -10,8 +10,8 @@ public sealed record ApiOptions
     public const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>
-    /// Origins allowed to call the API from a browser; <c>*</c> allows any. Empty (the default) sends no CORS headers, so
-    /// browsers on other origins are refused.
+    /// Origins allowed to call the API from a browser; <c>*</c> allows any. Empty (the default, for hosts that set none)
+    /// sends no CORS headers, so browsers on other origins are refused.
     /// </summary>
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 
@@ -22,10 +22,10 @@ public sealed record ApiOptions
     public static ApiOptions FromSettings(FunctionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var origins = settings.Optional(SettingNames.CorsAllowedOrigins);
+        var origins = settings.Required(SettingNames.CorsAllowOrigin);
         return new ApiOptions
         {
-            AllowedOrigins = origins is null ? [] : origins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            AllowedOrigins = origins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
     }
 }

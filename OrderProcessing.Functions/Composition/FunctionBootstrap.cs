@@ -11,9 +11,6 @@ namespace OrderProcessing.Functions.Composition;
 /// </summary>
 public sealed class FunctionBootstrap
 {
-    /// <summary>Presigned invoice links live this long unless configured otherwise.</summary>
-    public static readonly TimeSpan DefaultInvoiceLinkLifetime = TimeSpan.FromMinutes(5);
-
     private FunctionBootstrap(FunctionSettings settings, SystemServices services, Telemetry telemetry)
     {
         Settings = settings;
@@ -41,12 +38,9 @@ public sealed class FunctionBootstrap
         ArgumentNullException.ThrowIfNull(ports);
         var settings = FunctionSettings.Load(function, readSetting);
         var environment = settings.Required(SettingNames.Environment);
-        var options = SystemServices.DefaultOptions with
-        {
-            InvoiceLinkLifetime = settings.Declares(SettingNames.InvoiceLinkLifetimeSeconds)
-                ? settings.OptionalSeconds(SettingNames.InvoiceLinkLifetimeSeconds, DefaultInvoiceLinkLifetime, S3InvoiceStore.MaxLinkLifetime)
-                : DefaultInvoiceLinkLifetime,
-        };
+        var options = settings.Declares(SettingNames.InvoiceLinkSeconds)
+            ? SystemServices.DefaultOptions with { InvoiceLinkLifetime = settings.Seconds(SettingNames.InvoiceLinkSeconds, S3InvoiceStore.MaxLinkLifetime) }
+            : SystemServices.DefaultOptions;
         var systemPorts = ports.Create(settings);
         var telemetry = output is null
             ? Telemetry.ToStandardOutput(function.Name, environment)

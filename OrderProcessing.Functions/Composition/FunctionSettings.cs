@@ -87,15 +87,10 @@ public sealed class FunctionSettings
         return _values.GetValueOrDefault(name);
     }
 
-    /// <summary>An optional whole number of seconds from 1 to <paramref name="max"/>, or <paramref name="fallback"/> when unset.</summary>
-    public TimeSpan OptionalSeconds(string name, TimeSpan fallback, TimeSpan max)
+    /// <summary>A required whole number of seconds from 1 to <paramref name="max"/>.</summary>
+    public TimeSpan Seconds(string name, TimeSpan max)
     {
-        var text = Optional(name);
-        if (text is null)
-        {
-            return fallback;
-        }
-
+        var text = Required(name);
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds <= max.TotalSeconds
             ? TimeSpan.FromSeconds(seconds)
             : throw new InvalidOperationException($"{name} must be a whole number of seconds from 1 to {(long)max.TotalSeconds}; it is '{text}' (function '{_function.Name}').");

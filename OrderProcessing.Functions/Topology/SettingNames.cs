@@ -10,11 +10,11 @@ public static class SettingNames
     /// <summary>Deployment stage (<c>dev</c>, <c>prod</c>), a dimension of every metric and a field of every log line.</summary>
     public const string Environment = SystemTopology.EnvironmentSetting;
 
-    /// <summary>Optional: origins allowed by CORS, comma separated, or <c>*</c>. No CORS headers when unset.</summary>
-    public const string CorsAllowedOrigins = "CORS_ALLOWED_ORIGINS";
+    /// <summary>API: the browser origin allowed to call the API, or <c>*</c> (several may be given comma separated); the deployment sets it from <c>order-processing:corsAllowOrigin</c>.</summary>
+    public const string CorsAllowOrigin = "CORS_ALLOW_ORIGIN";
 
-    /// <summary>Optional: lifetime of presigned invoice links in seconds (default 300).</summary>
-    public const string InvoiceLinkLifetimeSeconds = "INVOICE_LINK_LIFETIME_SECONDS";
+    /// <summary>API: lifetime of presigned invoice links in seconds; the deployment sets it from <c>order-processing:invoiceLinkSeconds</c>.</summary>
+    public const string InvoiceLinkSeconds = "INVOICE_LINK_SECONDS";
 
     /// <summary>Optional: endpoint of a DynamoDB-compatible server (local runs and tests); the AWS endpoint when unset.</summary>
     public const string DynamoDbEndpoint = "AWS_ENDPOINT_URL_DYNAMODB";

@@ -38,9 +38,13 @@ public static class SystemTopology
             new(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"], ResourceRef.Table(StorageSchema.Idempotency.LogicalName)),
             new(["s3:GetObject"], ResourceRef.BucketObjects(StorageSchema.Invoices.LogicalName)),
         ],
-        Settings: [EnvironmentSetting, StorageSchema.Orders.EnvironmentVariable, StorageSchema.Products.EnvironmentVariable, StorageSchema.Idempotency.EnvironmentVariable, StorageSchema.Invoices.EnvironmentVariable])
+        Settings:
+        [
+            EnvironmentSetting, StorageSchema.Orders.EnvironmentVariable, StorageSchema.Products.EnvironmentVariable, StorageSchema.Idempotency.EnvironmentVariable,
+            StorageSchema.Invoices.EnvironmentVariable, SettingNames.CorsAllowOrigin, SettingNames.InvoiceLinkSeconds,
+        ])
     {
-        OptionalSettings = [SettingNames.CorsAllowedOrigins, SettingNames.InvoiceLinkLifetimeSeconds, SettingNames.DynamoDbEndpoint, SettingNames.S3Endpoint],
+        OptionalSettings = [SettingNames.DynamoDbEndpoint, SettingNames.S3Endpoint],
     };
 
     /// <summary>

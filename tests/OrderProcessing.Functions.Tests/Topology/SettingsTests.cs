@@ -72,18 +72,18 @@ public sealed class SettingsTests
     public void InvoiceLinkLifetimeBeyondWhatS3Signs_StopsTheFunction_NamingIt()
     {
         var values = AllSettings(SystemTopology.Api);
-        values[SettingNames.InvoiceLinkLifetimeSeconds] = (8 * 24 * 3600).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        values[SettingNames.InvoiceLinkSeconds] = (8 * 24 * 3600).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var error = Assert.Throws<InvalidOperationException>(() => FunctionBootstrap.Create(SystemTopology.Api, values.GetValueOrDefault, new AwsPortsFactory(), TextWriter.Null));
 
-        Assert.That(error!.Message, Does.Contain(SettingNames.InvoiceLinkLifetimeSeconds).And.Contain("604800"));
+        Assert.That(error!.Message, Does.Contain(SettingNames.InvoiceLinkSeconds).And.Contain("604800"));
     }
 
     [Test]
     public async Task InvoiceLinkLifetime_FromItsSetting_IsTheLifetimeOfTheLinksHandedOut()
     {
         var values = AllSettings(SystemTopology.Api);
-        values[SettingNames.InvoiceLinkLifetimeSeconds] = "90";
+        values[SettingNames.InvoiceLinkSeconds] = "90";
         var store = new LinkingInvoiceStore();
         var ports = SystemPorts.InMemory(new ManualClock()) with { Invoices = store };
         var services = FunctionBootstrap.Create(SystemTopology.Api, values.GetValueOrDefault, new InMemoryPortsFactory(ports), TextWriter.Null).Services;
@@ -127,18 +127,18 @@ public sealed class SettingsTests
     public void MalformedInvoiceLinkLifetime_StopsTheFunction_NamingIt()
     {
         var values = AllSettings(SystemTopology.Api);
-        values[SettingNames.InvoiceLinkLifetimeSeconds] = "five minutes";
+        values[SettingNames.InvoiceLinkSeconds] = "five minutes";
 
         var error = Assert.Throws<InvalidOperationException>(() => FunctionBootstrap.Create(SystemTopology.Api, values.GetValueOrDefault, new InMemoryPortsFactory(), TextWriter.Null));
 
-        Assert.That(error!.Message, Does.Contain(SettingNames.InvoiceLinkLifetimeSeconds));
+        Assert.That(error!.Message, Does.Contain(SettingNames.InvoiceLinkSeconds));
     }
 
     [Test]
     public void CorsOrigins_AreReadFromTheirSetting()
     {
         var values = AllSettings(SystemTopology.Api);
-        values[SettingNames.CorsAllowedOrigins] = "https://a.example, https://b.example";
+        values[SettingNames.CorsAllowOrigin] = "https://a.example, https://b.example";
         var bootstrap = FunctionBootstrap.Create(SystemTopology.Api, values.GetValueOrDefault, new InMemoryPortsFactory(), TextWriter.Null);
 
         Assert.That(ApiOptions.FromSettings(bootstrap.Settings).AllowedOrigins, Is.EqualTo(new[] { "https://a.example", "https://b.example" }));
@@ -150,7 +150,8 @@ public sealed class SettingsTests
         var settings = FunctionSettings.Load(SystemTopology.ShipOrder, AllSettings(SystemTopology.ShipOrder).GetValueOrDefault);
 
         Assert.Throws<InvalidOperationException>(() => settings.Required(StorageSchema.Payments.EnvironmentVariable));
-        Assert.Throws<InvalidOperationException>(() => settings.Optional(SettingNames.CorsAllowedOrigins));
+        Assert.Throws<InvalidOperationException>(() => settings.Required(SettingNames.CorsAllowOrigin));
+        Assert.Throws<InvalidOperationException>(() => settings.Optional(SettingNames.S3Endpoint));
     }
 
     [Test]
@@ -216,18 +217,14 @@ public sealed class SettingsTests
 
     private static Dictionary<string, string> AllSettings(FunctionDefinition function)
     {
-        var values = function.Settings.ToDictionary(n => n, n => $"value-of-{n.ToLowerInvariant()}");
-        values[SettingNames.Environment] = "test";
-        foreach (var optional in function.OptionalSettings)
+        var values = function.Settings.Concat(function.OptionalSettings).ToDictionary(n => n, n => n switch
         {
-            values[optional] = optional switch
-            {
-                SettingNames.InvoiceLinkLifetimeSeconds => "120",
-                SettingNames.CorsAllowedOrigins => "https://shop.example",
-                _ => "http://127.0.0.1:1",
-            };
-        }
-
+            SettingNames.Environment => "test",
+            SettingNames.InvoiceLinkSeconds => "120",
+            SettingNames.CorsAllowOrigin => "https://shop.example",
+            SettingNames.DynamoDbEndpoint or SettingNames.S3Endpoint => "http://127.0.0.1:1",
+            _ => $"value-of-{n.ToLowerInvariant()}",
+        });
         return values;
     }
 

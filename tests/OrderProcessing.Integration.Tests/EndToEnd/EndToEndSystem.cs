@@ -30,7 +30,12 @@ internal sealed class EndToEndSystem : IAsyncDisposable
     private EndToEndSystem(StorageSandbox storage)
     {
         _storage = storage;
-        var settings = new Dictionary<string, string>(storage.Names.ToSettings(), StringComparer.Ordinal) { [SettingNames.Environment] = "e2e" };
+        var settings = new Dictionary<string, string>(storage.Names.ToSettings(), StringComparer.Ordinal)
+        {
+            [SettingNames.Environment] = "e2e",
+            [SettingNames.InvoiceLinkSeconds] = "300",
+            [SettingNames.CorsAllowOrigin] = "https://shop.example",
+        };
         var ports = new AwsPortsFactory(storage.DynamoDbSettings, storage.S3Settings);
         FunctionBootstrap Bootstrap(FunctionDefinition f) => FunctionBootstrap.Create(f, settings.GetValueOrDefault, ports, _output);
 
