@@ -11,4 +11,5 @@ namespace OrderProcessing.Local.Diagnostics;
 [JsonSerializable(typeof(DeadLetterList))]
 [JsonSerializable(typeof(QueueList))]
 [JsonSerializable(typeof(InjectedMessage))]
+[JsonSerializable(typeof(QueueCounts))]
 internal sealed partial class LocalJsonContext : JsonSerializerContext;

@@ -12,6 +12,12 @@ public sealed record DispatcherOptions
     /// </summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How long a routed change waits in its stage queue before it can be received (default none): the queue's delivery
+    /// delay, and locally a stand-in for the latency between stages in AWS, so a person can watch an order move.
+    /// </summary>
+    public TimeSpan DeliveryDelay { get; init; } = TimeSpan.Zero;
+
     /// <summary>Upper bound of the doubled delay (default 30 s).</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 

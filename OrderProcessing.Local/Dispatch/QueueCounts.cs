@@ -7,7 +7,8 @@ namespace OrderProcessing.Local.Dispatch;
 /// <param name="InFlight">Messages received and not yet deleted or failed.</param>
 /// <param name="DeadLetters">Messages in the stage's dead-letter list.</param>
 /// <param name="Delivered">Messages processed successfully (deleted) since start.</param>
-public sealed record QueueCounts(string Stage, int Visible, int Delayed, int InFlight, int DeadLetters, long Delivered)
+/// <param name="Paused">True while the stage receives nothing (its event source mapping disabled).</param>
+public sealed record QueueCounts(string Stage, int Visible, int Delayed, int InFlight, int DeadLetters, long Delivered, bool Paused = false)
 {
     /// <summary>Messages still to be processed: visible, delayed or in flight.</summary>
     public int Pending => Visible + Delayed + InFlight;

@@ -83,7 +83,7 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
             return;
         }
 
-        var messageId = queue.Send(_encoder.Encode(change));
+        var messageId = queue.Send(_encoder.Encode(change), _options.DeliveryDelay);
         if (IsStopping)
         {
             LogQueuedWhileStopping(_logger, change.OrderId, status.ToWire(), queue.Name);
@@ -133,6 +133,22 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         StoppedCleanly = true;
         var left = _queues.Select(q => q.Counts).Where(c => c.Pending > 0).ToList();
         LogStopped(_logger, left.Count == 0 ? "none" : string.Join(", ", left.Select(c => $"{c.Stage}: {c.Pending}")));
+    }
+
+    /// <summary>Pauses or resumes a stage (local diagnostics: hold orders at a status to see what happens then).</summary>
+    public void SetPaused(string stage, bool paused)
+    {
+        var queue = Find(stage) ?? throw new ArgumentException($"No stage named '{stage}'.", nameof(stage));
+        if (paused)
+        {
+            queue.Pause();
+        }
+        else
+        {
+            queue.Resume();
+        }
+
+        LogPaused(_logger, queue.Name, paused ? "paused: its messages wait in the queue" : "resumed");
     }
 
     /// <summary>Enqueues a raw body to a stage, as if a pipe had forwarded it (local diagnostics: poison messages).</summary>
@@ -259,8 +275,11 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
     [LoggerMessage(Level = LogLevel.Warning, Message = "Diagnostics: injected message {MessageId} into the {Stage} queue")]
     private static partial void LogInjected(ILogger logger, string stage, string messageId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Stage}: batch of {Count}: {Succeeded} done, {Failed} to retry or dead-letter")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Stage}: batch of {Count}: {Succeeded} done, {Failed} to retry or dead-letter")]
     private static partial void LogDelivered(ILogger logger, string stage, int count, int succeeded, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Diagnostics: stage {Stage} {State}")]
+    private static partial void LogPaused(ILogger logger, string stage, string state);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Stage}: message {MessageId} failed on receive {ReceiveCount} of {MaxReceiveCount} ({Cause}); visible again in {DelayMs} ms")]
     private static partial void LogRetrying(ILogger logger, string stage, string messageId, int receiveCount, int maxReceiveCount, string cause, double delayMs);

@@ -20,6 +20,7 @@ public sealed class StageQueue
     private TaskCompletionSource _changed = NewSignal();
     private long _sent;
     private long _delivered;
+    private bool _paused;
 
     /// <summary>Creates the queue of <paramref name="stage"/>.</summary>
     public StageQueue(FunctionDefinition stage, DispatcherOptions options, TimeProvider clock)
@@ -62,19 +63,54 @@ public sealed class StageQueue
             {
                 var now = _clock.GetUtcNow();
                 var visible = _waiting.Count(e => e.VisibleAt <= now);
-                return new QueueCounts(Name, visible, _waiting.Count - visible, _inFlight.Count, _dead.Count, _delivered);
+                return new QueueCounts(Name, visible, _waiting.Count - visible, _inFlight.Count, _dead.Count, _delivered, _paused);
             }
         }
     }
 
-    /// <summary>Enqueues a message, visible at once; returns its id.</summary>
-    public string Send(string body)
+    /// <summary>True while receives hand out nothing.</summary>
+    public bool IsPaused
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _paused;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stops handing out messages, as disabling the stage's event source mapping does: they wait in the queue (a batch
+    /// already in flight still finishes).
+    /// </summary>
+    public void Pause()
+    {
+        lock (_gate)
+        {
+            _paused = true;
+        }
+    }
+
+    /// <summary>Hands out messages again.</summary>
+    public void Resume()
+    {
+        lock (_gate)
+        {
+            _paused = false;
+            SignalLocked();
+        }
+    }
+
+    /// <summary>Enqueues a message, visible after <paramref name="delay"/> (at once by default); returns its id.</summary>
+    public string Send(string body, TimeSpan delay = default)
     {
         ArgumentNullException.ThrowIfNull(body);
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
         lock (_gate)
         {
             var now = _clock.GetUtcNow();
-            var entry = new Entry(Guid.NewGuid().ToString(), body, now, ++_sent) { VisibleAt = now };
+            var entry = new Entry(Guid.NewGuid().ToString(), body, now, ++_sent) { VisibleAt = now + delay };
             _waiting.Add(entry);
             SignalLocked();
             return entry.MessageId;
@@ -83,12 +119,17 @@ public sealed class StageQueue
 
     /// <summary>
     /// Receives up to <see cref="FunctionDefinition.BatchSize"/> visible messages, oldest first, counting the receive.
-    /// They stay in flight until <see cref="Delete"/> or <see cref="Fail"/>.
+    /// They stay in flight until <see cref="Delete"/> or <see cref="Fail"/>. Nothing while paused.
     /// </summary>
     public IReadOnlyList<ReceivedMessage> Receive()
     {
         lock (_gate)
         {
+            if (_paused)
+            {
+                return [];
+            }
+
             var now = _clock.GetUtcNow();
             var batch = _waiting
                 .Where(e => e.VisibleAt <= now)
@@ -155,8 +196,8 @@ public sealed class StageQueue
     }
 
     /// <summary>
-    /// Completes when a message is visible (at once if one is), when a new one arrives or a delayed one becomes visible;
-    /// throws <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires.
+    /// Completes when a message is visible and the queue is not paused (at once if so), waiting for a new message, a delayed
+    /// one to become visible or a resume; throws <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires.
     /// </summary>
     public async Task WaitForVisibleAsync(CancellationToken cancellationToken)
     {
@@ -168,7 +209,11 @@ public sealed class StageQueue
             lock (_gate)
             {
                 var now = _clock.GetUtcNow();
-                if (_waiting.Count > 0)
+                if (_paused)
+                {
+                    untilNext = null;
+                }
+                else if (_waiting.Count > 0)
                 {
                     var next = _waiting.Min(e => e.VisibleAt);
                     if (next <= now)

@@ -61,7 +61,7 @@ public sealed partial class FunctionLogs(ILoggerFactory loggers) : IFailureCause
         }
         catch (JsonException)
         {
-            LogPlain(logger, function, line);
+            LogPlain(logger, line);
             return;
         }
 
@@ -70,13 +70,13 @@ public sealed partial class FunctionLogs(ILoggerFactory loggers) : IFailureCause
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                LogPlain(logger, function, line);
+                LogPlain(logger, line);
                 return;
             }
 
             if (root.TryGetProperty("_aws", out _))
             {
-                LogMetrics(logger, function, line);
+                LogMetrics(logger, line);
                 return;
             }
 
@@ -97,7 +97,7 @@ public sealed partial class FunctionLogs(ILoggerFactory loggers) : IFailureCause
                 details.Append(" error=").Append(error);
             }
 
-            LogLine(logger, level, function, message, details.ToString());
+            LogLine(logger, level, message, details.ToString());
             if (isStage && level >= LogLevel.Warning && Text(root, "requestId") is { } messageId)
             {
                 Remember(function, messageId, error is null ? message : $"{message} ({error})");
@@ -115,14 +115,15 @@ public sealed partial class FunctionLogs(ILoggerFactory loggers) : IFailureCause
         }
     }
 
-    [LoggerMessage(Message = "[{Function}] {Message}{Details}")]
-    private static partial void LogLine(ILogger logger, LogLevel level, string function, string message, string details);
+    // The function's name is the logger's category (Function.{name}), so it is not repeated in the message.
+    [LoggerMessage(Message = "{Message}{Details}")]
+    private static partial void LogLine(ILogger logger, LogLevel level, string message, string details);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "[{Function}] {Line}")]
-    private static partial void LogPlain(ILogger logger, string function, string line);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Line}")]
+    private static partial void LogPlain(ILogger logger, string line);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "[{Function}] metrics {Document}")]
-    private static partial void LogMetrics(ILogger logger, string function, string document);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "metrics {Document}")]
+    private static partial void LogMetrics(ILogger logger, string document);
 
     // Telemetry writes whole lines, but a TextWriter may be handed any pieces: lines are cut at '\n' here.
     private sealed class LineWriter(Action<string> onLine) : TextWriter

@@ -49,8 +49,22 @@ public static partial class LocalHost
             return 0;
         }
 
-        await using var app = await BuildAsync(options, LocalSystemFactory.CreateAsync).ConfigureAwait(false);
-        await app.RunAsync().ConfigureAwait(false);
+        WebApplication app;
+        try
+        {
+            app = await BuildAsync(options, LocalSystemFactory.CreateAsync).ConfigureAwait(false);
+        }
+        catch (OptionsException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            await app.RunAsync().ConfigureAwait(false);
+        }
+
         return 0;
     }
 
@@ -69,12 +83,8 @@ public static partial class LocalHost
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(c =>
-        {
-            c.SingleLine = true;
-            c.TimestampFormat = "HH:mm:ss.fff ";
-            c.ColorBehavior = LoggerColorBehavior.Disabled;
-        });
+        builder.Logging.AddConsole(c => c.FormatterName = LocalConsoleFormatter.FormatterName);
+        builder.Logging.AddConsoleFormatter<LocalConsoleFormatter, ConsoleFormatterOptions>();
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.Listen(options.Bind, options.Port));
@@ -84,29 +94,34 @@ public static partial class LocalHost
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(longestStage + 15));
 
         var clock = TimeProvider.System;
-        using var bootLoggers = LoggerFactory.Create(l => l.AddSimpleConsole(c => c.SingleLine = true));
-        var system = await createSystem(options, bootLoggers, clock, CancellationToken.None).ConfigureAwait(false);
-        var seeded = options.SeedsCatalog ? await system.SeedCatalogAsync(CancellationToken.None).ConfigureAwait(false) : 0;
-
         var notificationsPath = Path.GetFullPath(options.NotificationsFile);
-        var dispatcherOptions = new DispatcherOptions { RetryDelay = options.RetryDelay, MaxRetryDelay = options.MaxRetryDelay, Region = options.Region };
-        builder.Services.AddSingleton(options);
+        var dispatcherOptions = new DispatcherOptions
+        {
+            DeliveryDelay = options.DeliveryDelay,
+            RetryDelay = options.RetryDelay,
+            MaxRetryDelay = options.MaxRetryDelay,
+            Region = options.Region,
+        };
 
-        // Registered through factories so the container disposes them when the host is disposed.
-        builder.Services.AddSingleton(_ => system);
+        // The system is composed after the container is built, so the functions log through the host's loggers; the
+        // services below that need it resolve it from this slot, filled before any of them is resolved.
+        var slot = new SystemSlot();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(_ => slot);
         builder.Services.AddSingleton(_ => new JsonLinesNotificationSink(notificationsPath));
         builder.Services.AddSingleton(sp => new NotificationForwarder(
             [new LoggingNotificationSink(sp.GetRequiredService<ILogger<LoggingNotificationSink>>()), sp.GetRequiredService<JsonLinesNotificationSink>()],
             sp.GetRequiredService<ILogger<NotificationForwarder>>()));
         builder.Services.AddSingleton(sp => new StageDispatcher(
             SystemTopology.Stages,
-            system.StageFunction,
-            system.StreamRecords,
+            slot.System.StageFunction,
+            slot.System.StreamRecords,
             dispatcherOptions,
             clock,
-            sp.GetRequiredService<ILogger<StageDispatcher>>()));
+            sp.GetRequiredService<ILogger<StageDispatcher>>(),
+            slot.System.FailureCauses));
         builder.Services.AddSingleton(sp => new ApiGatewayProxy(
-            system.Api,
+            slot.System.Api,
             TimeSpan.FromSeconds(SystemTopology.Api.TimeoutSeconds),
             new ApiGatewayRequestContext(),
             clock,
@@ -118,6 +133,20 @@ public static partial class LocalHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StageDispatcher>());
 
         var app = builder.Build();
+        LocalSystem system;
+        int seeded;
+        try
+        {
+            system = await createSystem(options, app.Services.GetRequiredService<ILoggerFactory>(), clock, CancellationToken.None).ConfigureAwait(false);
+            slot.Fill(system);
+            seeded = options.SeedsCatalog ? await system.SeedCatalogAsync(CancellationToken.None).ConfigureAwait(false) : 0;
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var forwarder = app.Services.GetRequiredService<NotificationForwarder>();
         var dispatcher = app.Services.GetRequiredService<StageDispatcher>();
         system.ChangeFeed.Subscribe(forwarder);

@@ -44,6 +44,12 @@ public sealed record LocalOptions
     /// <summary>Delay before a failed stage message's second receive, doubled per receive (default 500 ms).</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How long each change waits in its stage queue before delivery (default 1 s), standing in for the latency between
+    /// stages in AWS so an order visibly moves on the page; 0 runs the pipeline as fast as it goes.
+    /// </summary>
+    public TimeSpan DeliveryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Largest retry delay (default 30 s).</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 

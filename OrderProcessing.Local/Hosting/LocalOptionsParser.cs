@@ -25,6 +25,7 @@ public static class LocalOptionsParser
         new("--seed", "ORDERPROCESSING_SEED", null, "put the demo catalog at start (default: in memory, or with --create-tables)", (o, v) => o with { Seed = ParseBool(v) }),
         new("--no-seed", null, null, "do not put the demo catalog", (o, _) => o with { Seed = false }),
         new("--notifications-file", "ORDERPROCESSING_NOTIFICATIONS_FILE", "PATH", "JSON-lines file of customer notifications (default under the temp directory)", (o, v) => o with { NotificationsFile = NonEmpty(v) }),
+        new("--delivery-delay-ms", "ORDERPROCESSING_DELIVERY_DELAY_MS", "MS", "delay of each change in its stage queue, standing in for cloud latency (default 1000; 0 for none)", (o, v) => o with { DeliveryDelay = ParseMilliseconds(v, allowZero: true) }),
         new("--retry-delay-ms", "ORDERPROCESSING_RETRY_DELAY_MS", "MS", "first retry delay of a failed stage message, doubled per receive (default 500)", (o, v) => o with { RetryDelay = ParseMilliseconds(v) }),
         new("--max-retry-delay-ms", "ORDERPROCESSING_MAX_RETRY_DELAY_MS", "MS", "largest retry delay (default 30000)", (o, v) => o with { MaxRetryDelay = ParseMilliseconds(v) }),
         new("--help", null, null, "print this help and exit", (o, _) => o with { ShowHelp = true }),
@@ -141,10 +142,10 @@ public static class LocalOptionsParser
         _ => throw new FormatException($"'{value}' is not true or false"),
     };
 
-    private static TimeSpan ParseMilliseconds(string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0
+    private static TimeSpan ParseMilliseconds(string value, bool allowZero = false) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && (ms > 0 || (allowZero && ms == 0))
             ? TimeSpan.FromMilliseconds(ms)
-            : throw new FormatException($"'{value}' is not a positive number of milliseconds");
+            : throw new FormatException($"'{value}' is not a {(allowZero ? "whole" : "positive")} number of milliseconds");
 
     private static string NonEmpty(string value) =>
         string.IsNullOrWhiteSpace(value) ? throw new FormatException("the value is empty") : value;

@@ -1,5 +1,6 @@
 using OrderProcessing.Functions.Topology;
 using OrderProcessing.Local.ChangeFeed;
+using OrderProcessing.Local.Dispatch;
 using OrderProcessing.Local.Handlers;
 
 namespace OrderProcessing.Local.Hosting;
@@ -21,6 +22,9 @@ public sealed class LocalSystem : IAsyncDisposable
 
     /// <summary>How changes are written as stream records.</summary>
     public required IStreamRecordEncoder StreamRecords { get; init; }
+
+    /// <summary>Why a stage failed a message, from its own log lines; none when the functions' logs are not read.</summary>
+    public IFailureCauseSource? FailureCauses { get; init; }
 
     /// <summary>Puts the demo catalog.</summary>
     public required Func<CancellationToken, Task<int>> SeedCatalogAsync { get; init; }

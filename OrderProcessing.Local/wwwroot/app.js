@@ -15,6 +15,7 @@
     view: null,
     lastSubmission: null, // { body, key }: a resubmission of the same body reuses its Idempotency-Key
     list: { cursors: [null], page: 0 },
+    listRequest: 0, // only the latest listing request may render: filters can change faster than answers arrive
   };
 
   // ---- HTTP -------------------------------------------------------------------------------------------------------
@@ -141,7 +142,7 @@
         el('span', { className: 'product-name', text: p.name }),
         el('span', { className: 'product-meta', text: `${money(p.unitPrice, p.currency)} · ${stock === null ? '' : `${stock} in stock · `}${p.productId}` }),
         el('div', { className: 'qty' },
-          el('label', { for: qtyId, text: `Quantity of ${p.name}` }),
+          el('label', { for: qtyId }, 'Quantity', el('span', { className: 'visually-hidden', text: ` of ${p.name}` })),
           el('input', { id: qtyId, type: 'number', inputMode: 'numeric', min: '0', max: '1000', step: '1', value: '0', 'data-product-id': p.productId, 'aria-describedby': errId })),
         el('p', { className: 'field-error', id: errId, hidden: true })));
     });
@@ -214,6 +215,7 @@
   // Puts each message of the problem's `errors` next to the field it concerns; what has no field goes in the summary.
   function showErrors(problem, items) {
     const unplaced = [];
+    const placed = [];
     let firstInvalid = null;
     for (const [path, messages] of Object.entries(problem.errors || {})) {
       const text = (Array.isArray(messages) ? messages : [messages]).join(' ');
@@ -235,14 +237,27 @@
       if (input) {
         input.setAttribute('aria-invalid', 'true');
         firstInvalid = firstInvalid || input;
+        placed.push({ input, text });
       }
     }
     const count = Object.keys(problem.errors || {}).length;
     const summary = $('form-summary');
     summary.append(el('p', { text: count ? `The order was not placed: ${count} ${count === 1 ? 'field needs' : 'fields need'} attention.` : `The order was not placed: ${problemText({ data: problem })}` }));
-    if (unplaced.length) summary.append(el('ul', {}, ...unplaced.map((t) => el('li', { text: t }))));
+    // Each placed message is also listed here, linked to its field; what has no field is listed as is.
+    const entries = placed.map(({ input, text }) => {
+      const link = el('a', { href: '#', text: `${labelOf(input)}: ${text}` });
+      link.addEventListener('click', (e) => { e.preventDefault(); input.focus(); });
+      return el('li', {}, link);
+    }).concat(unplaced.map((t) => el('li', { text: t })));
+    if (entries.length) summary.append(el('ul', {}, ...entries));
     summary.hidden = false;
     (firstInvalid || summary).focus();
+  }
+
+  function labelOf(input) {
+    if (input.labels && input.labels[0]) return input.labels[0].textContent.replace(/\s*\(optional\)\s*$/, '').trim();
+    const legend = input.closest('fieldset') && input.closest('fieldset').querySelector('legend');
+    return legend ? legend.textContent : input.name || input.id;
   }
 
   function showFormMessage(text) {
@@ -318,7 +333,11 @@
       return;
     }
     renderOrder(result.data);
-    if (!TERMINAL.includes(result.data.status)) schedulePoll(orderId);
+    if (TERMINAL.includes(result.data.status)) {
+      stopPolling();
+    } else {
+      schedulePoll(orderId);
+    }
   }
 
   function schedulePoll(orderId) {
@@ -422,13 +441,15 @@
     if (cursors[page]) query.set('cursor', cursors[page]);
     const info = $('orders-status');
     info.textContent = 'Loading…';
+    const request = ++state.listRequest;
     let result;
     try {
       result = await api('GET', `orders?${query}`);
     } catch (e) {
-      info.textContent = `Could not reach the API (${e.message}).`;
+      if (request === state.listRequest) info.textContent = `Could not reach the API (${e.message}).`;
       return;
     }
+    if (request !== state.listRequest) return;
     if (!result.ok) {
       info.textContent = `Could not list orders (${result.status}): ${problemText(result)}`;
       return;

@@ -128,6 +128,40 @@ public sealed class StageQueueTests
     }
 
     [Test]
+    public void A_message_sent_with_a_delivery_delay_is_invisible_until_the_delay_ends()
+    {
+        var clock = new ManualTimeProvider();
+        var queue = new StageQueue(SystemTopology.ShipOrder, Options, clock);
+
+        queue.Send("m", TimeSpan.FromSeconds(2));
+        var early = queue.Receive();
+        clock.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.That(early, Is.Empty);
+        Assert.That(queue.Receive().Single().Body, Is.EqualTo("m"));
+    }
+
+    [Test]
+    public async Task A_paused_queue_hands_out_nothing_and_waiting_ends_only_when_it_resumes()
+    {
+        var queue = new StageQueue(SystemTopology.ShipOrder, Options, new ManualTimeProvider());
+        queue.Send("m");
+        queue.Pause();
+
+        var waiting = queue.WaitForVisibleAsync(CancellationToken.None);
+        var whilePaused = queue.Receive();
+        await Task.Delay(50);
+        var endedWhilePaused = waiting.IsCompleted;
+        queue.Resume();
+        await waiting.WaitAsync(Eventually.Limit);
+
+        Assert.That(whilePaused, Is.Empty);
+        Assert.That(endedWhilePaused, Is.False);
+        Assert.That(queue.Counts.Paused, Is.False);
+        Assert.That(queue.Receive().Single().Body, Is.EqualTo("m"));
+    }
+
+    [Test]
     public void Only_stage_functions_have_queues()
     {
         Assert.That(() => new StageQueue(SystemTopology.Api, Options, TimeProvider.System), Throws.ArgumentException);

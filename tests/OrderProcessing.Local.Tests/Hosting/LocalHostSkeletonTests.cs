@@ -37,7 +37,7 @@ public sealed class LocalHostSkeletonTests
         _notifications = Path.Combine(Path.GetTempPath(), $"op-local-{Guid.NewGuid():N}", "notifications.jsonl");
         var feed = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
         _orders = new ChangeFeedOrderRepository(new InMemoryOrderRepository(), feed);
-        var options = new LocalOptions { Port = 0, NotificationsFile = _notifications, RetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2) };
+        var options = new LocalOptions { Port = 0, NotificationsFile = _notifications, DeliveryDelay = TimeSpan.Zero, RetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2) };
         _app = await LocalHost.BuildAsync(options, (_, _, _, _) => Task.FromResult(new LocalSystem
         {
             Api = _api,
@@ -155,6 +155,23 @@ public sealed class LocalHostSkeletonTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("reserve-inventory"));
+    }
+
+    [Test]
+    public async Task A_paused_stage_receives_nothing_until_resumed()
+    {
+        using var paused = await _http.PostAsync(new Uri("/_local/stages/reserve-inventory/pause", UriKind.Relative), null);
+        await _orders.AddAsync(Orders.Pending("o-held"));
+        var held = await _http.GetFromJsonAsync<JsonElement>(new Uri("/_local/queues", UriKind.Relative));
+        var receivedWhilePaused = _stages["reserve-inventory"].Messages.Count;
+
+        using var resumed = await _http.PostAsync(new Uri("/_local/stages/reserve-inventory/resume", UriKind.Relative), null);
+        await Eventually.TrueAsync(() => _stages["reserve-inventory"].Messages.Count == 1, "the held message is delivered");
+
+        Assert.That(paused.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(receivedWhilePaused, Is.Zero);
+        var queue = held.GetProperty("items")[0];
+        Assert.That((queue.GetProperty("paused").GetBoolean(), queue.GetProperty("visible").GetInt32()), Is.EqualTo((true, 1)));
     }
 
     [Test]

@@ -46,11 +46,12 @@ public sealed class LocalOptionsParserTests
     }
 
     [Test]
-    public void Retry_delays_are_read_in_milliseconds()
+    public void Delays_are_read_in_milliseconds_and_the_delivery_delay_may_be_zero()
     {
-        var options = LocalOptionsParser.Parse(["--retry-delay-ms", "20", "--max-retry-delay-ms", "80"], NoEnvironment);
+        var options = LocalOptionsParser.Parse(["--retry-delay-ms", "20", "--max-retry-delay-ms", "80", "--delivery-delay-ms", "0"], NoEnvironment);
 
-        Assert.That((options.RetryDelay, options.MaxRetryDelay), Is.EqualTo((TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(80))));
+        Assert.That((options.RetryDelay, options.MaxRetryDelay, options.DeliveryDelay), Is.EqualTo((TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(80), TimeSpan.Zero)));
+        Assert.That(LocalOptionsParser.Parse([], NoEnvironment).DeliveryDelay, Is.EqualTo(TimeSpan.FromSeconds(1)));
     }
 
     [TestCase(new[] { "--prot", "5080" }, "Unknown option '--prot'")]
