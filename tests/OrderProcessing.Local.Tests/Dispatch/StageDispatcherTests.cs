@@ -249,7 +249,7 @@ public sealed class StageDispatcherTests
         public string? TakeCause(string stage, string messageId) => cause;
     }
 
-    private sealed class UnknownFailureStage : Handlers.IFunctionHandler
+    private sealed class UnknownFailureStage : OrderProcessing.Local.Handlers.IFunctionHandler
     {
         public string Name => "generate-invoice";
 
