@@ -1,13 +1,14 @@
-using System.Globalization;
+using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Functions.Events.DynamoDb;
-using OrderProcessing.Functions.Storage;
 
 namespace OrderProcessing.Local.ChangeFeed;
 
 /// <summary>
-/// An order as a stream image carries it. Provisional: the attributes the pipes and stages read (key, status, version
-/// and the emitted event), until the DynamoDB adapter's item mapping is available to give the whole item.
+/// An order as a stream image carries it: exactly the item the DynamoDB adapter writes (<see cref="OrderItemMapper"/>),
+/// index keys included, in the stream's JSON attribute-value form. In memory and on an endpoint without streams alike,
+/// the stages and filters see what the table's stream would show them.
 /// </summary>
 public static class OrderImages
 {
@@ -15,14 +16,26 @@ public static class OrderImages
     public static IReadOnlyDictionary<string, DynamoDbAttributeValue> Of(OrderSnapshot order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return new Dictionary<string, DynamoDbAttributeValue>(StringComparer.Ordinal)
+        return OrderItemMapper.ToItem(order).ToDictionary(a => a.Key, a => ToStream(a.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>One SDK attribute value as the stream writes it.</summary>
+    public static DynamoDbAttributeValue ToStream(AttributeValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value switch
         {
-            [StorageSchema.Orders.PartitionKey.Name] = DynamoDbAttributeValue.String(order.OrderId),
-            ["customerId"] = DynamoDbAttributeValue.String(order.CustomerId),
-            ["status"] = DynamoDbAttributeValue.String(order.Status.ToWire()),
-            ["version"] = DynamoDbAttributeValue.Number(order.Version.ToString(CultureInfo.InvariantCulture)),
-            ["lastEventType"] = DynamoDbAttributeValue.String(order.LastEvent.Type),
-            ["lastEventAt"] = DynamoDbAttributeValue.String(order.LastEvent.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
+            { S: { } s } => new DynamoDbAttributeValue { S = s },
+            { N: { } n } => new DynamoDbAttributeValue { N = n },
+            { B: { } b } => new DynamoDbAttributeValue { B = Convert.ToBase64String(b.ToArray()) },
+            { BOOL: { } flag } => new DynamoDbAttributeValue { Bool = flag },
+            { NULL: true } => new DynamoDbAttributeValue { Null = true },
+            { M: { } m } => new DynamoDbAttributeValue { M = m.ToDictionary(a => a.Key, a => ToStream(a.Value), StringComparer.Ordinal) },
+            { L: { } l } => new DynamoDbAttributeValue { L = l.Select(ToStream).ToList() },
+            { SS: { } ss } => new DynamoDbAttributeValue { SS = ss.ToList() },
+            { NS: { } ns } => new DynamoDbAttributeValue { NS = ns.ToList() },
+            { BS: { } bs } => new DynamoDbAttributeValue { BS = bs.Select(b => Convert.ToBase64String(b.ToArray())).ToList() },
+            _ => throw new ArgumentException("The attribute value has no type set.", nameof(value)),
         };
     }
 }

@@ -50,6 +50,7 @@ internal sealed class LocalConsoleFormatter : ConsoleFormatter
         _ when category.EndsWith(".OrderChangeFeed", StringComparison.Ordinal) => "change-feed",
         _ when category.Contains(".Notifications.", StringComparison.Ordinal) => "notification",
         _ when category.EndsWith(".ApiGatewayProxy", StringComparison.Ordinal) => "gateway",
+        _ when category.EndsWith(".LocalSystemFactory", StringComparison.Ordinal) => "storage",
         "OrderProcessing.Local" or "Microsoft.Hosting.Lifetime" => "host",
         _ => category[(category.LastIndexOf('.') + 1)..],
     };

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using OrderProcessing.Core.Notifications;
+using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Topology;
 using OrderProcessing.Local.Diagnostics;
 using OrderProcessing.Local.Dispatch;
@@ -58,6 +59,13 @@ public static partial class LocalHost
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 2;
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonClientException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        {
+            // Storage that cannot be reached or used (no credentials, wrong endpoint, missing table) is a setup problem, not a crash.
+            await Console.Error.WriteLineAsync($"error: the storage could not be used: {e.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("Check --dynamodb-endpoint, --s3-endpoint and --region, AWS credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or a profile), and --create-tables for new storage.").ConfigureAwait(false);
+            return 1;
         }
 
         await using (app.ConfigureAwait(false))
@@ -151,6 +159,12 @@ public static partial class LocalHost
         var dispatcher = app.Services.GetRequiredService<StageDispatcher>();
         system.ChangeFeed.Subscribe(forwarder);
         system.ChangeFeed.Subscribe(dispatcher);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrderProcessing.Local");
+        if (system.ResumeFrom is { } stored)
+        {
+            var requeued = await UnfinishedOrders.RequeueAsync(stored, dispatcher, clock, CancellationToken.None).ConfigureAwait(false);
+            LogRequeued(logger, requeued.Values.Sum(), requeued.Count == 0 ? "none" : string.Join(", ", requeued.Select(r => $"{r.Key.ToWire()} {r.Value}")));
+        }
 
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
@@ -162,7 +176,6 @@ public static partial class LocalHost
         var proxy = app.Services.GetRequiredService<ApiGatewayProxy>();
         app.MapFallback("{**path}", proxy.HandleAsync);
 
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrderProcessing.Local");
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         lifetime.ApplicationStarted.Register(() => OnStarted(app, options, system.StorageDescription, seeded, notificationsPath, logger));
         lifetime.ApplicationStopping.Register(() => LogStopping(logger));
@@ -213,6 +226,9 @@ public static partial class LocalHost
         Console.Out.Flush();
         LogReady(logger, baseUrl);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued again {Count} unfinished order(s) found in storage: {ByStatus}")]
+    private static partial void LogRequeued(ILogger logger, int count, string byStatus);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ready at {BaseUrl}")]
     private static partial void LogReady(ILogger logger, string baseUrl);

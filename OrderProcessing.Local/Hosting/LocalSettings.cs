@@ -1,4 +1,4 @@
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Functions.Topology;
 
 namespace OrderProcessing.Local.Hosting;
@@ -16,15 +16,10 @@ public static class LocalSettings
     public static IReadOnlyDictionary<string, string> For(LocalOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        var settings = new Dictionary<string, string>(Names(options).ToSettings(), StringComparer.Ordinal)
         {
             [SettingNames.Environment] = Environment,
-            [StorageSchema.Invoices.EnvironmentVariable] = options.Bucket,
         };
-        foreach (var table in StorageSchema.Tables)
-        {
-            settings[table.EnvironmentVariable] = TableName(options, table);
-        }
 
         if (options.DynamoDbEndpoint is { } dynamo)
         {
@@ -39,11 +34,10 @@ public static class LocalSettings
         return settings;
     }
 
-    /// <summary>The physical name of <paramref name="table"/>: the prefix and its logical name.</summary>
-    public static string TableName(LocalOptions options, TableSchema table)
+    /// <summary>The physical names: the table prefix and each table's logical name; the bucket as given.</summary>
+    public static StorageNames Names(LocalOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(table);
-        return options.TablePrefix + table.LogicalName;
+        return StorageNames.Prefixed(options.TablePrefix) with { InvoicesBucket = options.Bucket };
     }
 }

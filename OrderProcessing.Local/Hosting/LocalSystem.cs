@@ -1,3 +1,4 @@
+using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Topology;
 using OrderProcessing.Local.ChangeFeed;
 using OrderProcessing.Local.Dispatch;
@@ -28,6 +29,12 @@ public sealed class LocalSystem : IAsyncDisposable
 
     /// <summary>Puts the demo catalog.</summary>
     public required Func<CancellationToken, Task<int>> SeedCatalogAsync { get; init; }
+
+    /// <summary>
+    /// The orders store to look for unfinished orders in at start (persistent storage), or null (in memory, where
+    /// nothing survives a stop).
+    /// </summary>
+    public IOrderRepository? ResumeFrom { get; init; }
 
     /// <summary>One line saying where the data lives, for the start-up banner.</summary>
     public required string StorageDescription { get; init; }

@@ -1,5 +1,9 @@
+using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Logging;
 using OrderProcessing.Core.Invoices;
+using OrderProcessing.Functions.Adapters.Aws;
+using OrderProcessing.Functions.Adapters.DynamoDb;
+using OrderProcessing.Functions.Adapters.S3;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Storage;
 using OrderProcessing.Functions.Topology;
@@ -14,39 +18,38 @@ namespace OrderProcessing.Local.Hosting;
 /// string and built by its <see cref="FunctionBootstrap"/> constructor from the same settings Lambda would give it, over
 /// ports whose orders store raises the local change feed.
 /// </summary>
-public static class LocalSystemFactory
+public static partial class LocalSystemFactory
 {
     /// <summary>The system over in-memory stores or the AWS adapters.</summary>
-    public static Task<LocalSystem> CreateAsync(LocalOptions options, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<LocalSystem> CreateAsync(LocalOptions options, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
         ArgumentNullException.ThrowIfNull(clock);
         var feed = new OrderChangeFeed(clock, loggers.CreateLogger<OrderChangeFeed>());
-        if (options.Storage != StorageMode.Memory)
-        {
-            throw new OptionsException("--storage aws needs the DynamoDB and S3 adapters, which this build does not have yet.");
-        }
+        var (ports, storage, resources) = options.Storage == StorageMode.Memory
+            ? InMemory(clock)
+            : await AwsAsync(options, clock, loggers.CreateLogger(typeof(LocalSystemFactory).FullName!), cancellationToken).ConfigureAwait(false);
 
-        var memory = SystemPorts.InMemory(clock, new PdfInvoiceRenderer());
-        var ports = new SharedPortsFactory(memory with { Orders = new ChangeFeedOrderRepository(memory.Orders!, feed) });
-        const string storage = "in-memory storage (everything is gone when the host stops)";
-
+        // Every function's orders store raises the one feed, as every writer's item reaches the table's one stream.
+        var stored = ports.Orders!;
+        ports = ports with { Orders = new ChangeFeedOrderRepository(ports.Orders!, feed) };
+        var shared = new SharedPortsFactory(ports);
         var settings = LocalSettings.For(options);
         var logs = new FunctionLogs(loggers);
         var bootstraps = SystemTopology.Functions.ToDictionary(
             f => f.Name,
-            f => FunctionBootstrap.Create(f, name => settings.GetValueOrDefault(name), ports, logs.WriterFor(f.Name, isStage: f.Trigger.Kind == TriggerKind.StageQueue)),
+            f => FunctionBootstrap.Create(f, name => settings.GetValueOrDefault(name), shared, logs.WriterFor(f.Name, isStage: f.Trigger.Kind == TriggerKind.StageQueue)),
             StringComparer.Ordinal);
         var handlers = SystemTopology.Functions.ToDictionary(f => f.Name, f => LambdaFunctionHandler.Create(f, bootstraps[f.Name]), StringComparer.Ordinal);
         var catalog = bootstraps[SystemTopology.Api.Name].Services.Catalog;
 
-        return Task.FromResult(new LocalSystem
+        return new LocalSystem
         {
             Api = handlers[SystemTopology.Api.Name],
             StageFunction = f => handlers[f.Name],
             ChangeFeed = feed,
-            StreamRecords = new OrderStreamRecordEncoder(OrderImages.Of, options.Region, "000000000000", LocalSettings.TableName(options, StorageSchema.Orders)),
+            StreamRecords = new OrderStreamRecordEncoder(OrderImages.Of, options.Region, "000000000000", LocalSettings.Names(options).OrdersTable),
             FailureCauses = logs,
             SeedCatalogAsync = async ct =>
             {
@@ -58,6 +61,69 @@ public static class LocalSystemFactory
                 return DemoCatalog.Products.Count;
             },
             StorageDescription = storage,
-        });
+            Resources = resources,
+            ResumeFrom = options.Storage == StorageMode.Memory ? null : stored,
+        };
     }
+
+    private static (SystemPorts Ports, string Storage, IReadOnlyList<IDisposable> Resources) InMemory(TimeProvider clock) =>
+        (SystemPorts.InMemory(clock, new PdfInvoiceRenderer()), "in-memory storage (everything is gone when the host stops)", []);
+
+    private static async Task<(SystemPorts Ports, string Storage, IReadOnlyList<IDisposable> Resources)> AwsAsync(
+        LocalOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    {
+        var dynamo = AwsClientFactory.CreateDynamoDb(new AwsClientSettings(options.Region, options.DynamoDbEndpoint));
+        var s3 = AwsClientFactory.CreateS3(new AwsClientSettings(options.Region, options.S3Endpoint));
+        var names = LocalSettings.Names(options);
+        try
+        {
+            if (options.CreateTables)
+            {
+                await CreateStorageAsync(new StorageProvisioner(dynamo, s3), names, logger, cancellationToken).ConfigureAwait(false);
+            }
+
+            var catalog = new DynamoDbCatalog(dynamo, names.ProductsTable, clock);
+            var ports = new SystemPorts
+            {
+                Clock = clock,
+                Orders = new DynamoDbOrderRepository(dynamo, names.OrdersTable),
+                Catalog = catalog,
+                Inventory = catalog,
+                Idempotency = new DynamoDbIdempotencyStore(dynamo, names.IdempotencyTable, clock),
+                Invoices = new S3InvoiceStore(s3, names.InvoicesBucket),
+                PaymentLedger = new DynamoDbPaymentLedger(dynamo, names.PaymentsTable),
+                InvoiceRenderer = new PdfInvoiceRenderer(),
+            };
+            var where = $"DynamoDB at {options.DynamoDbEndpoint?.ToString() ?? $"AWS {options.Region}"} (tables {options.TablePrefix}*), S3 at {options.S3Endpoint?.ToString() ?? $"AWS {options.Region}"} (bucket {names.InvoicesBucket})";
+            return (ports, where, [dynamo, s3]);
+        }
+        catch
+        {
+            dynamo.Dispose();
+            s3.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task CreateStorageAsync(StorageProvisioner provisioner, StorageNames names, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await provisioner.EnsureAllAsync(names, new TableProvisioningOptions(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonDynamoDBException e) when (e.ErrorCode is "UnknownOperationException" or "UnrecognizedClientException" || e.Message.Contains("TimeToLive", StringComparison.OrdinalIgnoreCase))
+        {
+            // dynalite (and some emulators) have no UpdateTimeToLive. The adapters never rely on expiry, so go on without it.
+            LogNoTimeToLive(logger, e.ErrorCode ?? e.GetType().Name);
+            await provisioner.EnsureAllAsync(names, TableProvisioningOptions.ForDynalite, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogStorageReady(logger, string.Join(", ", StorageSchema.Tables.Select(names.TableFor)), names.InvoicesBucket);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The DynamoDB endpoint has no time to live ({ErrorCode}): idempotency records will not expire")]
+    private static partial void LogNoTimeToLive(ILogger logger, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tables {Tables} and bucket {Bucket} are ready")]
+    private static partial void LogStorageReady(ILogger logger, string tables, string bucket);
 }

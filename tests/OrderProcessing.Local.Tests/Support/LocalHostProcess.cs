@@ -36,7 +36,10 @@ internal sealed partial class LocalHostProcess : IAsyncDisposable
     public string Output => string.Join(Environment.NewLine, _output);
 
     /// <summary>Starts the host with fast retries (and <paramref name="extraArgs"/>) and waits until it says it is ready.</summary>
-    public static async Task<LocalHostProcess> StartAsync(params string[] extraArgs)
+    public static Task<LocalHostProcess> StartAsync(params string[] extraArgs) => StartAsync(new Dictionary<string, string>(), extraArgs);
+
+    /// <summary>Starts the host with extra environment variables (credentials for local storage servers).</summary>
+    public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] extraArgs)
     {
         var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "OrderProcessing.Local.dll");
         if (!File.Exists(dll))
@@ -49,7 +52,7 @@ internal sealed partial class LocalHostProcess : IAsyncDisposable
         {
             var directory = Directory.CreateTempSubdirectory("op-local-test-").FullName;
             var port = FreePort();
-            var host = await TryStartAsync(dll, directory, port, extraArgs);
+            var host = await TryStartAsync(dll, directory, port, environment, extraArgs);
             if (host is not null)
             {
                 return host;
@@ -94,7 +97,7 @@ internal sealed partial class LocalHostProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<LocalHostProcess?> TryStartAsync(string dll, string directory, int port, string[] extraArgs)
+    private static async Task<LocalHostProcess?> TryStartAsync(string dll, string directory, int port, IReadOnlyDictionary<string, string> environment, string[] extraArgs)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -113,6 +116,11 @@ internal sealed partial class LocalHostProcess : IAsyncDisposable
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ORDERPROCESSING_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var output = new ConcurrentQueue<string>();
