@@ -60,6 +60,11 @@ public static partial class LocalHost
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 2;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message} (is --notifications-file writable?)").ConfigureAwait(false);
+            return 1;
+        }
         catch (Exception e) when (e is Amazon.Runtime.AmazonClientException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
         {
             // Storage that cannot be reached or used (no credentials, wrong endpoint, missing table) is a setup problem, not a crash.
@@ -70,7 +75,15 @@ public static partial class LocalHost
 
         await using (app.ConfigureAwait(false))
         {
-            await app.RunAsync().ConfigureAwait(false);
+            try
+            {
+                await app.RunAsync().ConfigureAwait(false);
+            }
+            catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) || e.InnerException is System.Net.Sockets.SocketException)
+            {
+                await Console.Error.WriteLineAsync($"error: cannot listen on {options.Bind}:{options.Port}: {e.Message} Choose another with --port.").ConfigureAwait(false);
+                return 1;
+            }
         }
 
         return 0;
