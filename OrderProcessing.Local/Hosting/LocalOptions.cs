@@ -32,6 +32,12 @@ public sealed record LocalOptions
     /// <summary>The invoices bucket (default <c>orderprocessing-local-invoices</c>).</summary>
     public string Bucket { get; init; } = "orderprocessing-local-invoices";
 
+    /// <summary>
+    /// The browser origin the API allows cross-origin calls from (<c>*</c> for any). Default: none but the host's own,
+    /// which the page needs no CORS for; set it to call the local API from a page served elsewhere.
+    /// </summary>
+    public string? CorsOrigin { get; init; }
+
     /// <summary>Create the tables and the bucket of the storage schema when missing (<see cref="StorageMode.Aws"/> only).</summary>
     public bool CreateTables { get; init; }
 

@@ -24,6 +24,7 @@ public static class LocalOptionsParser
         new("--create-tables", "ORDERPROCESSING_CREATE_TABLES", null, "create the schema's tables and bucket when missing (--storage aws)", (o, v) => o with { CreateTables = ParseBool(v) }),
         new("--seed", "ORDERPROCESSING_SEED", null, "put the demo catalog at start (default: in memory, or with --create-tables)", (o, v) => o with { Seed = ParseBool(v) }),
         new("--no-seed", null, null, "do not put the demo catalog", (o, _) => o with { Seed = false }),
+        new("--cors-origin", "ORDERPROCESSING_CORS_ORIGIN", "ORIGIN", "browser origin allowed to call the API from another page, or * (default: only the host's own)", (o, v) => o with { CorsOrigin = NonEmpty(v) }),
         new("--notifications-file", "ORDERPROCESSING_NOTIFICATIONS_FILE", "PATH", "JSON-lines file of customer notifications (default under the temp directory)", (o, v) => o with { NotificationsFile = NonEmpty(v) }),
         new("--delivery-delay-ms", "ORDERPROCESSING_DELIVERY_DELAY_MS", "MS", "delay of each change in its stage queue, standing in for cloud latency (default 1000; 0 for none)", (o, v) => o with { DeliveryDelay = ParseMilliseconds(v, allowZero: true) }),
         new("--retry-delay-ms", "ORDERPROCESSING_RETRY_DELAY_MS", "MS", "first retry delay of a failed stage message, doubled per receive (default 500)", (o, v) => o with { RetryDelay = ParseMilliseconds(v) }),

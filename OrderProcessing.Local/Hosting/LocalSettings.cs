@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Functions.Topology;
 
@@ -12,6 +13,9 @@ public static class LocalSettings
     /// <summary>The deployment stage the local functions report in logs and metrics.</summary>
     public const string Environment = "local";
 
+    /// <summary>Lifetime of presigned invoice links, as the stacks set it.</summary>
+    public const int InvoiceLinkSeconds = 300;
+
     /// <summary>Setting name to value, for <paramref name="options"/>.</summary>
     public static IReadOnlyDictionary<string, string> For(LocalOptions options)
     {
@@ -19,6 +23,8 @@ public static class LocalSettings
         var settings = new Dictionary<string, string>(Names(options).ToSettings(), StringComparer.Ordinal)
         {
             [SettingNames.Environment] = Environment,
+            [SettingNames.CorsAllowOrigin] = options.CorsOrigin ?? OwnOrigin(options),
+            [SettingNames.InvoiceLinkSeconds] = InvoiceLinkSeconds.ToString(CultureInfo.InvariantCulture),
         };
 
         if (options.DynamoDbEndpoint is { } dynamo)
@@ -40,4 +46,9 @@ public static class LocalSettings
         ArgumentNullException.ThrowIfNull(options);
         return StorageNames.Prefixed(options.TablePrefix) with { InvoicesBucket = options.Bucket };
     }
+
+    // The page is served by the host itself, so same-origin calls need no CORS; naming the host's own origin keeps every
+    // other site out. With port 0 the port is not known yet: the bare loopback origin then matches nothing.
+    private static string OwnOrigin(LocalOptions options) =>
+        options.Port == 0 ? "http://127.0.0.1" : $"http://127.0.0.1:{options.Port.ToString(CultureInfo.InvariantCulture)}";
 }

@@ -1,9 +1,8 @@
 using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Logging;
-using OrderProcessing.Core.Invoices;
+using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Functions.Adapters.DynamoDb;
-using OrderProcessing.Functions.Adapters.S3;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Storage;
 using OrderProcessing.Functions.Topology;
@@ -27,82 +26,73 @@ public static partial class LocalSystemFactory
         ArgumentNullException.ThrowIfNull(loggers);
         ArgumentNullException.ThrowIfNull(clock);
         var feed = new OrderChangeFeed(clock, loggers.CreateLogger<OrderChangeFeed>());
-        var (ports, storage, resources) = options.Storage == StorageMode.Memory
+        var storage = options.Storage == StorageMode.Memory
             ? InMemory(clock)
             : await AwsAsync(options, clock, loggers.CreateLogger(typeof(LocalSystemFactory).FullName!), cancellationToken).ConfigureAwait(false);
-
-        // Every function's orders store raises the one feed, as every writer's item reaches the table's one stream.
-        var stored = ports.Orders!;
-        ports = ports with { Orders = new ChangeFeedOrderRepository(ports.Orders!, feed) };
-        var shared = new SharedPortsFactory(ports);
-        var settings = LocalSettings.For(options);
-        var logs = new FunctionLogs(loggers);
-        var bootstraps = SystemTopology.Functions.ToDictionary(
-            f => f.Name,
-            f => FunctionBootstrap.Create(f, name => settings.GetValueOrDefault(name), shared, logs.WriterFor(f.Name, isStage: f.Trigger.Kind == TriggerKind.StageQueue)),
-            StringComparer.Ordinal);
-        var handlers = SystemTopology.Functions.ToDictionary(f => f.Name, f => LambdaFunctionHandler.Create(f, bootstraps[f.Name]), StringComparer.Ordinal);
-        var catalog = bootstraps[SystemTopology.Api.Name].Services.Catalog;
-
-        return new LocalSystem
-        {
-            Api = handlers[SystemTopology.Api.Name],
-            StageFunction = f => handlers[f.Name],
-            ChangeFeed = feed,
-            StreamRecords = new OrderStreamRecordEncoder(OrderImages.Of, options.Region, "000000000000", LocalSettings.Names(options).OrdersTable),
-            FailureCauses = logs,
-            SeedCatalogAsync = async ct =>
-            {
-                foreach (var (productId, product) in DemoCatalog.Products)
-                {
-                    await catalog.PutAsync(productId, product, ct).ConfigureAwait(false);
-                }
-
-                return DemoCatalog.Products.Count;
-            },
-            StorageDescription = storage,
-            Resources = resources,
-            ResumeFrom = options.Storage == StorageMode.Memory ? null : stored,
-        };
-    }
-
-    private static (SystemPorts Ports, string Storage, IReadOnlyList<IDisposable> Resources) InMemory(TimeProvider clock) =>
-        (SystemPorts.InMemory(clock, new PdfInvoiceRenderer()), "in-memory storage (everything is gone when the host stops)", []);
-
-    private static async Task<(SystemPorts Ports, string Storage, IReadOnlyList<IDisposable> Resources)> AwsAsync(
-        LocalOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
-    {
-        var dynamo = AwsClientFactory.CreateDynamoDb(new AwsClientSettings(options.Region, options.DynamoDbEndpoint));
-        var s3 = AwsClientFactory.CreateS3(new AwsClientSettings(options.Region, options.S3Endpoint));
-        var names = LocalSettings.Names(options);
         try
         {
-            if (options.CreateTables)
-            {
-                await CreateStorageAsync(new StorageProvisioner(dynamo, s3), names, logger, cancellationToken).ConfigureAwait(false);
-            }
+            var ports = new ChangeFeedPortsFactory(storage.Ports, feed);
+            var settings = LocalSettings.For(options);
+            var logs = new FunctionLogs(loggers);
+            var bootstraps = SystemTopology.Functions.ToDictionary(
+                f => f.Name,
+                f => FunctionBootstrap.Create(f, name => settings.GetValueOrDefault(name), ports, logs.WriterFor(f.Name, isStage: f.Trigger.Kind == TriggerKind.StageQueue)),
+                StringComparer.Ordinal);
+            var handlers = SystemTopology.Functions.ToDictionary(f => f.Name, f => LambdaFunctionHandler.Create(f, bootstraps[f.Name]), StringComparer.Ordinal);
+            var catalog = bootstraps[SystemTopology.Api.Name].Services.Catalog;
 
-            var catalog = new DynamoDbCatalog(dynamo, names.ProductsTable, clock);
-            var ports = new SystemPorts
+            return new LocalSystem
             {
-                Clock = clock,
-                Orders = new DynamoDbOrderRepository(dynamo, names.OrdersTable),
-                Catalog = catalog,
-                Inventory = catalog,
-                Idempotency = new DynamoDbIdempotencyStore(dynamo, names.IdempotencyTable, clock),
-                Invoices = new S3InvoiceStore(s3, names.InvoicesBucket),
-                PaymentLedger = new DynamoDbPaymentLedger(dynamo, names.PaymentsTable),
-                InvoiceRenderer = new PdfInvoiceRenderer(),
+                Api = handlers[SystemTopology.Api.Name],
+                StageFunction = f => handlers[f.Name],
+                ChangeFeed = feed,
+                StreamRecords = new OrderStreamRecordEncoder(OrderImages.Of, options.Region, "000000000000", LocalSettings.Names(options).OrdersTable),
+                FailureCauses = logs,
+                SeedCatalogAsync = async ct =>
+                {
+                    foreach (var (productId, product) in DemoCatalog.Products)
+                    {
+                        await catalog.PutAsync(productId, product, ct).ConfigureAwait(false);
+                    }
+
+                    return DemoCatalog.Products.Count;
+                },
+                StorageDescription = storage.Description,
+                Resources = storage.Resources,
+                ResumeFrom = storage.ResumeFrom,
             };
-            var where = $"DynamoDB at {options.DynamoDbEndpoint?.ToString() ?? $"AWS {options.Region}"} (tables {options.TablePrefix}*), S3 at {options.S3Endpoint?.ToString() ?? $"AWS {options.Region}"} (bucket {names.InvoicesBucket})";
-            return (ports, where, [dynamo, s3]);
         }
         catch
         {
-            dynamo.Dispose();
-            s3.Dispose();
+            foreach (var resource in storage.Resources)
+            {
+                resource.Dispose();
+            }
+
             throw;
         }
+    }
+
+    private static Storage InMemory(TimeProvider clock) =>
+        new(new SharedInMemoryPortsFactory(SystemPorts.InMemory(clock)), "in-memory storage (everything is gone when the host stops)", [], null);
+
+    // Each function gets the adapters its topology entry names, built by the same factory as in Lambda, only pointed at
+    // the chosen endpoints.
+    private static async Task<Storage> AwsAsync(LocalOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    {
+        var dynamoSettings = new AwsClientSettings(options.Region, options.DynamoDbEndpoint);
+        var s3Settings = new AwsClientSettings(options.Region, options.S3Endpoint);
+        var names = LocalSettings.Names(options);
+        if (options.CreateTables)
+        {
+            using var provisioningDynamo = AwsClientFactory.CreateDynamoDb(dynamoSettings);
+            using var provisioningS3 = AwsClientFactory.CreateS3(s3Settings);
+            await CreateStorageAsync(new StorageProvisioner(provisioningDynamo, provisioningS3), names, logger, cancellationToken).ConfigureAwait(false);
+        }
+
+        var resumeClient = AwsClientFactory.CreateDynamoDb(dynamoSettings);
+        var where = $"DynamoDB at {options.DynamoDbEndpoint?.ToString() ?? $"AWS {options.Region}"} (tables {options.TablePrefix}*), S3 at {options.S3Endpoint?.ToString() ?? $"AWS {options.Region}"} (bucket {names.InvoicesBucket})";
+        return new Storage(new AwsPortsFactory(dynamoSettings, s3Settings, clock), where, [resumeClient], new DynamoDbOrderRepository(resumeClient, names.OrdersTable));
     }
 
     private static async Task CreateStorageAsync(StorageProvisioner provisioner, StorageNames names, ILogger logger, CancellationToken cancellationToken)
@@ -126,4 +116,6 @@ public static partial class LocalSystemFactory
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tables {Tables} and bucket {Bucket} are ready")]
     private static partial void LogStorageReady(ILogger logger, string tables, string bucket);
+
+    private sealed record Storage(IPortsFactory Ports, string Description, IReadOnlyList<IDisposable> Resources, IOrderRepository? ResumeFrom);
 }

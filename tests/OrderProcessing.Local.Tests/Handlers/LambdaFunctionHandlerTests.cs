@@ -49,6 +49,6 @@ public sealed class LambdaFunctionHandlerTests
     private static FunctionBootstrap Bootstrap(FunctionDefinition function) => FunctionBootstrap.Create(
         function,
         name => Settings.GetValueOrDefault(name),
-        new SharedPortsFactory(SystemPorts.InMemory(TimeProvider.System, new OrderProcessing.Core.Invoices.PdfInvoiceRenderer())),
+        new SharedInMemoryPortsFactory(SystemPorts.InMemory(TimeProvider.System)),
         new FunctionLogs(NullLoggerFactory.Instance).WriterFor(function.Name, isStage: false));
 }
