@@ -60,11 +60,6 @@ public static partial class LocalHost
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 2;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await Console.Error.WriteLineAsync($"error: {e.Message} (is --notifications-file writable?)").ConfigureAwait(false);
-            return 1;
-        }
         catch (Exception e) when (e is Amazon.Runtime.AmazonClientException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
         {
             // Storage that cannot be reached or used (no credentials, wrong endpoint, missing table) is a setup problem, not a crash.
@@ -116,6 +111,16 @@ public static partial class LocalHost
 
         var clock = TimeProvider.System;
         var notificationsPath = Path.GetFullPath(options.NotificationsFile);
+        JsonLinesNotificationSink notifications;
+        try
+        {
+            notifications = new JsonLinesNotificationSink(notificationsPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OptionsException($"--notifications-file {notificationsPath} cannot be written: {e.Message}", e);
+        }
+
         var dispatcherOptions = new DispatcherOptions
         {
             DeliveryDelay = options.DeliveryDelay,
@@ -129,7 +134,7 @@ public static partial class LocalHost
         var slot = new SystemSlot();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => slot);
-        builder.Services.AddSingleton(_ => new JsonLinesNotificationSink(notificationsPath));
+        builder.Services.AddSingleton(_ => notifications);
         builder.Services.AddSingleton(sp => new NotificationForwarder(
             [new LoggingNotificationSink(sp.GetRequiredService<ILogger<LoggingNotificationSink>>()), sp.GetRequiredService<JsonLinesNotificationSink>()],
             sp.GetRequiredService<ILogger<NotificationForwarder>>()));
