@@ -146,7 +146,10 @@ public sealed class Order
     /// <summary>Cancels the order; allowed until it ships.</summary>
     public void Cancel(string reason, DateTimeOffset now) => Transition(OrderStatus.Cancelled, reason, now);
 
-    /// <summary>An operator's move along any allowed transition.</summary>
+    /// <summary>
+    /// A move along any allowed transition, without a stage's side data (payment id, tracking number, invoice key).
+    /// <see cref="OrderService.MoveAsync"/> lets operators use it only for <see cref="OrderTransitions.OperatorMoves"/>.
+    /// </summary>
     public void MoveTo(OrderStatus status, string reason, DateTimeOffset now) => Transition(status, reason, now);
 
     /// <summary>The stored form of this order.</summary>

@@ -118,9 +118,26 @@ public sealed class OrderService(
     public Task<Order> CancelAsync(string orderId, string? reason, CancellationToken cancellationToken = default) =>
         TransitionAsync(orderId, order => order.Cancel(string.IsNullOrWhiteSpace(reason) ? "cancelled on request" : reason, clock.GetUtcNow()), cancellationToken);
 
-    /// <summary>An operator's move along an allowed transition; anything else throws <see cref="InvalidTransitionException"/>.</summary>
+    /// <summary>
+    /// An operator's move, limited to <see cref="OrderTransitions.OperatorMoves"/> (giving an order up; the pipeline
+    /// releases its stock and refunds a capture). Another move the lifecycle allows throws
+    /// <see cref="OperatorMoveNotAllowedException"/> naming the stage that makes it; anything else throws
+    /// <see cref="InvalidTransitionException"/>.
+    /// </summary>
     public Task<Order> MoveAsync(string orderId, OrderStatus status, CancellationToken cancellationToken = default) =>
-        TransitionAsync(orderId, order => order.MoveTo(status, $"moved to {status.ToWire()} by an operator", clock.GetUtcNow()), cancellationToken);
+        TransitionAsync(
+            orderId,
+            order =>
+            {
+                if (OrderTransitions.IsAllowed(order.Status, status) && !OrderTransitions.IsOperatorMove(order.Status, status))
+                {
+                    // A forward move: the stage of the order's current status makes it once its work is done.
+                    throw new OperatorMoveNotAllowedException(order.Status, status, _options.StageNames.GetValueOrDefault(order.Status));
+                }
+
+                order.MoveTo(status, $"moved to {status.ToWire()} by an operator", clock.GetUtcNow());
+            },
+            cancellationToken);
 
     /// <summary>
     /// Deletes a terminal order; <see cref="OrderNotDeletableException"/> otherwise, and

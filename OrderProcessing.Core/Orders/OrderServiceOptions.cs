@@ -17,6 +17,13 @@ public sealed record OrderServiceOptions
     /// </summary>
     public TimeSpan SettlingPeriod { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The name of the pipeline stage that processes orders in each status (the status its trigger routes on), so a
+    /// rejected operator move can name the stage that makes it. Empty by default: the rejection then describes the stage
+    /// by the status it processes. A deployment fills it from its routing table, never from a second list.
+    /// </summary>
+    public IReadOnlyDictionary<OrderStatus, string> StageNames { get; init; } = new Dictionary<OrderStatus, string>();
+
     /// <summary>Attempts at a transition that keeps losing to concurrent writers before giving up with a conflict. Default 5.</summary>
     public int MaxConflictRetries { get; init; } = 5;
 }

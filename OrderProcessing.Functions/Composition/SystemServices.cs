@@ -48,9 +48,14 @@ public sealed class SystemServices
 
     /// <summary>
     /// Core's defaults, except that an order stays undeletable while the topology's stage messages may still be in
-    /// flight for it (<see cref="SystemTopology.LongestStageMessageLifetime"/>), so the two cannot drift apart.
+    /// flight for it (<see cref="SystemTopology.LongestStageMessageLifetime"/>), and a rejected operator move names the
+    /// stage the topology routes the order's status to, so neither can drift from the topology.
     /// </summary>
-    public static OrderServiceOptions DefaultOptions { get; } = new() { SettlingPeriod = SystemTopology.LongestStageMessageLifetime };
+    public static OrderServiceOptions DefaultOptions { get; } = new()
+    {
+        SettlingPeriod = SystemTopology.LongestStageMessageLifetime,
+        StageNames = SystemTopology.Stages.ToDictionary(s => s.Trigger.Status!.Value, s => s.Name),
+    };
 
     /// <summary>The ports the services run on.</summary>
     public SystemPorts Ports { get; }

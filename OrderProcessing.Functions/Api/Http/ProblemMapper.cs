@@ -27,6 +27,7 @@ internal static class ProblemMapper
             NotFoundException e => (Problem(404, ProblemTypes.NotFound, "Not found", e.Message), true),
             IdempotencyKeyReusedException e => (Problem(409, ProblemTypes.IdempotencyKeyReused, "Idempotency-Key reused", e.Message), true),
             InvalidTransitionException e => (Problem(409, ProblemTypes.InvalidTransition, "The order cannot make this move", e.Message), true),
+            OperatorMoveNotAllowedException e => (Problem(409, ProblemTypes.OperatorMoveNotAllowed, "Only the pipeline makes this move", e.Message), true),
             OrderNotDeletableException e => (Problem(409, ProblemTypes.NotDeletable, "The order cannot be deleted", e.Message), true),
             OrderStillSettlingException e => (
                 Problem(409, ProblemTypes.StillSettling, "The order is still settling", e.Message)

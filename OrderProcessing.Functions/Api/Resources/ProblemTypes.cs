@@ -17,6 +17,9 @@ public static class ProblemTypes
     /// <summary>409: the order's status does not allow the requested move.</summary>
     public const string InvalidTransition = Prefix + "invalid-transition";
 
+    /// <summary>409: the move records a pipeline stage's work, so only that stage makes it; an operator may only give an order up.</summary>
+    public const string OperatorMoveNotAllowed = Prefix + "operator-move-not-allowed";
+
     /// <summary>409: only terminal orders can be deleted.</summary>
     public const string NotDeletable = Prefix + "not-deletable";
 

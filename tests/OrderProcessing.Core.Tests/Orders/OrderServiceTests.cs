@@ -275,16 +275,69 @@ public class OrderServiceTests
         Assert.That((await _system.OrderAsync("ord_x")).Status, Is.EqualTo(OrderStatus.Reserved));
     }
 
-    [Test]
-    public async Task Move_AlongAnAllowedTransition_RecordsAnOperatorMove()
+    [TestCase(OrderStatus.Pending, OrderStatus.OutOfStock, OrderEventTypes.Failed)]
+    [TestCase(OrderStatus.Reserved, OrderStatus.PaymentFailed, OrderEventTypes.Failed)]
+    [TestCase(OrderStatus.Pending, OrderStatus.Cancelled, OrderEventTypes.Cancelled)]
+    [TestCase(OrderStatus.Reserved, OrderStatus.Cancelled, OrderEventTypes.Cancelled)]
+    [TestCase(OrderStatus.Paid, OrderStatus.Cancelled, OrderEventTypes.Cancelled)]
+    public async Task Move_GivingAnOrderUp_RecordsAnOperatorMove(OrderStatus from, OrderStatus to, string eventType)
     {
-        await _system.Orders.AddAsync(new OrderBuilder().WithId("ord_x").InStatus(OrderStatus.Reserved).Build());
+        await _system.Orders.AddAsync(new OrderBuilder().WithId("ord_x").InStatus(from).Build());
 
-        var order = await Service.MoveAsync("ord_x", OrderStatus.PaymentFailed);
+        var order = await Service.MoveAsync("ord_x", to);
 
-        Assert.That(order.Status, Is.EqualTo(OrderStatus.PaymentFailed));
-        Assert.That(order.History[^1].Reason, Is.EqualTo("moved to PAYMENT_FAILED by an operator"));
-        Assert.That(order.LastEvent.Type, Is.EqualTo(OrderEventTypes.Failed));
+        Assert.That(order.Status, Is.EqualTo(to));
+        Assert.That(order.History[^1].Reason, Is.EqualTo($"moved to {to.ToWire()} by an operator"));
+        Assert.That(order.LastEvent.Type, Is.EqualTo(eventType));
+        Assert.That((await _system.OrderAsync("ord_x")).Status, Is.EqualTo(to));
+    }
+
+    [TestCase(OrderStatus.Pending, OrderStatus.Reserved, "reserve-inventory", "CANCELLED or OUT_OF_STOCK")]
+    [TestCase(OrderStatus.Reserved, OrderStatus.Paid, "charge-payment", "CANCELLED or PAYMENT_FAILED")]
+    [TestCase(OrderStatus.Paid, OrderStatus.Shipped, "ship-order", "CANCELLED")]
+    [TestCase(OrderStatus.Shipped, OrderStatus.Completed, "generate-invoice", null)]
+    public async Task Move_ThatAStageMakes_IsRejectedNamingTheStage_AndChangesNothing(OrderStatus from, OrderStatus to, string stage, string? instead)
+    {
+        var stored = new OrderBuilder().WithId("ord_x").InStatus(from).Build();
+        await _system.Orders.AddAsync(stored);
+
+        var e = Assert.ThrowsAsync<OperatorMoveNotAllowedException>(() => Service.MoveAsync("ord_x", to));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(e!.From, Is.EqualTo(from));
+            Assert.That(e.To, Is.EqualTo(to));
+            Assert.That(e.Stage, Is.EqualTo(stage));
+            Assert.That(e.Message, Does.StartWith($"Only the {stage} stage moves an order from {from.ToWire()} to {to.ToWire()}"));
+            Assert.That(e.Message, instead is null ? Does.EndWith($"An operator cannot give up a {from.ToWire()} order.") : Does.EndWith($"move it to {instead}."));
+            Assert.That(e, Is.InstanceOf<ConflictException>());
+            Snapshots.AssertEqual((await _system.OrderAsync("ord_x")).ToSnapshot(), stored.ToSnapshot());
+        }
+    }
+
+    [Test]
+    public async Task Move_ThatAStageMakes_WithoutStageNames_DescribesTheStageByTheStatusItProcesses()
+    {
+        await _system.Orders.AddAsync(new OrderBuilder().WithId("ord_x").Build());
+        var service = new OrderService(_system.Orders, _system.Catalog, _system.Idempotency, _system.Invoices, _system.Ids, _system.Clock);
+
+        var e = Assert.ThrowsAsync<OperatorMoveNotAllowedException>(() => service.MoveAsync("ord_x", OrderStatus.Reserved));
+
+        Assert.That(e!.Stage, Is.Null);
+        Assert.That(e.Message, Does.StartWith("Only the pipeline stage that processes PENDING orders moves an order from PENDING to RESERVED"));
+    }
+
+    [Test]
+    public async Task Move_GivingUpAnOrderAStageMovedMeanwhile_DecidesOnItsNewStatus()
+    {
+        // The reserve stage wins the race: the order is RESERVED when the operator's write lands, and RESERVED cannot
+        // become OUT_OF_STOCK.
+        await _system.Orders.AddAsync(new OrderBuilder().WithId("ord_x").Build());
+        var racing = new InterferingOrderRepository(_system.Orders, async () => await _system.Reserve().HandleAsync("ord_x"));
+        var service = new OrderService(racing, _system.Catalog, _system.Idempotency, _system.Invoices, _system.Ids, _system.Clock);
+
+        Assert.ThrowsAsync<InvalidTransitionException>(() => service.MoveAsync("ord_x", OrderStatus.OutOfStock));
+        Assert.That((await _system.OrderAsync("ord_x")).Status, Is.EqualTo(OrderStatus.Reserved));
     }
 
     [TestCase(OrderStatus.Pending, OrderStatus.Shipped)]

@@ -129,4 +129,35 @@ public class OrderTransitionTests
 
         Assert.Throws<InvalidTransitionException>(() => order.Cancel("too late", MoveTime));
     }
+
+    [Test]
+    public void OperatorMoves_AreExactlyTheMovesThatGiveAnOrderUp()
+    {
+        // Written out from the design, not copied: every move to a terminal status other than COMPLETED.
+        var giveUps = new[]
+        {
+            (OrderStatus.Pending, OrderStatus.OutOfStock),
+            (OrderStatus.Reserved, OrderStatus.PaymentFailed),
+            (OrderStatus.Pending, OrderStatus.Cancelled),
+            (OrderStatus.Reserved, OrderStatus.Cancelled),
+            (OrderStatus.Paid, OrderStatus.Cancelled),
+        };
+
+        Assert.That(OrderTransitions.OperatorMoves, Is.EquivalentTo(giveUps));
+        Assert.That(
+            OrderTransitions.OperatorMoves,
+            Is.EquivalentTo(Lifecycle.Keys.Where(m => OrderTransitions.IsTerminal(m.To) && m.To != OrderStatus.Completed)));
+    }
+
+    [TestCaseSource(nameof(AllowedMoves))]
+    public void IsOperatorMove_OnlyForMovesThatGiveAnOrderUp(OrderStatus from, OrderStatus to, string eventType)
+    {
+        var givesUp = to is OrderStatus.OutOfStock or OrderStatus.PaymentFailed or OrderStatus.Cancelled;
+
+        Assert.That(OrderTransitions.IsOperatorMove(from, to), Is.EqualTo(givesUp), eventType);
+    }
+
+    [TestCaseSource(nameof(ForbiddenMoves))]
+    public void IsOperatorMove_NeverForAMoveTheLifecycleForbids(OrderStatus from, OrderStatus to) =>
+        Assert.That(OrderTransitions.IsOperatorMove(from, to), Is.False);
 }

@@ -18,7 +18,7 @@ public sealed class InMemorySystem
     {
         Idempotency = new InMemoryIdempotencyStore(Clock);
         Gateway = new SimulatedPaymentGateway(Ledger, Clock);
-        Service = new OrderService(Orders, Catalog, Idempotency, Invoices, Ids, Clock);
+        Service = new OrderService(Orders, Catalog, Idempotency, Invoices, Ids, Clock, new OrderServiceOptions { StageNames = PipelineStages.StageNames });
         Products = new CatalogService(Catalog);
     }
 

@@ -17,6 +17,9 @@ public sealed class PipelineStages(InMemorySystem system)
 
     public static IReadOnlyList<string> Names { get; } = [.. Trigger.Keys];
 
+    /// <summary>The stage name by the status it processes, as a deployment gives it to <see cref="OrderServiceOptions.StageNames"/>.</summary>
+    public static IReadOnlyDictionary<OrderStatus, string> StageNames { get; } = Trigger.ToDictionary(t => t.Value, t => t.Key);
+
     /// <summary>The stage an order entering <paramref name="status"/> is routed to, or null when none is.</summary>
     public static string? RoutedTo(OrderStatus status) => Trigger.Where(t => t.Value == status).Select(t => t.Key).SingleOrDefault();
 

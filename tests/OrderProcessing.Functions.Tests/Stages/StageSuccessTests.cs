@@ -68,9 +68,9 @@ public sealed class StageSuccessTests
     public async Task ShipOrder_ShipsTheReservedStock_AndRecordsATrackingNumber()
     {
         var orderId = await _system.PlaceOrderAsync();
-        await _system.Services.Orders.MoveAsync(orderId, OrderStatus.Reserved);
-        await _system.Services.Inventory().ReserveAsync(orderId, "sku-1", 2);
-        await _system.Services.Orders.MoveAsync(orderId, OrderStatus.Paid);
+        await _system.DeliverAsync(SystemTopology.ReserveInventory, new StageEventBuilder().Record(orderId, OrderStatus.Pending));
+        await _system.DeliverAsync(SystemTopology.ChargePayment, new StageEventBuilder().Record(orderId, OrderStatus.Reserved, OrderStatus.Pending));
+        Assert.That((await _system.OrderAsync(orderId)).Status, Is.EqualTo(OrderStatus.Paid));
 
         var failed = await _system.DeliverAsync(SystemTopology.ShipOrder, new StageEventBuilder().Record(orderId, OrderStatus.Paid, OrderStatus.Reserved));
 

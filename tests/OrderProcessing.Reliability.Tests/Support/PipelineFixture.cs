@@ -1,5 +1,6 @@
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.InMemory;
+using OrderProcessing.Core.Invoices;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pipeline;
@@ -45,6 +46,8 @@ internal sealed class PipelineFixture
     public IOrderStage Charge(IOrderRepository? orders = null) => new ChargePaymentStage(orders ?? Orders, Catalog, Gateway, Clock);
 
     public IOrderStage Ship() => new ShipOrderStage(Orders, Catalog, new SimulatedCarrier(), Clock);
+
+    public IOrderStage Invoice() => new GenerateInvoiceStage(Orders, new PdfInvoiceRenderer(), new InMemoryInvoiceStore(), Clock);
 
     public IOrderStage Compensate() => new CompensateStage(Orders, Catalog, Gateway);
 
