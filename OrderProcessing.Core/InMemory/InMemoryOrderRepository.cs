@@ -8,14 +8,20 @@ namespace OrderProcessing.Core.InMemory;
 /// Orders in process memory with the same conditional-write rules as the DynamoDB adapter. Stores snapshots, so callers
 /// never share a live aggregate with the store.
 /// </summary>
-public sealed class InMemoryOrderRepository(CursorCodec? cursors = null) : IOrderRepository
+/// <param name="cursors">Encodes listing positions; the default codec when null.</param>
+/// <param name="clock">
+/// When given, tombstones of deleted orders are dropped once they expire by this clock, as the DynamoDB table's time to
+/// live drops them; without it they are kept (an expiry allows dropping, never requires it).
+/// </param>
+public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimeProvider? clock = null) : IOrderRepository
 {
     private readonly CursorCodec _cursors = cursors ?? CursorCodec.Default;
     private readonly Dictionary<string, OrderSnapshot> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _tombstones = new(StringComparer.Ordinal);
     private readonly SortedSet<(long Ticks, string OrderId)> _byTime = new(NewestFirst.Instance);
     private readonly Lock _gate = new();
 
-    /// <summary>Number of stored orders.</summary>
+    /// <summary>Number of stored orders (tombstones of deleted orders not counted).</summary>
     public int Count
     {
         get
@@ -43,6 +49,16 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null) : IOrde
         var snapshot = order.ToSnapshot();
         lock (_gate)
         {
+            if (_tombstones.TryGetValue(order.OrderId, out var expiresAt))
+            {
+                if (!IsExpired(expiresAt))
+                {
+                    throw new ConcurrencyConflictException($"Order '{order.OrderId}' was deleted; its id is not reused.");
+                }
+
+                _tombstones.Remove(order.OrderId);
+            }
+
             if (!_orders.TryAdd(order.OrderId, snapshot))
             {
                 throw new ConcurrencyConflictException($"Order '{order.OrderId}' already exists.");
@@ -73,17 +89,19 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null) : IOrde
     }
 
     /// <inheritdoc />
-    public Task DeleteAsync(string orderId, long expectedVersion, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string orderId, long expectedVersion, DateTimeOffset tombstoneExpiresAt, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             if (!_orders.TryGetValue(orderId, out var stored) || stored.Version != expectedVersion)
             {
-                throw new ConcurrencyConflictException($"Order '{orderId}' is no longer at version {expectedVersion}.");
+                throw new ConcurrencyConflictException(string.Create(CultureInfo.InvariantCulture, $"Order '{orderId}' is no longer at version {expectedVersion}."));
             }
 
             _orders.Remove(orderId);
             _byTime.Remove((stored.CreatedAt.UtcTicks, orderId));
+            _tombstones[orderId] = tombstoneExpiresAt;
+            DropExpiredTombstones();
         }
 
         return Task.CompletedTask;
@@ -142,6 +160,17 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null) : IOrde
         }
 
         return Task.FromResult(new Page<Order>(items, next));
+    }
+
+    private bool IsExpired(DateTimeOffset expiresAt) => clock is not null && expiresAt <= clock.GetUtcNow();
+
+    // Called under the lock, on each delete, so tombstones do not pile up in a long-running process.
+    private void DropExpiredTombstones()
+    {
+        foreach (var expired in _tombstones.Where(t => IsExpired(t.Value)).Select(t => t.Key).ToList())
+        {
+            _tombstones.Remove(expired);
+        }
     }
 
     private sealed class NewestFirst : IComparer<(long Ticks, string OrderId)>

@@ -11,7 +11,10 @@ public interface IOrderRepository
     /// <summary>The order, or null if none has this id.</summary>
     Task<Order?> GetAsync(string orderId, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a new order; throws <see cref="ConcurrencyConflictException"/> if the id is taken.</summary>
+    /// <summary>
+    /// Stores a new order; throws <see cref="ConcurrencyConflictException"/> if the id is taken, by an order or by the
+    /// tombstone of a deleted one.
+    /// </summary>
     Task AddAsync(Order order, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -20,8 +23,14 @@ public interface IOrderRepository
     /// </summary>
     Task UpdateAsync(Order order, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the order if it is still at <paramref name="expectedVersion"/>; otherwise throws <see cref="ConcurrencyConflictException"/>.</summary>
-    Task DeleteAsync(string orderId, long expectedVersion, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Deletes the order if it is still at <paramref name="expectedVersion"/>, otherwise throws
+    /// <see cref="ConcurrencyConflictException"/> and changes nothing. The order is replaced by a tombstone that keeps its
+    /// id taken until at least <paramref name="tombstoneExpiresAt"/> (the store may drop it any time after): reads return
+    /// null, listings leave it out, no stage is started for it, and <see cref="AddAsync"/> with its id conflicts, so a
+    /// replayed <c>Idempotency-Key</c> cannot create the order again under the same id.
+    /// </summary>
+    Task DeleteAsync(string orderId, long expectedVersion, DateTimeOffset tombstoneExpiresAt, CancellationToken cancellationToken = default);
 
     /// <summary>A page of orders, newest first (by creation time, then id). Throws <see cref="ValidationException"/> for a bad cursor.</summary>
     Task<Page<Order>> ListAsync(OrderQuery query, CancellationToken cancellationToken = default);

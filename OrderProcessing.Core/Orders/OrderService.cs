@@ -73,7 +73,8 @@ public sealed class OrderService(
                 }
 
                 // The first request claimed the key but its order is not stored yet (in flight, or it crashed): create it
-                // under the claimed id; if the first request wins the race, return its order.
+                // under the claimed id; if the first request wins the race, return its order. If the order was created
+                // and deleted since, its tombstone makes the add conflict with no order to return.
                 orderId = claimed.OrderId;
             }
         }
@@ -92,8 +93,10 @@ public sealed class OrderService(
         }
         catch (ConcurrencyConflictException) when (idempotencyKey is not null)
         {
+            // The id is taken. By the first request's order: return it. By nothing readable: a tombstone, since an order
+            // only becomes deletable long after it is stored.
             var winner = await orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
-            return winner is not null ? new PlaceOrderResult(winner, Replayed: true) : throw new ConcurrencyConflictException("The order is being created by a concurrent request with the same Idempotency-Key; retry.");
+            return winner is not null ? new PlaceOrderResult(winner, Replayed: true) : throw new IdempotencyKeyOrderDeletedException();
         }
     }
 
@@ -142,7 +145,11 @@ public sealed class OrderService(
     /// <summary>
     /// Deletes a terminal order; <see cref="OrderNotDeletableException"/> otherwise, and
     /// <see cref="OrderStillSettlingException"/> while an order that gave up its stock is within
-    /// <see cref="OrderServiceOptions.SettlingPeriod"/> (its stock and payment may still be on their way back).
+    /// <see cref="OrderServiceOptions.SettlingPeriod"/> (its stock and payment may still be on their way back). The
+    /// order's id stays taken for <see cref="OrderServiceOptions.TombstoneLifetime"/>, so a replay of the
+    /// <c>Idempotency-Key</c> that created it is answered with <see cref="IdempotencyKeyOrderDeletedException"/> instead
+    /// of a new order under the old id (whose reserve stage would find the old reservations settled and release the old
+    /// order's shipped stock).
     /// </summary>
     public async Task DeleteAsync(string orderId, CancellationToken cancellationToken = default)
     {
@@ -157,7 +164,7 @@ public sealed class OrderService(
             throw new OrderStillSettlingException(orderId, order.Status, order.UpdatedAt + _options.SettlingPeriod);
         }
 
-        await orders.DeleteAsync(orderId, order.Version, cancellationToken).ConfigureAwait(false);
+        await orders.DeleteAsync(orderId, order.Version, clock.GetUtcNow() + _options.TombstoneLifetime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The order's invoice as a time-limited link or bytes; <see cref="NotFoundException"/> until it exists.</summary>

@@ -6,6 +6,20 @@ public sealed record OrderServiceOptions
     /// <summary>How long an <c>Idempotency-Key</c> is remembered. Default 24 hours.</summary>
     public TimeSpan IdempotencyWindow { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How much longer than <see cref="IdempotencyWindow"/> a deleted order's id stays taken by its tombstone, measured
+    /// from the deletion: a margin for clock differences between the functions that claim keys and the store that
+    /// expires tombstones. Default 1 hour.
+    /// </summary>
+    public TimeSpan TombstoneMargin { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a deleted order's tombstone keeps its id taken: <see cref="IdempotencyWindow"/> plus
+    /// <see cref="TombstoneMargin"/>. The key that created the order was claimed before the deletion, so it has expired
+    /// by then and a replay of it can no longer reach the id.
+    /// </summary>
+    public TimeSpan TombstoneLifetime => IdempotencyWindow + TombstoneMargin;
+
     /// <summary>How long an invoice download link stays valid. Default 5 minutes.</summary>
     public TimeSpan InvoiceLinkLifetime { get; init; } = TimeSpan.FromMinutes(5);
 

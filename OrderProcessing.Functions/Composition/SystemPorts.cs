@@ -56,7 +56,7 @@ public sealed record SystemPorts
         return new SystemPorts
         {
             Clock = clock,
-            Orders = new InMemoryOrderRepository(),
+            Orders = new InMemoryOrderRepository(clock: clock),
             Catalog = catalog,
             Inventory = catalog,
             Idempotency = new InMemoryIdempotencyStore(clock),

@@ -62,6 +62,16 @@ public static class OrderItemAttributes
     /// <summary>The event the last write emitted (M, fields named by <see cref="OrderEventAttributes"/>).</summary>
     public const string LastEvent = "lastEvent";
 
+    /// <summary>
+    /// Marks the tombstone of a deleted order (BOOL, true). A tombstone has only <see cref="OrderId"/>, this marker and
+    /// <see cref="ExpiresAt"/>: no status (no pipe routes it), no event (nothing is published) and no index key (no
+    /// listing shows it), while its id stays taken, so a replayed <c>Idempotency-Key</c> cannot create the order again.
+    /// </summary>
+    public const string Deleted = "deleted";
+
+    /// <summary>Expiry of a tombstone in epoch seconds, rounded up (N): the table's time-to-live attribute. Orders never carry it.</summary>
+    public const string ExpiresAt = "expiresAt";
+
     /// <summary>Sort key of every orders index (S): creation time (as <see cref="CreatedAt"/>) + <c>#</c> + order id, so it sorts by time then id.</summary>
     public const string CreatedKey = "createdKey";
 

@@ -12,7 +12,8 @@ public static class StorageSchema
     /// Orders: one item per order, streamed to the pipeline. Indexes serve every list route newest first and project every
     /// attribute, so a page is one Query per shard. <c>byStatus</c> and <c>byTime</c> are write-sharded: every new order
     /// enters <c>PENDING</c> and every order is in the time index, so unsharded each would put the whole write rate on one
-    /// index partition (about 1,000 writes per second), and index throttling throttles the table.
+    /// index partition (about 1,000 writes per second), and index throttling throttles the table. A deleted order leaves
+    /// a tombstone that the time to live removes once no <c>Idempotency-Key</c> can reach its id any more.
     /// </summary>
     public static TableSchema Orders { get; } = new(
         LogicalName: "orders",
@@ -25,7 +26,7 @@ public static class StorageSchema
             new IndexSchema("byStatus", S with { Name = OrderItemAttributes.StatusShard }, S with { Name = OrderItemAttributes.CreatedKey }, WriteShards: 8),
             new IndexSchema("byTime", S with { Name = OrderItemAttributes.TimeShard }, S with { Name = OrderItemAttributes.CreatedKey }, WriteShards: 8),
         ],
-        TimeToLiveAttribute: null,
+        TimeToLiveAttribute: OrderItemAttributes.ExpiresAt,
         Stream: StreamView.NewAndOldImages);
 
     /// <summary>

@@ -31,7 +31,8 @@ public static class SystemTopology
         MaxReceiveCount: 0,
         Permissions:
         [
-            new(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"], ResourceRef.Table(StorageSchema.Orders.LogicalName)),
+            // No DeleteItem: deleting an order puts its tombstone, and the table's time to live removes that.
+            new(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], ResourceRef.Table(StorageSchema.Orders.LogicalName)),
             new(["dynamodb:Query"], ResourceRef.TableIndexes(StorageSchema.Orders.LogicalName)),
             new(["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], ResourceRef.Table(StorageSchema.Products.LogicalName)),
             new(["dynamodb:Query"], ResourceRef.TableIndexes(StorageSchema.Products.LogicalName)),

@@ -88,7 +88,7 @@ public sealed class DynamoDbTables : ComponentResource
 
         if (schema.TimeToLiveAttribute is not null)
         {
-            // Expired items (idempotency records) are removed by DynamoDB at no cost.
+            // Expired items (idempotency records, tombstones of deleted orders) are removed by DynamoDB at no cost.
             args.Ttl = new Aws.DynamoDB.Inputs.TableTtlArgs { AttributeName = schema.TimeToLiveAttribute, Enabled = true };
         }
 

@@ -43,10 +43,14 @@ public sealed class ChangeFeedOrderRepository(IOrderRepository inner, OrderChang
     }
 
     /// <inheritdoc />
-    public async Task DeleteAsync(string orderId, long expectedVersion, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Raised as a REMOVE without a new image. In DynamoDB the delete writes a tombstone (a MODIFY whose new image has no
+    /// status and no event); neither routes to a stage or publishes an event, so consumers see the same outcome.
+    /// </remarks>
+    public async Task DeleteAsync(string orderId, long expectedVersion, DateTimeOffset tombstoneExpiresAt, CancellationToken cancellationToken = default)
     {
         var before = await inner.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
-        await inner.DeleteAsync(orderId, expectedVersion, cancellationToken).ConfigureAwait(false);
+        await inner.DeleteAsync(orderId, expectedVersion, tombstoneExpiresAt, cancellationToken).ConfigureAwait(false);
         var old = before is not null && before.Version == expectedVersion ? before.ToSnapshot() : null;
         feed.Raise(OrderChangeKind.Remove, orderId, old, null);
     }

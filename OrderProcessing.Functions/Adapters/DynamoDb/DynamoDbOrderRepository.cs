@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Common;
@@ -11,6 +12,7 @@ namespace OrderProcessing.Functions.Adapters.DynamoDb;
 /// <see cref="IOrderRepository"/> on the orders table. Each write is one conditional request, so concurrent or repeated
 /// writers never overwrite each other, and the stream sees exactly one image per transition. Reads of one order are
 /// strongly consistent (a stage reads right after the write that woke it); listings query the indexes, never scan.
+/// A deleted order is a tombstone item (see <see cref="Storage.OrderItemAttributes.Deleted"/>) that reads as no order.
 /// </summary>
 public sealed class DynamoDbOrderRepository : IOrderRepository
 {
@@ -36,7 +38,7 @@ public sealed class DynamoDbOrderRepository : IOrderRepository
             $"GetItem {_table}",
             ct => _client.GetItemAsync(new GetItemRequest { TableName = _table, Key = Key(orderId), ConsistentRead = true }, ct),
             cancellationToken).ConfigureAwait(false);
-        return response.Item is { Count: > 0 } item ? Order.FromSnapshot(OrderItemMapper.ToSnapshot(item)) : null;
+        return response.Item is { Count: > 0 } item && !OrderItemMapper.IsTombstone(item) ? Order.FromSnapshot(OrderItemMapper.ToSnapshot(item)) : null;
     }
 
     /// <inheritdoc />
@@ -112,24 +114,29 @@ public sealed class DynamoDbOrderRepository : IOrderRepository
     }
 
     /// <inheritdoc />
-    public async Task DeleteAsync(string orderId, long expectedVersion, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// One conditional PutItem replaces the order by its tombstone (only an order has a <c>version</c>, so a tombstone is
+    /// never deleted again); the stream sees a MODIFY whose new image has no status and no event, which no pipe matches.
+    /// The table's time to live removes the tombstone after <paramref name="tombstoneExpiresAt"/>.
+    /// </remarks>
+    public async Task DeleteAsync(string orderId, long expectedVersion, DateTimeOffset tombstoneExpiresAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orderId);
-        var request = new DeleteItemRequest
+        var request = new PutItemRequest
         {
             TableName = _table,
-            Key = Key(orderId),
+            Item = OrderItemMapper.ToTombstone(orderId, tombstoneExpiresAt),
             ConditionExpression = "#version = :expectedVersion",
             ExpressionAttributeNames = new() { ["#version"] = A.Version },
             ExpressionAttributeValues = new() { [":expectedVersion"] = Attr.N(expectedVersion) },
         };
         try
         {
-            await AwsErrors.RunAsync($"DeleteItem {_table}", ct => _client.DeleteItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            await AwsErrors.RunAsync($"PutItem {_table}", ct => _client.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (ConditionalCheckFailedException e)
         {
-            throw new ConcurrencyConflictException($"Order '{orderId}' is no longer at version {expectedVersion}.", e);
+            throw new ConcurrencyConflictException(string.Create(CultureInfo.InvariantCulture, $"Order '{orderId}' is no longer at version {expectedVersion}."), e);
         }
     }
 

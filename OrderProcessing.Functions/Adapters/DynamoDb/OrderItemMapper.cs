@@ -64,6 +64,25 @@ public static class OrderItemMapper
         return item;
     }
 
+    /// <summary>The tombstone that replaces a deleted order: its id, the <see cref="OrderItemAttributes.Deleted"/> marker and the expiry.</summary>
+    public static Dictionary<string, AttributeValue> ToTombstone(string orderId, DateTimeOffset expiresAt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orderId);
+        return new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            [A.OrderId] = Attr.S(orderId),
+            [A.Deleted] = new AttributeValue { BOOL = true },
+            [A.ExpiresAt] = Attr.N(StoredTime.ToEpochSecondsCeiling(expiresAt)),
+        };
+    }
+
+    /// <summary>True when <paramref name="item"/> is the tombstone of a deleted order rather than an order.</summary>
+    public static bool IsTombstone(IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.TryGetValue(A.Deleted, out var deleted) && deleted.BOOL == true;
+    }
+
     /// <summary>
     /// The order in <paramref name="item"/> (a stored item, a Query result or a stream image). Throws
     /// <see cref="FormatException"/> naming the attribute when the item is not an order.

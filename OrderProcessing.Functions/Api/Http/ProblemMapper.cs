@@ -26,6 +26,7 @@ internal static class ProblemMapper
             ValidationException e => (Problem(400, ProblemTypes.ValidationFailed, "The request is not valid", "One or more fields broke the API's rules; see errors.", e.Errors), true),
             NotFoundException e => (Problem(404, ProblemTypes.NotFound, "Not found", e.Message), true),
             IdempotencyKeyReusedException e => (Problem(409, ProblemTypes.IdempotencyKeyReused, "Idempotency-Key reused", e.Message), true),
+            IdempotencyKeyOrderDeletedException e => (Problem(409, ProblemTypes.IdempotencyKeyOrderDeleted, "The Idempotency-Key's order was deleted", e.Message), true),
             InvalidTransitionException e => (Problem(409, ProblemTypes.InvalidTransition, "The order cannot make this move", e.Message), true),
             OperatorMoveNotAllowedException e => (Problem(409, ProblemTypes.OperatorMoveNotAllowed, "Only the pipeline makes this move", e.Message), true),
             OrderNotDeletableException e => (Problem(409, ProblemTypes.NotDeletable, "The order cannot be deleted", e.Message), true),

@@ -29,6 +29,9 @@ public static class ProblemTypes
     /// <summary>409: the <c>Idempotency-Key</c> was used before with a different body.</summary>
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
 
+    /// <summary>409: the <c>Idempotency-Key</c> was replayed after its order was deleted; a new order needs a new key.</summary>
+    public const string IdempotencyKeyOrderDeleted = Prefix + "idempotency-key-order-deleted";
+
     /// <summary>409: another request changed the resource at the same moment; retrying decides on its new state.</summary>
     public const string Conflict = Prefix + "conflict";
 

@@ -1,3 +1,4 @@
+using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Idempotency;
 using OrderProcessing.Core.InMemory;
@@ -398,6 +399,66 @@ public class OrderServiceTests
 
         Assert.That(e.Message, Does.Contain(status.ToWire()));
         Assert.That(await Service.GetAsync("ord_x"), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Place_ReplayingTheKeyOfAnOrderDeletedSince_IsRejected_AndRecreatesNothing()
+    {
+        var request = new PlaceOrderRequestBuilder().WithLine("sku-1", 2).Build();
+        var first = (await Service.PlaceAsync(request, "key-1")).Order;
+        Assert.That((await _system.RunPipelineAsync(first.OrderId)).Status, Is.EqualTo(OrderStatus.Completed));
+        await Service.DeleteAsync(first.OrderId);
+        var shipped = await _system.StockOfAsync("sku-1");
+
+        var e = Assert.ThrowsAsync<IdempotencyKeyOrderDeletedException>(() => Service.PlaceAsync(request, "key-1"));
+        var lateReserve = await _system.Reserve().HandleAsync(first.OrderId);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(e!.Message, Does.StartWith("The order created with this Idempotency-Key was deleted"));
+            Assert.That(e, Is.InstanceOf<ConflictException>());
+            Assert.ThrowsAsync<OrderNotFoundException>(() => Service.GetAsync(first.OrderId));
+            Assert.That(_system.Orders.Count, Is.Zero);
+            Assert.That(lateReserve.Advanced, Is.False);
+            Assert.That(shipped, Is.EqualTo(new StockLevel(98, 0, 2)));
+            Assert.That(await _system.StockOfAsync("sku-1"), Is.EqualTo(shipped), "the deleted order's shipped units stay shipped");
+        }
+    }
+
+    [Test]
+    public async Task Place_ReplayingTheKeyOfADeletedOrder_IsRejectedUntilTheKeyExpires_ThenPlacesANewOrder()
+    {
+        var request = new PlaceOrderRequestBuilder().Build();
+        var first = (await Service.PlaceAsync(request, "key-1")).Order;
+        await _system.RunPipelineAsync(first.OrderId);
+        await Service.DeleteAsync(first.OrderId);
+
+        _system.Clock.Advance(first.CreatedAt + new OrderServiceOptions().IdempotencyWindow - _system.Clock.GetUtcNow() - TimeSpan.FromSeconds(1));
+        Assert.ThrowsAsync<IdempotencyKeyOrderDeletedException>(() => Service.PlaceAsync(request, "key-1"));
+        _system.Clock.Advance(TimeSpan.FromSeconds(1));
+        var again = await Service.PlaceAsync(request, "key-1");
+
+        Assert.That(again.Replayed, Is.False);
+        Assert.That(again.Order.OrderId, Is.Not.EqualTo(first.OrderId));
+        Assert.That(again.Order.Status, Is.EqualTo(OrderStatus.Pending));
+    }
+
+    [Test]
+    public async Task Delete_KeepsTheIdTakenForTheIdempotencyWindowPlusTheMargin()
+    {
+        var completed = new OrderBuilder().WithId("ord_x").PlacedAt(_system.Clock.GetUtcNow()).InStatus(OrderStatus.Completed).Build();
+        await _system.Orders.AddAsync(completed);
+        _system.Clock.Advance(completed.UpdatedAt - _system.Clock.GetUtcNow());
+        var options = new OrderServiceOptions();
+
+        await Service.DeleteAsync("ord_x");
+
+        Assert.That(options.TombstoneLifetime, Is.EqualTo(TimeSpan.FromHours(25)));
+        _system.Clock.Advance(options.TombstoneLifetime - TimeSpan.FromTicks(1));
+        Assert.ThrowsAsync<ConcurrencyConflictException>(() => _system.Orders.AddAsync(new OrderBuilder().WithId("ord_x").Build()));
+        _system.Clock.Advance(TimeSpan.FromTicks(1));
+        await _system.Orders.AddAsync(new OrderBuilder().WithId("ord_x").Build());
+        Assert.That((await Service.GetAsync("ord_x")).Status, Is.EqualTo(OrderStatus.Pending));
     }
 
     [Test]

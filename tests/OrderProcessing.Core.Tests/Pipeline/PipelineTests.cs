@@ -163,7 +163,7 @@ public class PipelineTests
         await _system.Reserve().HandleAsync(placed.OrderId);
         await _system.Charge().HandleAsync(placed.OrderId);
         var cancelled = await _system.Service.CancelAsync(placed.OrderId, null);
-        await _system.Orders.DeleteAsync(placed.OrderId, cancelled.Version);
+        await _system.Orders.DeleteAsync(placed.OrderId, cancelled.Version, _system.Clock.GetUtcNow().AddDays(1));
 
         var outcome = await _system.Compensate().HandleAsync(placed.OrderId);
 

@@ -15,8 +15,8 @@ public sealed class CrashingOrderRepository(IOrderRepository inner) : IOrderRepo
     public Task UpdateAsync(Order order, CancellationToken cancellationToken = default) =>
         Interlocked.Exchange(ref _crashesLeft, 0) == 1 ? throw new SimulatedCrashException() : inner.UpdateAsync(order, cancellationToken);
 
-    public Task DeleteAsync(string orderId, long expectedVersion, CancellationToken cancellationToken = default) =>
-        inner.DeleteAsync(orderId, expectedVersion, cancellationToken);
+    public Task DeleteAsync(string orderId, long expectedVersion, DateTimeOffset tombstoneExpiresAt, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(orderId, expectedVersion, tombstoneExpiresAt, cancellationToken);
 
     public Task<Page<Order>> ListAsync(OrderQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
 }

@@ -16,6 +16,7 @@ public sealed class InMemorySystem
 {
     public InMemorySystem()
     {
+        Orders = new InMemoryOrderRepository(clock: Clock);
         Idempotency = new InMemoryIdempotencyStore(Clock);
         Gateway = new SimulatedPaymentGateway(Ledger, Clock);
         Service = new OrderService(Orders, Catalog, Idempotency, Invoices, Ids, Clock, new OrderServiceOptions { StageNames = PipelineStages.StageNames });
@@ -26,7 +27,7 @@ public sealed class InMemorySystem
 
     public SequentialIdGenerator Ids { get; } = new();
 
-    public InMemoryOrderRepository Orders { get; } = new();
+    public InMemoryOrderRepository Orders { get; }
 
     public InMemoryCatalog Catalog { get; } = new();
 

@@ -20,8 +20,8 @@ public sealed class StaleReadOrderRepository(IOrderRepository inner, OrderSnapsh
 
     public Task UpdateAsync(Order order, CancellationToken cancellationToken = default) => inner.UpdateAsync(order, cancellationToken);
 
-    public Task DeleteAsync(string orderId, long expectedVersion, CancellationToken cancellationToken = default) =>
-        inner.DeleteAsync(orderId, expectedVersion, cancellationToken);
+    public Task DeleteAsync(string orderId, long expectedVersion, DateTimeOffset tombstoneExpiresAt, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(orderId, expectedVersion, tombstoneExpiresAt, cancellationToken);
 
     public Task<Page<Order>> ListAsync(OrderQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Api.Resources;
 using OrderProcessing.Functions.Tests.Support;
+using OrderProcessing.Functions.Topology;
 
 namespace OrderProcessing.Functions.Tests.Api;
 
@@ -147,6 +149,28 @@ public sealed class PlaceOrderTests
         Assert.That(reused.Json.GetProperty("type").GetString(), Is.EqualTo(ProblemTypes.IdempotencyKeyReused));
         var all = await _system.SendAsync(ApiEventBuilder.Get("/orders"));
         Assert.That(all.Json.GetProperty("items").GetArrayLength(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task SameIdempotencyKey_AfterItsOrderWasDeleted_Is409AndRecreatesNothing()
+    {
+        var body = new OrderRequestBuilder().Build();
+        var orderId = await _system.PlaceOrderAsync(idempotencyKey: "key-deleted");
+        await _system.RunPipelineAsync(orderId);
+        Assert.That((await _system.SendAsync(ApiEventBuilder.Delete($"/orders/{orderId}"))).Status, Is.EqualTo(204));
+        var stockAfterDelete = await _system.StockAsync();
+
+        var replay = await _system.SendAsync(ApiEventBuilder.Post("/orders", body).Header("Idempotency-Key", "key-deleted"));
+        var lateReserve = await _system.DeliverAsync(SystemTopology.ReserveInventory, new StageEventBuilder().Record(orderId, OrderStatus.Pending, eventName: "INSERT"));
+
+        Assert.That(replay.Status, Is.EqualTo(409), replay.ToString());
+        Assert.That(lateReserve, Is.Empty);
+        Assert.That(replay.Json.GetProperty("type").GetString(), Is.EqualTo(ProblemTypes.IdempotencyKeyOrderDeleted));
+        Assert.That(replay.Json.GetProperty("detail").GetString(), Does.Contain("the order created with this Idempotency-Key was deleted").IgnoreCase);
+        Assert.That((await _system.SendAsync(ApiEventBuilder.Get($"/orders/{orderId}"))).Status, Is.EqualTo(404));
+        Assert.That((await _system.SendAsync(ApiEventBuilder.Get("/orders"))).Json.GetProperty("items").GetArrayLength(), Is.Zero);
+        Assert.That(await _system.StockAsync(), Is.EqualTo(stockAfterDelete), "the deleted order's shipped units stay shipped");
+        Assert.That(stockAfterDelete, Is.EqualTo(new Core.Catalog.StockLevel(8, 0, 2)));
     }
 
     [Test]

@@ -27,10 +27,10 @@ internal sealed class FailingOrderRepository(IOrderRepository inner) : IOrderRep
         return inner.UpdateAsync(order, cancellationToken);
     }
 
-    public Task DeleteAsync(string orderId, long expectedVersion, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string orderId, long expectedVersion, DateTimeOffset tombstoneExpiresAt, CancellationToken cancellationToken = default)
     {
         Fail(orderId);
-        return inner.DeleteAsync(orderId, expectedVersion, cancellationToken);
+        return inner.DeleteAsync(orderId, expectedVersion, tombstoneExpiresAt, cancellationToken);
     }
 
     public Task<Page<Order>> ListAsync(OrderQuery query, CancellationToken cancellationToken = default)

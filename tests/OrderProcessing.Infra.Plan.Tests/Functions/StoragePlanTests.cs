@@ -20,6 +20,20 @@ public sealed class StoragePlanTests
     }
 
     [Test]
+    public void ExpiringItems_AreIdempotencyRecordsAndOrderTombstones_ByTheirAdaptersAttributes()
+    {
+        var expiring = ValidSettings.Plan().Tables
+            .Where(t => t.Schema.TimeToLiveAttribute is not null)
+            .ToDictionary(t => t.Schema.LogicalName, t => t.Schema.TimeToLiveAttribute);
+
+        Assert.That(expiring, Is.EquivalentTo(new Dictionary<string, string?>
+        {
+            [StorageSchema.Orders.LogicalName] = OrderItemAttributes.ExpiresAt,
+            [StorageSchema.Idempotency.LogicalName] = IdempotencyItemAttributes.ExpiresAt,
+        }));
+    }
+
+    [Test]
     public void IndexProjections_AreTheOnesTheAdaptersDeclare()
     {
         using (Assert.EnterMultipleScope())

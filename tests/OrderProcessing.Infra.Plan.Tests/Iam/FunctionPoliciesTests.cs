@@ -66,6 +66,14 @@ public sealed class FunctionPoliciesTests
         Assert.That(PolicyReader.Grants(PolicyOf(functionName)), Is.EquivalentTo(expected));
     }
 
+    [TestCaseSource(nameof(Functions))]
+    public void NoFunction_DeletesOrders_DeletionPutsATombstoneThatTheTableExpires(string functionName)
+    {
+        var ordersTable = SampleArns.Table(StorageSchema.Orders);
+
+        Assert.That(PolicyReader.Grants(PolicyOf(functionName)), Does.Not.Contain(("dynamodb:DeleteItem", ordersTable)));
+    }
+
     [Test]
     public void IndexGrant_NamesEveryDeclaredIndexOnce()
     {

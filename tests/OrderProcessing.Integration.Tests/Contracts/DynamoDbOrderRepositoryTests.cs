@@ -1,6 +1,9 @@
+using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.DynamoDb;
+using OrderProcessing.Functions.Storage;
 using OrderProcessing.Integration.Tests.Servers;
+using OrderProcessing.Integration.Tests.Support;
 
 namespace OrderProcessing.Integration.Tests.Contracts;
 
@@ -15,6 +18,28 @@ public sealed class DynamoDbOrderRepositoryTests : OrderRepositoryContract
     {
         var storage = await _sandboxes.CreateAsync();
         return new DynamoDbOrderRepository(storage.DynamoDb, storage.Names.OrdersTable);
+    }
+
+    [Test]
+    public async Task Delete_LeavesATombstoneWithNoStatusEventOrIndexKey_ExpiringByTheTableTimeToLive()
+    {
+        var storage = await _sandboxes.CreateAsync();
+        var repository = new DynamoDbOrderRepository(storage.DynamoDb, storage.Names.OrdersTable);
+        var order = new OrderBuilder().InStatus(OrderStatus.Completed).Build();
+        await repository.AddAsync(order);
+        var expiry = new DateTimeOffset(2026, 3, 2, 13, 0, 0, 500, TimeSpan.Zero);
+
+        await repository.DeleteAsync(order.OrderId, order.Version, expiry);
+
+        var item = (await storage.DynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = storage.Names.OrdersTable,
+            Key = new() { [OrderItemAttributes.OrderId] = new AttributeValue { S = order.OrderId } },
+            ConsistentRead = true,
+        })).Item;
+        Assert.That(item.Keys, Is.EquivalentTo(new[] { OrderItemAttributes.OrderId, OrderItemAttributes.Deleted, StorageSchema.Orders.TimeToLiveAttribute }));
+        Assert.That(item[OrderItemAttributes.Deleted].BOOL, Is.True);
+        Assert.That(item[StorageSchema.Orders.TimeToLiveAttribute!].N, Is.EqualTo((expiry.ToUnixTimeSeconds() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), "rounded up: never expires early");
     }
 
     [TearDown]

@@ -23,6 +23,9 @@ public abstract class OrderRepositoryContract
             .Concat(Statuses.Select(s => new TestCaseData(s, null).SetArgDisplayNames(s.ToWire())))
             .Concat(Customers.Select(c => new TestCaseData(null, c).SetArgDisplayNames(c)));
 
+    /// <summary>When the tombstones of orders deleted by these tests may expire: far enough ahead that none does during a run.</summary>
+    protected static readonly DateTimeOffset TombstoneExpiry = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>A fresh, empty repository.</summary>
     protected abstract Task<IOrderRepository> CreateRepositoryAsync();
 
@@ -172,12 +175,68 @@ public abstract class OrderRepositoryContract
         var order = new OrderBuilder().InStatus(OrderStatus.Cancelled).Build();
         await repository.AddAsync(order);
 
-        await repository.DeleteAsync(order.OrderId, order.Version);
+        await repository.DeleteAsync(order.OrderId, order.Version, TombstoneExpiry);
 
         Assert.That(await repository.GetAsync(order.OrderId), Is.Null);
         Assert.That((await repository.ListAsync(new OrderQuery(null, null, 10, null))).Items, Is.Empty);
         Assert.That((await repository.ListAsync(new OrderQuery(OrderStatus.Cancelled, null, 10, null))).Items, Is.Empty);
         Assert.That((await repository.ListAsync(new OrderQuery(null, order.Customer.CustomerId, 10, null))).Items, Is.Empty);
+    }
+
+    [Test]
+    public async Task Delete_KeepsTheIdTaken_SoAddingAnOrderUnderItConflictsAndStoresNothing()
+    {
+        var repository = await CreateRepositoryAsync();
+        var order = new OrderBuilder().InStatus(OrderStatus.Completed).Build();
+        await repository.AddAsync(order);
+        await repository.DeleteAsync(order.OrderId, order.Version, TombstoneExpiry);
+
+        Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.AddAsync(new OrderBuilder().WithId(order.OrderId).Build()));
+        Assert.That(await repository.GetAsync(order.OrderId), Is.Null);
+        Assert.That((await repository.ListAsync(new OrderQuery(null, null, 10, null))).Items, Is.Empty);
+        Assert.That((await repository.ListAsync(new OrderQuery(OrderStatus.Pending, null, 10, null))).Items, Is.Empty);
+        Assert.That((await repository.ListAsync(new OrderQuery(null, order.Customer.CustomerId, 10, null))).Items, Is.Empty);
+    }
+
+    [Test]
+    public async Task Delete_OfADeletedOrder_IsAConflict()
+    {
+        var repository = await CreateRepositoryAsync();
+        var order = new OrderBuilder().InStatus(OrderStatus.Cancelled).Build();
+        await repository.AddAsync(order);
+        await repository.DeleteAsync(order.OrderId, order.Version, TombstoneExpiry);
+
+        Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.DeleteAsync(order.OrderId, order.Version, TombstoneExpiry));
+    }
+
+    [Test]
+    public async Task Update_OfADeletedOrder_IsAConflictAndBringsNothingBack()
+    {
+        var repository = await CreateRepositoryAsync();
+        var order = new OrderBuilder().Build();
+        await repository.AddAsync(order);
+        await repository.DeleteAsync(order.OrderId, order.Version, TombstoneExpiry);
+        order.MarkReserved(order.CreatedAt.AddMinutes(1));
+
+        Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.UpdateAsync(order));
+        Assert.That(await repository.GetAsync(order.OrderId), Is.Null);
+        Assert.That((await repository.ListAsync(new OrderQuery(null, null, 10, null))).Items, Is.Empty);
+    }
+
+    [Test]
+    public async Task Delete_LeavesOtherOrdersListed()
+    {
+        var repository = await CreateRepositoryAsync();
+        var kept = new OrderBuilder().WithId("ord-kept").InStatus(OrderStatus.Cancelled).Build();
+        var deleted = new OrderBuilder().WithId("ord-deleted").InStatus(OrderStatus.Cancelled).Build();
+        await repository.AddAsync(kept);
+        await repository.AddAsync(deleted);
+
+        await repository.DeleteAsync(deleted.OrderId, deleted.Version, TombstoneExpiry);
+
+        Assert.That((await repository.ListAsync(new OrderQuery(null, null, 10, null))).Items.Select(o => o.OrderId), Is.EqualTo(new[] { kept.OrderId }));
+        Assert.That((await repository.ListAsync(new OrderQuery(OrderStatus.Cancelled, null, 10, null))).Items.Select(o => o.OrderId), Is.EqualTo(new[] { kept.OrderId }));
+        Assert.That((await repository.ListAsync(new OrderQuery(null, kept.Customer.CustomerId, 10, null))).Items.Select(o => o.OrderId), Is.EqualTo(new[] { kept.OrderId }));
     }
 
     [Test]
@@ -187,7 +246,7 @@ public abstract class OrderRepositoryContract
         var order = new OrderBuilder().InStatus(OrderStatus.Cancelled).Build();
         await repository.AddAsync(order);
 
-        Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.DeleteAsync(order.OrderId, order.Version - 1));
+        Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.DeleteAsync(order.OrderId, order.Version - 1, TombstoneExpiry));
         Assert.That(await repository.GetAsync(order.OrderId), Is.Not.Null);
     }
 
@@ -196,7 +255,7 @@ public abstract class OrderRepositoryContract
     {
         var repository = await CreateRepositoryAsync();
 
-        Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.DeleteAsync("nope", 1));
+        Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.DeleteAsync("nope", 1, TombstoneExpiry));
     }
 
     [Test]

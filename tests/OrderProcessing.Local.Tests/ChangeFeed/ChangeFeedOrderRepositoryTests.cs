@@ -66,7 +66,7 @@ public sealed class ChangeFeedOrderRepositoryTests
         order.Cancel("customer asked", DateTimeOffset.UnixEpoch);
         await feed.UpdateAsync(order);
 
-        await feed.DeleteAsync("o-1", order.Version);
+        await feed.DeleteAsync("o-1", order.Version, DateTimeOffset.UnixEpoch.AddDays(1));
 
         var change = changes[^1];
         Assert.That(change.Kind, Is.EqualTo(OrderChangeKind.Remove));

@@ -21,7 +21,7 @@ internal sealed class CrashAfterUpdateRepository(IOrderRepository inner, OrderSt
         }
     }
 
-    public Task DeleteAsync(string orderId, long expectedVersion, CancellationToken cancellationToken = default) => inner.DeleteAsync(orderId, expectedVersion, cancellationToken);
+    public Task DeleteAsync(string orderId, long expectedVersion, DateTimeOffset tombstoneExpiresAt, CancellationToken cancellationToken = default) => inner.DeleteAsync(orderId, expectedVersion, tombstoneExpiresAt, cancellationToken);
 
     public Task<Page<Order>> ListAsync(OrderQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
 }

@@ -21,8 +21,8 @@ internal sealed class FaultyOrderRepository(IOrderRepository inner, PortFaults f
         return faults.WriteAsync("orders.update", order.OrderId, order.Status.ToWire(), () => inner.UpdateAsync(order, cancellationToken));
     }
 
-    public Task DeleteAsync(string orderId, long expectedVersion, CancellationToken cancellationToken = default) =>
-        faults.WriteAsync("orders.delete", orderId, "", () => inner.DeleteAsync(orderId, expectedVersion, cancellationToken));
+    public Task DeleteAsync(string orderId, long expectedVersion, DateTimeOffset tombstoneExpiresAt, CancellationToken cancellationToken = default) =>
+        faults.WriteAsync("orders.delete", orderId, "", () => inner.DeleteAsync(orderId, expectedVersion, tombstoneExpiresAt, cancellationToken));
 
     public Task<Page<Order>> ListAsync(OrderQuery query, CancellationToken cancellationToken = default)
     {

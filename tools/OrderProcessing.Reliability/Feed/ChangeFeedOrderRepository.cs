@@ -34,9 +34,9 @@ internal sealed class ChangeFeedOrderRepository(IOrderRepository inner) : IOrder
         Emit(new OrderChange(order.OrderId, order.Status, order.PreviousStatus, order.Version, order.LastEvent.Type));
     }
 
-    public async Task DeleteAsync(string orderId, long expectedVersion, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(string orderId, long expectedVersion, DateTimeOffset tombstoneExpiresAt, CancellationToken cancellationToken = default)
     {
-        await inner.DeleteAsync(orderId, expectedVersion, cancellationToken).ConfigureAwait(false);
+        await inner.DeleteAsync(orderId, expectedVersion, tombstoneExpiresAt, cancellationToken).ConfigureAwait(false);
         Emit(new OrderChange(orderId, null, null, expectedVersion, null));
     }
 
