@@ -24,6 +24,12 @@ internal sealed class IntentOutcome(OrderIntent intent)
     /// <summary>Set once the cancellation has been sent, so a stage-point plan fires only once.</summary>
     public bool CancelFired { get; set; }
 
+    /// <summary>DELETE requests sent, retries included.</summary>
+    public int DeleteAttempts { get; set; }
+
+    /// <summary>DELETE answered 409 because the cancelled order was still settling.</summary>
+    public int DeleteRefusals { get; set; }
+
     /// <summary>True once a DELETE succeeded.</summary>
     public bool Deleted { get; set; }
 

@@ -323,10 +323,15 @@ internal static class InvariantChecker
         return new InvariantResult("Every completed order has its invoice and tracking number", $"{completed.Count} completed orders, {completed.Count - violations.Count} with both", violations);
     }
 
-    private static InvariantResult DeadLetters(DispatchReport dispatch) => new(
-        "No message dead-lettered (retries within the receive limit absorb the faults)",
-        $"{dispatch.DeadLetters.Count} dead letters out of {dispatch.Messages} messages",
-        dispatch.DeadLetters.Select(d => $"{d.Stage} {d.OrderId} {d.MessageId} after {d.ReceiveCount} receives: {d.Cause}").ToList());
+    private static InvariantResult DeadLetters(DispatchReport dispatch)
+    {
+        var firstRound = dispatch.DeadLetters.Count(d => d.Round == 0);
+        var byCause = dispatch.DeadLetters.GroupBy(d => d.Cause.Split(':', 2)[0]).Select(g => $"{g.Count()} {g.Key}");
+        return new InvariantResult(
+            "No message is lost: every dead letter is listed with its cause, redriven and processed",
+            $"{firstRound} of {dispatch.Messages} messages dead-lettered during the run ({string.Join(", ", byCause)}), {dispatch.Redriven} redriven, {dispatch.DeadLettersLeft} left",
+            dispatch.DeadLettersLeft == 0 ? [] : dispatch.DeadLetters.Where(d => d.Round == dispatch.DeadLetters.Max(x => x.Round)).Select(d => $"{d.Stage} {d.OrderId} {d.MessageId} after {d.ReceiveCount} receives: {d.Cause}").ToList());
+    }
 
     private static InvariantResult UnexpectedFailures(DispatchReport dispatch)
     {

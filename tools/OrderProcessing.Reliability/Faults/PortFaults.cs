@@ -38,23 +38,30 @@ internal sealed class PortFaults(FaultOptions options)
         _stalls,
         _calls);
 
-    /// <summary>A read: transient failures only.</summary>
+    /// <summary>A store read: transient failures only.</summary>
     public Task<T> ReadAsync<T>(string operation, string orderId, string detail, Func<Task<T>> call) =>
-        AroundAsync(operation, orderId, detail, sideEffect: false, call);
+        AroundAsync(operation, orderId, detail, sideEffect: false, store: true, call);
 
-    /// <summary>A write: transient failures before, a crash after.</summary>
+    /// <summary>A store write: transient failures before, a crash after.</summary>
     public Task<T> WriteAsync<T>(string operation, string orderId, string detail, Func<Task<T>> call) =>
-        AroundAsync(operation, orderId, detail, sideEffect: true, call);
+        AroundAsync(operation, orderId, detail, sideEffect: true, store: true, call);
 
-    /// <summary>A write without a result.</summary>
+    /// <summary>A store write without a result.</summary>
     public Task WriteAsync(string operation, string orderId, string detail, Func<Task> call) =>
-        AroundAsync(operation, orderId, detail, sideEffect: true, async () =>
+        AroundAsync(operation, orderId, detail, sideEffect: true, store: true, async () =>
         {
             await call().ConfigureAwait(false);
             return true;
         });
 
-    private async Task<T> AroundAsync<T>(string operation, string subject, string detail, bool sideEffect, Func<Task<T>> call)
+    /// <summary>
+    /// A call to an outside service (gateway, carrier): a crash after it, but no injected transient failure, which is
+    /// the store's fault model; the gateway's own transient failure is <c>tok_flaky</c>.
+    /// </summary>
+    public Task<T> ExternalAsync<T>(string operation, string orderId, Func<Task<T>> call) =>
+        AroundAsync(operation, orderId, "", sideEffect: true, store: false, call);
+
+    private async Task<T> AroundAsync<T>(string operation, string subject, string detail, bool sideEffect, bool store, Func<Task<T>> call)
     {
         var caller = CallerScope.Current;
         if (caller is null)
@@ -76,7 +83,7 @@ internal sealed class PortFaults(FaultOptions options)
         }
 
         var occurrence = _occurrences.AddOrUpdate(point, 1, (_, n) => n + 1);
-        if (StableHash.Unit(options.Seed, "transient", point, occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture)) < options.TransientRate)
+        if (store && StableHash.Unit(options.Seed, "transient", point, occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture)) < options.TransientRate)
         {
             _transient.AddOrUpdate(kind, 1, (_, n) => n + 1);
             throw new TransientFailureException($"injected: {operation} for '{subject}' is temporarily unavailable (call {occurrence} as {caller})");
@@ -85,10 +92,10 @@ internal sealed class PortFaults(FaultOptions options)
         var result = await call().ConfigureAwait(false);
         if (sideEffect && (isStage || CrashApiCalls))
         {
-            _sideEffectKinds.TryAdd(kind, 0);
-
-            // Each crash point crashes at most once: a redelivery then gets past it, as a restarted process would.
-            if (_crashPointsSeen.TryAdd(point, 0) && StableHash.Unit(options.Seed, "crash", point) < options.CrashRate)
+            // The first side effect of each kind always crashes, so every kind is covered whatever the rate; after that,
+            // each crash point crashes at most once (a redelivery then gets past it, as a restarted process would).
+            var firstOfKind = _sideEffectKinds.TryAdd(kind, 0) && options.CrashRate > 0;
+            if (_crashPointsSeen.TryAdd(point, 0) && (firstOfKind || StableHash.Unit(options.Seed, "crash", point) < options.CrashRate))
             {
                 _crashes.AddOrUpdate(kind, 1, (_, n) => n + 1);
                 throw new InjectedCrashException($"injected crash after {operation} for '{subject}' ({caller})");

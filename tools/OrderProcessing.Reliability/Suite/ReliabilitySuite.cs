@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using OrderProcessing.Reliability.Chaos;
+using OrderProcessing.Reliability.Concurrency;
+using OrderProcessing.Reliability.Reporting;
+using OrderProcessing.Reliability.Stores;
+
+namespace OrderProcessing.Reliability.Suite;
+
+/// <summary>
+/// Everything the reliability report states, run in one go: the fault-injection run (in memory, and on dynalite when
+/// asked), the concurrency checks, the bad-input run and the security checks. A section that cannot run is reported
+/// as not run, which fails the suite; it is never counted as passed.
+/// </summary>
+internal static class ReliabilitySuite
+{
+    /// <summary>Runs the suite, writing progress to <paramref name="log"/>.</summary>
+    public static async Task<SuiteReport> RunAsync(SuiteOptions options, TextWriter log, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        var started = DateTimeOffset.UtcNow;
+        var watch = Stopwatch.StartNew();
+        var sections = new List<SectionResult>();
+        var notRun = new List<string>();
+        var host = new CoreSystemHost();
+
+        var providers = new List<(IStoreProvider Provider, int Orders)> { (new InMemoryStoreProvider(), options.Orders) };
+        if (options.Dynalite)
+        {
+            notRun.Add("dynalite: the DynamoDB and S3 adapters are not in this branch yet (branch adapters); the dynalite runs cannot start.");
+        }
+
+        foreach (var (provider, orders) in providers)
+        {
+            await log.WriteLineAsync($"fault injection: {orders} orders on {provider.Name}, seed {options.Seed} ...").ConfigureAwait(false);
+            var chaos = await ChaosRun.RunAsync(provider, host, new ChaosOptions { Orders = orders, Seed = options.Seed }, cancellationToken).ConfigureAwait(false);
+            sections.Add(ChaosSection.For(chaos));
+            await log.WriteLineAsync($"  {chaos.Invariants.Count(i => i.Holds)} of {chaos.Invariants.Count} invariants hold").ConfigureAwait(false);
+
+            await log.WriteLineAsync($"concurrency on {provider.Name} ...").ConfigureAwait(false);
+            var concurrency = await ConcurrencyChecks.RunAsync(provider, host, cancellationToken).ConfigureAwait(false);
+            sections.Add(ConcurrencySection.For(concurrency));
+            await log.WriteLineAsync($"  {concurrency.Checks.Count(i => i.Holds)} of {concurrency.Checks.Count} checks hold").ConfigureAwait(false);
+        }
+
+        notRun.Add("bad input: needs the API Lambda handler (branch functions) to send API Gateway proxy events to.");
+        notRun.Add("security: log redaction and configuration errors need the Lambda functions (branch functions); the local host's bind address needs branch local.");
+        return new SuiteReport(options, sections, notRun, started, watch.Elapsed);
+    }
+}
