@@ -17,6 +17,7 @@ internal sealed class PortFaults(FaultOptions options)
     private readonly ConcurrentDictionary<string, byte> _sideEffectKinds = new(StringComparer.Ordinal);
     private int _stalls;
     private int _calls;
+    private long _writes;
 
     /// <summary>No faults: decorators become transparent.</summary>
     public static PortFaults None { get; } = new(FaultOptions.None);
@@ -29,6 +30,9 @@ internal sealed class PortFaults(FaultOptions options)
 
     /// <summary>Whether a crash after a side effect is injected for API callers too (their client then retries).</summary>
     public bool CrashApiCalls { get; init; } = true;
+
+    /// <summary>Side effects (store writes, gateway and carrier calls) that completed, by any caller: what the bad-input run watches.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
 
     /// <summary>Counts so far.</summary>
     public FaultCounts Counts => new(
@@ -66,7 +70,13 @@ internal sealed class PortFaults(FaultOptions options)
         var caller = CallerScope.Current;
         if (caller is null)
         {
-            return await call().ConfigureAwait(false);
+            var plain = await call().ConfigureAwait(false);
+            if (sideEffect)
+            {
+                Interlocked.Increment(ref _writes);
+            }
+
+            return plain;
         }
 
         Interlocked.Increment(ref _calls);
@@ -90,6 +100,11 @@ internal sealed class PortFaults(FaultOptions options)
         }
 
         var result = await call().ConfigureAwait(false);
+        if (sideEffect)
+        {
+            Interlocked.Increment(ref _writes);
+        }
+
         if (sideEffect && (isStage || CrashApiCalls))
         {
             // The first side effect of each kind always crashes, so every kind is covered whatever the rate; after that,
