@@ -8,30 +8,39 @@ public static class StorageSchema
 {
     private static readonly KeyAttribute S = new("", AttributeKind.String);
 
-    /// <summary>Orders: one item per order, streamed to the pipeline. Indexes serve every list route newest first.</summary>
+    /// <summary>
+    /// Orders: one item per order, streamed to the pipeline. Indexes serve every list route newest first and project every
+    /// attribute, so a page is one Query per shard. <c>byStatus</c> and <c>byTime</c> are write-sharded: every new order
+    /// enters <c>PENDING</c> and every order is in the time index, so unsharded each would put the whole write rate on one
+    /// index partition (about 1,000 writes per second), and index throttling throttles the table.
+    /// </summary>
     public static TableSchema Orders { get; } = new(
         LogicalName: "orders",
         EnvironmentVariable: "ORDERS_TABLE",
-        PartitionKey: S with { Name = "orderId" },
+        PartitionKey: S with { Name = OrderItemAttributes.OrderId },
         SortKey: null,
         Indexes:
         [
-            new IndexSchema("byCustomer", S with { Name = "customerId" }, S with { Name = "createdKey" }),
-            new IndexSchema("byStatus", S with { Name = "statusShard" }, S with { Name = "createdKey" }, WriteShards: 8),
-            new IndexSchema("byTime", S with { Name = "timeShard" }, S with { Name = "createdKey" }, WriteShards: 8),
+            new IndexSchema("byCustomer", S with { Name = OrderItemAttributes.CustomerId }, S with { Name = OrderItemAttributes.CreatedKey }),
+            new IndexSchema("byStatus", S with { Name = OrderItemAttributes.StatusShard }, S with { Name = OrderItemAttributes.CreatedKey }, WriteShards: 8),
+            new IndexSchema("byTime", S with { Name = OrderItemAttributes.TimeShard }, S with { Name = OrderItemAttributes.CreatedKey }, WriteShards: 8),
         ],
         TimeToLiveAttribute: null,
         Stream: StreamView.NewAndOldImages);
 
-    /// <summary>Products: catalog entry, stock counters and the per-order reservation ledger in one item, so each stock change is one conditional write.</summary>
+    /// <summary>
+    /// Products: catalog entry, stock counters and the per-order reservation ledger in one item, so each stock change is one
+    /// conditional write. The <c>listing</c> index is keys-only on one constant partition: stock changes do not touch it
+    /// (only product creation does), and a page reads the products by key.
+    /// </summary>
     public static TableSchema Products { get; } = new(
         LogicalName: "products",
         EnvironmentVariable: "PRODUCTS_TABLE",
-        PartitionKey: S with { Name = "productId" },
+        PartitionKey: S with { Name = ProductItemAttributes.ProductId },
         SortKey: null,
         Indexes:
         [
-            new IndexSchema("listing", S with { Name = "listPartition" }, S with { Name = "productId" }),
+            new IndexSchema("listing", S with { Name = ProductItemAttributes.ListPartition }, S with { Name = ProductItemAttributes.ProductId }, Projection: IndexProjection.KeysOnly),
         ],
         TimeToLiveAttribute: null,
         Stream: null);
@@ -40,7 +49,7 @@ public static class StorageSchema
     public static TableSchema Payments { get; } = new(
         LogicalName: "payments",
         EnvironmentVariable: "PAYMENTS_TABLE",
-        PartitionKey: S with { Name = "orderId" },
+        PartitionKey: S with { Name = PaymentItemAttributes.OrderId },
         SortKey: null,
         Indexes: [],
         TimeToLiveAttribute: null,
@@ -50,10 +59,10 @@ public static class StorageSchema
     public static TableSchema Idempotency { get; } = new(
         LogicalName: "idempotency",
         EnvironmentVariable: "IDEMPOTENCY_TABLE",
-        PartitionKey: S with { Name = "idempotencyKey" },
+        PartitionKey: S with { Name = IdempotencyItemAttributes.IdempotencyKey },
         SortKey: null,
         Indexes: [],
-        TimeToLiveAttribute: "expiresAt",
+        TimeToLiveAttribute: IdempotencyItemAttributes.ExpiresAt,
         Stream: null);
 
     /// <summary>Private bucket of invoice PDFs, read through short-lived presigned links.</summary>

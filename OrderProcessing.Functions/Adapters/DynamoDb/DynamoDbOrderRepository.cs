@@ -1,0 +1,171 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using OrderProcessing.Core.Common;
+using OrderProcessing.Core.Orders;
+using OrderProcessing.Functions.Adapters.Aws;
+using A = OrderProcessing.Functions.Storage.OrderItemAttributes;
+
+namespace OrderProcessing.Functions.Adapters.DynamoDb;
+
+/// <summary>
+/// <see cref="IOrderRepository"/> on the orders table. Each write is one conditional request, so concurrent or repeated
+/// writers never overwrite each other, and the stream sees exactly one image per transition. Reads of one order are
+/// strongly consistent (a stage reads right after the write that woke it); listings query the indexes, never scan.
+/// </summary>
+public sealed class DynamoDbOrderRepository : IOrderRepository
+{
+    private readonly IAmazonDynamoDB _client;
+    private readonly string _table;
+    private readonly CursorCodec _cursors;
+
+    /// <summary>Creates the repository on table <paramref name="tableName"/> (the value of <c>ORDERS_TABLE</c>).</summary>
+    public DynamoDbOrderRepository(IAmazonDynamoDB client, string tableName, CursorCodec? cursors = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
+        _client = client;
+        _table = tableName;
+        _cursors = cursors ?? CursorCodec.Default;
+    }
+
+    /// <inheritdoc />
+    public async Task<Order?> GetAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(orderId);
+        var response = await AwsErrors.RunAsync(
+            $"GetItem {_table}",
+            ct => _client.GetItemAsync(new GetItemRequest { TableName = _table, Key = Key(orderId), ConsistentRead = true }, ct),
+            cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item ? Order.FromSnapshot(OrderItemMapper.ToSnapshot(item)) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task AddAsync(Order order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var request = new PutItemRequest
+        {
+            TableName = _table,
+            Item = OrderItemMapper.ToItem(order.ToSnapshot()),
+            ConditionExpression = "attribute_not_exists(#id)",
+            ExpressionAttributeNames = new() { ["#id"] = A.OrderId },
+        };
+        try
+        {
+            await AwsErrors.RunAsync($"PutItem {_table}", ct => _client.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            throw new ConcurrencyConflictException($"Order '{order.OrderId}' already exists.", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task UpdateAsync(Order order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.PreviousStatus is not { } previous)
+        {
+            // A just-placed order has no previous status: no stored order can match, exactly like a lost race.
+            throw new ConcurrencyConflictException($"Order '{order.OrderId}' has no transition to store.");
+        }
+
+        // Every attribute is rewritten (UpdateItem, not PutItem: the stage roles may update but not put), and optional
+        // attributes the order no longer has are removed, so the stored item always equals the aggregate.
+        var item = OrderItemMapper.ToItem(order.ToSnapshot());
+        item.Remove(A.OrderId);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        var sets = new List<string>();
+        foreach (var (name, value) in item)
+        {
+            names["#" + name] = name;
+            values[":" + name] = value;
+            sets.Add($"#{name} = :{name}");
+        }
+
+        var removes = OrderItemMapper.OptionalAttributes.Where(a => !item.ContainsKey(a)).ToList();
+        foreach (var name in removes)
+        {
+            names["#" + name] = name;
+        }
+
+        values[":expectedVersion"] = Attr.N(order.Version - 1);
+        values[":previousStatus"] = Attr.S(previous.ToWire());
+        var request = new UpdateItemRequest
+        {
+            TableName = _table,
+            Key = Key(order.OrderId),
+            UpdateExpression = "SET " + string.Join(", ", sets) + (removes.Count > 0 ? " REMOVE " + string.Join(", ", removes.Select(r => "#" + r)) : ""),
+            ConditionExpression = $"#{A.Version} = :expectedVersion AND #{A.Status} = :previousStatus",
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
+        };
+        try
+        {
+            await AwsErrors.RunAsync($"UpdateItem {_table}", ct => _client.UpdateItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            throw new ConcurrencyConflictException($"Order '{order.OrderId}' is no longer at version {order.Version - 1} and status {previous.ToWire()}.", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(string orderId, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(orderId);
+        var request = new DeleteItemRequest
+        {
+            TableName = _table,
+            Key = Key(orderId),
+            ConditionExpression = "#version = :expectedVersion",
+            ExpressionAttributeNames = new() { ["#version"] = A.Version },
+            ExpressionAttributeValues = new() { [":expectedVersion"] = Attr.N(expectedVersion) },
+        };
+        try
+        {
+            await AwsErrors.RunAsync($"DeleteItem {_table}", ct => _client.DeleteItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            throw new ConcurrencyConflictException($"Order '{orderId}' is no longer at version {expectedVersion}.", e);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One customer's orders come from <c>byCustomer</c>; one status's and all orders from the write-sharded
+    /// <c>byStatus</c> and <c>byTime</c>, merged newest first over every shard. Index reads are eventually consistent:
+    /// a write shows up in listings a moment later.
+    /// </remarks>
+    public async Task<Page<Order>> ListAsync(OrderQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
+        IReadOnlyDictionary<string, string>? position = null;
+        if (query.Cursor is not null)
+        {
+            position = _cursors.Decode(query.Scope, query.Cursor);
+            if (!NewestFirstMerge.IsValidPosition(position, OrderIndexKeys.IsCreatedKey))
+            {
+                throw ValidationException.ForField("cursor", "is not a cursor returned by this listing");
+            }
+        }
+
+        var merge = query switch
+        {
+            // Core never asks for both; if it did, the customer's index is read and filtered by status.
+            { CustomerId: { } customer } => new NewestFirstMerge(_client, _table, OrderIndexKeys.ByCustomer, [customer], query.Status is { } s ? (A.Status, s.ToWire()) : null),
+            { Status: { } status } => new NewestFirstMerge(_client, _table, OrderIndexKeys.ByStatus, Enumerable.Range(0, OrderIndexKeys.ByStatus.WriteShards).Select(s => OrderIndexKeys.StatusShard(status, s)).ToList()),
+            _ => new NewestFirstMerge(_client, _table, OrderIndexKeys.ByTime, Enumerable.Range(0, OrderIndexKeys.ByTime.WriteShards).Select(OrderIndexKeys.TimeShard).ToList()),
+        };
+
+        var (items, next) = await merge.ReadPageAsync(position, query.Limit, cancellationToken).ConfigureAwait(false);
+        return new Page<Order>(
+            items.Select(i => Order.FromSnapshot(OrderItemMapper.ToSnapshot(i))).ToList(),
+            next is null ? null : _cursors.Encode(query.Scope, next));
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string orderId) => new() { [A.OrderId] = Attr.S(orderId) };
+}

@@ -1,0 +1,168 @@
+using System.Collections.Frozen;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using OrderProcessing.Core.Payments;
+using OrderProcessing.Core.Pricing;
+using OrderProcessing.Functions.Adapters.Aws;
+using PA = OrderProcessing.Functions.Storage.PaymentItemAttributes;
+
+namespace OrderProcessing.Functions.Adapters.DynamoDb;
+
+/// <summary>
+/// <see cref="IPaymentLedger"/> on the payments table, one item per order: an atomic attempt counter, the first
+/// completed outcome (a conditional write, so a redelivered charge gets the first outcome back) and the refund mark.
+/// </summary>
+public sealed class DynamoDbPaymentLedger : IPaymentLedger
+{
+    private const int MaxAttempts = 5;
+
+    private static readonly FrozenDictionary<PaymentStatus, string> StatusNames = new Dictionary<PaymentStatus, string>
+    {
+        [PaymentStatus.Captured] = "CAPTURED",
+        [PaymentStatus.Declined] = "DECLINED",
+        [PaymentStatus.Refunded] = "REFUNDED",
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, PaymentStatus> StatusByName = StatusNames.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
+    private readonly IAmazonDynamoDB _client;
+    private readonly string _table;
+
+    /// <summary>Creates the ledger on table <paramref name="tableName"/> (the value of <c>PAYMENTS_TABLE</c>).</summary>
+    public DynamoDbPaymentLedger(IAmazonDynamoDB client, string tableName)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
+        _client = client;
+        _table = tableName;
+    }
+
+    /// <inheritdoc />
+    public async Task<PaymentRecord?> GetAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(orderId);
+        var response = await AwsErrors.RunAsync(
+            $"GetItem {_table}",
+            ct => _client.GetItemAsync(new GetItemRequest { TableName = _table, Key = Key(orderId), ConsistentRead = true }, ct),
+            cancellationToken).ConfigureAwait(false);
+
+        // An item with only an attempt count has no completed outcome yet.
+        return response.Item is { Count: > 0 } item && item.ContainsKey(PA.Status) ? FromItem(item) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> CountAttemptAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(orderId);
+        var request = new UpdateItemRequest
+        {
+            TableName = _table,
+            Key = Key(orderId),
+            UpdateExpression = "ADD #attempts :one",
+            ExpressionAttributeNames = new() { ["#attempts"] = PA.Attempts },
+            ExpressionAttributeValues = new() { [":one"] = Attr.N(1) },
+            ReturnValues = ReturnValue.UPDATED_NEW,
+        };
+        var response = await AwsErrors.RunAsync($"UpdateItem {_table}", ct => _client.UpdateItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
+        return Attr.GetInt(response.Attributes, PA.Attempts);
+    }
+
+    /// <inheritdoc />
+    public async Task<PaymentRecord> RecordAsync(PaymentRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["#paymentId"] = PA.PaymentId, ["#amount"] = PA.Amount, ["#currency"] = PA.Currency, ["#status"] = PA.Status,
+            ["#reason"] = PA.Reason, ["#at"] = PA.At,
+        };
+        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            [":paymentId"] = Attr.S(record.PaymentId), [":amount"] = Attr.N(record.Amount.Amount), [":currency"] = Attr.S(record.Amount.Currency.Code),
+            [":status"] = Attr.S(StatusNames[record.Status]), [":reason"] = Attr.S(record.Reason), [":at"] = Attr.S(StoredTime.ToText(record.At)),
+        };
+        var update = "SET #paymentId = :paymentId, #amount = :amount, #currency = :currency, #status = :status, #reason = :reason, #at = :at";
+        if (record.RefundedAt is { } refundedAt)
+        {
+            names["#refundedAt"] = PA.RefundedAt;
+            values[":refundedAt"] = Attr.S(StoredTime.ToText(refundedAt));
+            update += ", #refundedAt = :refundedAt";
+        }
+
+        // UpdateItem rather than PutItem: the item may already hold the attempt counter, which must survive.
+        var request = new UpdateItemRequest
+        {
+            TableName = _table,
+            Key = Key(record.OrderId),
+            UpdateExpression = update,
+            ConditionExpression = "attribute_not_exists(#status)",
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
+        };
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            try
+            {
+                await AwsErrors.RunAsync($"UpdateItem {_table}", ct => _client.UpdateItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
+                return record;
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                if (await GetAsync(record.OrderId, cancellationToken).ConfigureAwait(false) is { } stored)
+                {
+                    return stored;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"The payment of order '{record.OrderId}' is neither storable nor readable.");
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> MarkRefundedAsync(string orderId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(orderId);
+        var request = new UpdateItemRequest
+        {
+            TableName = _table,
+            Key = Key(orderId),
+            UpdateExpression = "SET #status = :refunded, #refundedAt = :at",
+            ConditionExpression = "#status = :captured",
+            ExpressionAttributeNames = new() { ["#status"] = PA.Status, ["#refundedAt"] = PA.RefundedAt },
+            ExpressionAttributeValues = new()
+            {
+                [":refunded"] = Attr.S(StatusNames[PaymentStatus.Refunded]),
+                [":captured"] = Attr.S(StatusNames[PaymentStatus.Captured]),
+                [":at"] = Attr.S(StoredTime.ToText(at)),
+            },
+        };
+        try
+        {
+            await AwsErrors.RunAsync($"UpdateItem {_table}", ct => _client.UpdateItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    private static PaymentRecord FromItem(Dictionary<string, AttributeValue> item)
+    {
+        var code = Attr.GetS(item, PA.Currency);
+        var currency = Currency.TryFrom(code, out var c) ? c : throw new FormatException($"The stored payment has an unsupported currency '{code}'.");
+        var statusName = Attr.GetS(item, PA.Status);
+        var status = StatusByName.TryGetValue(statusName, out var s) ? s : throw new FormatException($"'{statusName}' is not a payment status.");
+        var refundedAt = Attr.GetOptionalS(item, PA.RefundedAt);
+        return new PaymentRecord(
+            Attr.GetS(item, PA.OrderId),
+            Attr.GetS(item, PA.PaymentId),
+            new Money(Attr.GetDecimal(item, PA.Amount), currency),
+            status,
+            Attr.GetS(item, PA.Reason),
+            StoredTime.Parse(Attr.GetS(item, PA.At)),
+            refundedAt is null ? null : StoredTime.Parse(refundedAt));
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string orderId) => new() { [PA.OrderId] = Attr.S(orderId) };
+}

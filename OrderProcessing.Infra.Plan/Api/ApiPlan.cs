@@ -1,0 +1,45 @@
+using OrderProcessing.Infra.Plan.Monitoring;
+using OrderProcessing.Infra.Plan.Settings;
+
+namespace OrderProcessing.Infra.Plan.Api;
+
+/// <summary>How the REST API is deployed: one proxy route to the API function, authentication and throttling per stack, CORS.</summary>
+/// <param name="RestApiName">The API's name and the <c>ApiName</c> dimension of its metrics.</param>
+/// <param name="StageName">The stage, the first path segment of the URL.</param>
+/// <param name="Auth">How callers authenticate.</param>
+/// <param name="RateLimit">Steady-state requests per second, for the stage and for the usage plan.</param>
+/// <param name="BurstLimit">Burst of requests, for the stage and for the usage plan.</param>
+/// <param name="UsagePlanName">The usage plan of API keys (API key authentication only).</param>
+/// <param name="ApiKeyName">The API key (API key authentication only).</param>
+/// <param name="CorsAllowOrigin">The browser origin allowed to call the API.</param>
+/// <param name="ServerErrorAlarm">The alarm on 5xx answers.</param>
+public sealed record ApiPlan(
+    string RestApiName,
+    string StageName,
+    ApiAuthMode Auth,
+    double RateLimit,
+    int BurstLimit,
+    string UsagePlanName,
+    string ApiKeyName,
+    string CorsAllowOrigin,
+    AlarmDefinition ServerErrorAlarm)
+{
+    /// <summary>Media types API Gateway passes as binary: the invoice PDF. Everything else reaches the function as text.</summary>
+    public static IReadOnlyList<string> BinaryMediaTypes { get; } = ["application/pdf"];
+
+    /// <summary>The proxy route that sends every path and method to the API function.</summary>
+    public const string ProxyPath = "/{proxy+}";
+
+    /// <summary>Method settings path covering every method of every resource.</summary>
+    public const string AllMethods = "*/*";
+
+    /// <summary>Request headers a browser may send (the API key, SigV4 and idempotency headers included).</summary>
+    public static IReadOnlyList<string> CorsAllowHeaders { get; } =
+        ["Content-Type", "Authorization", "X-Api-Key", "Idempotency-Key", "X-Amz-Date", "X-Amz-Security-Token"];
+
+    /// <summary>Methods the contract uses.</summary>
+    public static IReadOnlyList<string> CorsAllowMethods { get; } = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+    /// <summary>The OpenAPI document of this API whose proxy route invokes <paramref name="integrationUri"/> (the API alias's invoke ARN).</summary>
+    public string OpenApi(string integrationUri) => OpenApiDocument.Create(this, integrationUri);
+}

@@ -1,0 +1,244 @@
+using OrderProcessing.Functions.Storage;
+using OrderProcessing.Functions.Topology;
+using OrderProcessing.Infra.Plan.Api;
+using OrderProcessing.Infra.Plan.Functions;
+using OrderProcessing.Infra.Plan.Monitoring;
+using OrderProcessing.Infra.Plan.Naming;
+using OrderProcessing.Infra.Plan.Notifications;
+using OrderProcessing.Infra.Plan.Pipeline;
+using OrderProcessing.Infra.Plan.Settings;
+using OrderProcessing.Infra.Plan.Storage;
+
+namespace OrderProcessing.Infra.Plan;
+
+/// <summary>
+/// Everything about a stack that can be decided without Pulumi: names, sizes, filters, alarms, derived from the topology,
+/// the storage schema and the stack settings. The Pulumi program turns each part into resources one to one, so what these
+/// plans say is what gets deployed, and their tests run on every machine.
+/// </summary>
+public sealed class DeploymentPlan
+{
+    private DeploymentPlan(
+        StackSettings settings,
+        ResourceNames names,
+        IReadOnlyList<TablePlan> tables,
+        IReadOnlyList<BucketPlan> buckets,
+        IReadOnlyList<FunctionPlan> functions,
+        IReadOnlyList<StagePlan> stages,
+        ApiPlan api,
+        NotificationsPlan notifications,
+        IReadOnlyList<AlarmDefinition> functionAlarms)
+    {
+        Settings = settings;
+        Names = names;
+        Tables = tables;
+        Buckets = buckets;
+        Functions = functions;
+        Stages = stages;
+        Api = api;
+        Notifications = notifications;
+        FunctionAlarms = functionAlarms;
+    }
+
+    /// <summary>The stack's settings.</summary>
+    public StackSettings Settings { get; }
+
+    /// <summary>The stack's physical names.</summary>
+    public ResourceNames Names { get; }
+
+    /// <summary>One table per table of the storage schema.</summary>
+    public IReadOnlyList<TablePlan> Tables { get; }
+
+    /// <summary>One bucket per bucket of the storage schema.</summary>
+    public IReadOnlyList<BucketPlan> Buckets { get; }
+
+    /// <summary>One function per function of the topology, in topology order.</summary>
+    public IReadOnlyList<FunctionPlan> Functions { get; }
+
+    /// <summary>One stage per stage function of the topology, in pipeline order.</summary>
+    public IReadOnlyList<StagePlan> Stages { get; }
+
+    /// <summary>The REST API.</summary>
+    public ApiPlan Api { get; }
+
+    /// <summary>The topics and the order events pipe.</summary>
+    public NotificationsPlan Notifications { get; }
+
+    /// <summary>Error and throttle alarms of every function.</summary>
+    public IReadOnlyList<AlarmDefinition> FunctionAlarms { get; }
+
+    /// <summary>The dashboard's name.</summary>
+    public string DashboardName => Names.Dashboard;
+
+    /// <summary>The plan of the table declared as <paramref name="schema"/>.</summary>
+    public TablePlan Table(TableSchema schema) => Tables.Single(t => t.Schema == schema);
+
+    /// <summary>The plan of the API function.</summary>
+    public FunctionPlan ApiFunction => Functions.Single(f => f.Definition.Trigger.Kind == TriggerKind.Http);
+
+    /// <summary>Every alarm of the stack.</summary>
+    public IReadOnlyList<AlarmDefinition> Alarms =>
+        Stages.Select(s => s.DeadLetterAlarm)
+            .Append(Notifications.PipeDeadLetterAlarm)
+            .Concat(FunctionAlarms)
+            .Append(Api.ServerErrorAlarm)
+            .ToList();
+
+    /// <summary>Every physical name the plan chooses, with its kind.</summary>
+    public IReadOnlyList<PhysicalName> PhysicalNames =>
+    [
+        .. Tables.Select(t => new PhysicalName(NameKind.DynamoDbTable, t.Name)),
+        .. Buckets.Select(b => new PhysicalName(NameKind.S3BucketPrefix, b.NamePrefix)),
+        .. Functions.SelectMany(f => new[]
+        {
+            new PhysicalName(NameKind.LambdaFunction, f.Name),
+            new PhysicalName(NameKind.IamRole, f.RoleName),
+            new PhysicalName(NameKind.IamRolePolicy, f.PolicyName),
+            new PhysicalName(NameKind.LogGroup, f.LogGroupName),
+        }),
+        .. Stages.SelectMany(s => new[]
+        {
+            new PhysicalName(NameKind.SqsQueue, s.QueueName),
+            new PhysicalName(NameKind.SqsQueue, s.DeadLetterQueueName),
+            new PhysicalName(NameKind.Pipe, s.PipeName),
+            new PhysicalName(NameKind.IamRole, s.PipeRoleName),
+        }),
+        new PhysicalName(NameKind.SnsTopic, Notifications.OrderEventsTopicName),
+        new PhysicalName(NameKind.SnsTopic, Notifications.OperationsTopicName),
+        new PhysicalName(NameKind.Pipe, Notifications.PipeName),
+        new PhysicalName(NameKind.IamRole, Notifications.PipeRoleName),
+        new PhysicalName(NameKind.SqsQueue, Notifications.PipeDeadLetterQueueName),
+        new PhysicalName(NameKind.RestApi, Api.RestApiName),
+        new PhysicalName(NameKind.ApiStage, Api.StageName),
+        new PhysicalName(NameKind.UsagePlan, Api.UsagePlanName),
+        new PhysicalName(NameKind.ApiKey, Api.ApiKeyName),
+        new PhysicalName(NameKind.Dashboard, DashboardName),
+        .. Alarms.Select(a => new PhysicalName(NameKind.Alarm, a.Name)),
+    ];
+
+    /// <summary>The plan of stack <paramref name="stackName"/> with <paramref name="settings"/>.</summary>
+    public static DeploymentPlan Create(string stackName, StackSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var names = new ResourceNames(stackName);
+
+        var tables = StorageSchema.Tables
+            .Select(t => new TablePlan(t, names.Table(t), settings.DeletionProtection))
+            .ToList();
+        var buckets = StorageSchema.Buckets
+            .Select(b => new BucketPlan(b, names.BucketPrefix(b), !settings.DeletionProtection, settings.InvoiceTransitionDays, settings.InvoiceExpirationDays))
+            .ToList();
+        var functions = SystemTopology.Functions
+            .Select(f => new FunctionPlan(
+                f,
+                names.Function(f),
+                names.FunctionRole(f),
+                names.LogGroup(f),
+                FunctionPlan.LiveAlias,
+                settings.FunctionMemory.TryGetValue(f.Name, out var memory) ? memory : f.MemoryMb,
+                settings.LogRetentionDays))
+            .ToList();
+        var stages = functions
+            .Where(f => f.Definition.Trigger.Kind == TriggerKind.StageQueue)
+            .Select(f => Stage(names, f))
+            .ToList();
+
+        var api = new ApiPlan(
+            names.RestApi,
+            "v1",
+            settings.ApiAuth,
+            settings.ThrottleRateLimit,
+            settings.ThrottleBurstLimit,
+            names.UsagePlan,
+            names.ApiKey,
+            settings.CorsAllowOrigin,
+            ServerErrors(names, names.RestApi, "v1"));
+
+        var notifications = new NotificationsPlan(
+            names.OrderEventsTopic,
+            names.OrderEventsPipe,
+            names.OrderEventsPipeRole,
+            names.PipeDeadLetterQueue,
+            StreamFilters.ForOrderEvents(),
+            OrderEventMessage.InputTemplate(),
+            names.OperationsTopic,
+            settings.AlarmEmails,
+            DeadLetters(names, "pipes", names.PipeDeadLetterQueue, "order writes a pipe could not deliver after its retries, so a stage was not started or an event not published; each message names the pipe, shard and sequence numbers"));
+
+        var functionAlarms = functions.SelectMany(f => new[] { FunctionErrors(names, f), FunctionThrottles(names, f) }).ToList();
+
+        return new DeploymentPlan(settings, names, tables, buckets, functions, stages, api, notifications, functionAlarms);
+    }
+
+    private static StagePlan Stage(ResourceNames names, FunctionPlan function)
+    {
+        var definition = function.Definition;
+        var status = definition.Trigger.Status
+            ?? throw new InvalidOperationException($"Stage '{definition.Name}' has no triggering status.");
+        var deadLetterQueue = names.DeadLetterQueue(definition);
+        return new StagePlan(
+            function,
+            status,
+            names.Queue(definition),
+            deadLetterQueue,
+            VisibilityTimeoutSeconds: 6 * definition.TimeoutSeconds,
+            definition.MaxReceiveCount,
+            definition.BatchSize,
+            names.Pipe(definition),
+            names.PipeRole(definition),
+            StreamFilters.ForStatus(status),
+            DeadLetters(names, definition.Name, deadLetterQueue, $"orders that failed {definition.Name} {definition.MaxReceiveCount} times; inspect the messages, fix the cause, then redrive them"));
+    }
+
+    private static AlarmDefinition DeadLetters(ResourceNames names, string subject, string queueName, string meaning) => new(
+        AlarmKind.DeadLetters,
+        subject,
+        names.Alarm($"{subject}-dead-letters"),
+        $"Dead-letter queue {queueName} holds messages: {meaning}.",
+        "AWS/SQS",
+        "ApproximateNumberOfMessagesVisible",
+        new Dictionary<string, string> { ["QueueName"] = queueName },
+        "Maximum",
+        PeriodSeconds: 300,
+        EvaluationPeriods: 1,
+        Threshold: 0);
+
+    private static AlarmDefinition FunctionErrors(ResourceNames names, FunctionPlan function) => new(
+        AlarmKind.FunctionErrors,
+        function.Definition.Name,
+        names.Alarm($"{function.Definition.Name}-errors"),
+        $"Function {function.Name} failed invocations; its log group {function.LogGroupName} has the errors.",
+        "AWS/Lambda",
+        "Errors",
+        new Dictionary<string, string> { ["FunctionName"] = function.Name },
+        "Sum",
+        PeriodSeconds: 300,
+        EvaluationPeriods: 1,
+        Threshold: 0);
+
+    private static AlarmDefinition FunctionThrottles(ResourceNames names, FunctionPlan function) => new(
+        AlarmKind.FunctionThrottles,
+        function.Definition.Name,
+        names.Alarm($"{function.Definition.Name}-throttles"),
+        $"Lambda throttled function {function.Name}: the account's concurrency is exhausted.",
+        "AWS/Lambda",
+        "Throttles",
+        new Dictionary<string, string> { ["FunctionName"] = function.Name },
+        "Sum",
+        PeriodSeconds: 300,
+        EvaluationPeriods: 1,
+        Threshold: 0);
+
+    private static AlarmDefinition ServerErrors(ResourceNames names, string apiName, string stage) => new(
+        AlarmKind.ApiServerErrors,
+        "api",
+        names.Alarm("api-5xx"),
+        $"API {apiName} answered requests with 5xx; bad input never should, so look at the api function's errors.",
+        "AWS/ApiGateway",
+        "5XXError",
+        new Dictionary<string, string> { ["ApiName"] = apiName, ["Stage"] = stage },
+        "Sum",
+        PeriodSeconds: 300,
+        EvaluationPeriods: 1,
+        Threshold: 0);
+}

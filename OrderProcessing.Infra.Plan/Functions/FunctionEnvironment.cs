@@ -1,0 +1,52 @@
+using OrderProcessing.Functions.Storage;
+using OrderProcessing.Functions.Topology;
+using OrderProcessing.Infra.Plan.Naming;
+using OrderProcessing.Infra.Plan.Settings;
+
+namespace OrderProcessing.Infra.Plan.Functions;
+
+/// <summary>
+/// Maps the settings a function declares in the topology to values: table names, bucket names, the environment and the
+/// deployment settings of <see cref="DeploymentSettingNames"/>. A setting nobody can provide fails the plan, naming it,
+/// instead of reaching Lambda as an empty string.
+/// </summary>
+public static class FunctionEnvironment
+{
+    /// <summary>
+    /// The environment variables of <paramref name="function"/>: exactly its declared settings. Bucket names are generated
+    /// by S3, so they come from <paramref name="bucketName"/>; everything else is known in advance and comes through
+    /// <paramref name="literal"/>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, TValue> Resolve<TValue>(
+        FunctionDefinition function,
+        StackSettings settings,
+        ResourceNames names,
+        Func<string, TValue> literal,
+        Func<BucketSchema, TValue> bucketName)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(literal);
+        ArgumentNullException.ThrowIfNull(bucketName);
+
+        var values = new Dictionary<string, TValue>(StringComparer.Ordinal);
+        foreach (var setting in function.Settings)
+        {
+            var table = StorageSchema.Tables.FirstOrDefault(t => t.EnvironmentVariable == setting);
+            var bucket = StorageSchema.Buckets.FirstOrDefault(b => b.EnvironmentVariable == setting);
+            values[setting] = setting switch
+            {
+                _ when table is not null => literal(names.Table(table)),
+                _ when bucket is not null => bucketName(bucket),
+                SystemTopology.EnvironmentSetting => literal(settings.Environment),
+                DeploymentSettingNames.InvoiceLinkSeconds => literal(settings.InvoiceLinkSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                DeploymentSettingNames.CorsAllowOrigin => literal(settings.CorsAllowOrigin),
+                _ => throw new InvalidOperationException(
+                    $"Function '{function.Name}' reads setting '{setting}', which the deployment cannot provide. Map it in {nameof(FunctionEnvironment)}, or remove it from the topology."),
+            };
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,27 @@
+namespace OrderProcessing.Infra.Plan.Iam;
+
+/// <summary>The resource policy of a private bucket.</summary>
+public static class BucketPolicies
+{
+    /// <summary>
+    /// Denies every request that does not use TLS. This Deny of <c>s3:*</c> is the one deliberate wildcard action in the
+    /// stack: it only takes permissions away, and listing actions would leave new S3 actions reachable over plain HTTP.
+    /// </summary>
+    public static PolicyDocument DenyInsecureTransport(string bucketArn) => new()
+    {
+        Statement =
+        [
+            new PolicyStatement
+            {
+                Effect = "Deny",
+                Principal = new Dictionary<string, string> { ["AWS"] = "*" },
+                Action = ["s3:*"],
+                Resource = [bucketArn, $"{bucketArn}/*"],
+                Condition = new Dictionary<string, IReadOnlyDictionary<string, string>>
+                {
+                    ["Bool"] = new Dictionary<string, string> { ["aws:SecureTransport"] = "false" },
+                },
+            },
+        ],
+    };
+}

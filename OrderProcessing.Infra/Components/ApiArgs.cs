@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using OrderProcessing.Infra.Plan.Api;
+using OrderProcessing.Infra.Plan.Functions;
+using Pulumi;
+
+namespace OrderProcessing.Infra.Components;
+
+/// <summary>Arguments of <see cref="Api"/>.</summary>
+public sealed class ApiArgs
+{
+    /// <summary>The REST API.</summary>
+    public required ApiPlan Api { get; init; }
+
+    /// <summary>The API function.</summary>
+    public required FunctionPlan Function { get; init; }
+
+    /// <summary>The ReadyToRun publish folder.</summary>
+    public required string CodePath { get; init; }
+
+    /// <summary>The API function's environment variables.</summary>
+    public required InputMap<string> Environment { get; init; }
+
+    /// <summary>Table ARN by logical name.</summary>
+    public required Output<ImmutableDictionary<string, string>> TableArns { get; init; }
+
+    /// <summary>Bucket ARN by logical name.</summary>
+    public required Output<ImmutableDictionary<string, string>> BucketArns { get; init; }
+}

@@ -1,0 +1,128 @@
+using OrderProcessing.Infra.Plan.Iam;
+using OrderProcessing.Infra.Plan.Notifications;
+using OrderProcessing.Infra.Plan.Pipeline;
+using Pulumi;
+using Aws = Pulumi.Aws;
+
+namespace OrderProcessing.Infra.Components;
+
+/// <summary>
+/// The stack's topics: <c>order-events</c>, fed by a pipe with each domain event the orders table's stream carries, and
+/// the operations topic that every alarm notifies and operators subscribe to by e-mail; and the dead-letter queue of every
+/// pipe, kept apart from the stage queues' dead letters so those can always be redriven to their stage.
+/// </summary>
+public sealed class Notifications : ComponentResource
+{
+    /// <summary>Creates the topics, the e-mail subscriptions and the order events pipe.</summary>
+    public Notifications(string name, NotificationsArgs args, ComponentResourceOptions? options = null)
+        : base(ComponentTypes.Notifications, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var plan = args.Notifications;
+        var parent = new CustomResourceOptions { Parent = this };
+
+        // Alarms notify this topic. It is not KMS-encrypted: CloudWatch cannot publish to a topic under the AWS managed
+        // SNS key, and alarm messages carry metric names, never customer data.
+        var operations = new Aws.Sns.Topic($"{name}-operations", new Aws.Sns.TopicArgs
+        {
+            Name = plan.OperationsTopicName,
+            DisplayName = "order-processing alarms",
+        }, parent);
+
+        foreach (var email in plan.AlarmEmails)
+        {
+            // One subscription per configured address; AWS e-mails a confirmation link first.
+            _ = new Aws.Sns.TopicSubscription($"{name}-alarm-email-{email}", new Aws.Sns.TopicSubscriptionArgs
+            {
+                Topic = operations.Arn,
+                Protocol = "email",
+                Endpoint = email,
+            }, parent);
+        }
+
+        // Every domain event an order emits, for whoever needs to react (customer e-mails, analytics).
+        var orderEvents = new Aws.Sns.Topic($"{name}-order-events", new Aws.Sns.TopicArgs
+        {
+            Name = plan.OrderEventsTopicName,
+            KmsMasterKeyId = NotificationsPlan.OrderEventsKmsKey,
+        }, parent);
+
+        // Stream records any pipe could not deliver after its retries: the record's shard and sequence numbers, for an operator.
+        var deadLetterQueue = new Aws.Sqs.Queue($"{name}-pipes-dlq", new Aws.Sqs.QueueArgs
+        {
+            Name = plan.PipeDeadLetterQueueName,
+            MessageRetentionSeconds = StagePlan.DeadLetterRetentionSeconds,
+            SqsManagedSseEnabled = true,
+        }, parent);
+
+        // The pipe's own identity: read the orders stream, publish to order-events.
+        var pipeRole = new Aws.Iam.Role($"{name}-order-events-pipe-role", new Aws.Iam.RoleArgs
+        {
+            Name = plan.PipeRoleName,
+            Description = $"Role of pipe {plan.PipeName}",
+            AssumeRolePolicy = args.OrdersStreamArn.Apply(arn => TrustPolicies.Pipes(Arn.Parse(arn).Account).ToJson()),
+        }, parent);
+
+        var pipeAccess = new Aws.Iam.RolePolicy($"{name}-order-events-pipe-access", new Aws.Iam.RolePolicyArgs
+        {
+            Name = $"{plan.PipeName}-access",
+            Role = pipeRole.Id,
+            Policy = Output.Tuple(args.OrdersStreamArn, orderEvents.Arn, deadLetterQueue.Arn)
+                .Apply(arns => PipePolicies.ForOrderEvents(arns.Item1, arns.Item2, arns.Item3).ToJson()),
+        }, parent);
+
+        // Publishes the event each order write carries, as a small JSON message rather than DynamoDB's typed record.
+        _ = new Aws.Pipes.Pipe($"{name}-order-events-pipe", new Aws.Pipes.PipeArgs
+        {
+            Name = plan.PipeName,
+            Description = "Order events from the orders stream to the order-events topic",
+            RoleArn = pipeRole.Arn,
+            Source = args.OrdersStreamArn,
+            Target = orderEvents.Arn,
+            SourceParameters = new Aws.Pipes.Inputs.PipeSourceParametersArgs
+            {
+                DynamodbStreamParameters = new Aws.Pipes.Inputs.PipeSourceParametersDynamodbStreamParametersArgs
+                {
+                    StartingPosition = StagePlan.StartingPosition,
+                    MaximumRetryAttempts = StagePlan.PipeMaximumRetryAttempts,
+                    OnPartialBatchItemFailure = StagePlan.PipeOnPartialBatchItemFailure,
+                    DeadLetterConfig = new Aws.Pipes.Inputs.PipeSourceParametersDynamodbStreamParametersDeadLetterConfigArgs
+                    {
+                        Arn = deadLetterQueue.Arn,
+                    },
+                },
+                FilterCriteria = new Aws.Pipes.Inputs.PipeSourceParametersFilterCriteriaArgs
+                {
+                    Filters = { new Aws.Pipes.Inputs.PipeSourceParametersFilterCriteriaFilterArgs { Pattern = plan.FilterPattern } },
+                },
+            },
+            TargetParameters = new Aws.Pipes.Inputs.PipeTargetParametersArgs { InputTemplate = plan.InputTemplate },
+        }, new CustomResourceOptions { Parent = this, DependsOn = { pipeAccess } });
+
+        // Pages operations when a pipe could not deliver an order write.
+        _ = Alarms.Create($"{name}-pipes-dead-letters", plan.PipeDeadLetterAlarm, operations.Arn, this);
+
+        OperationsTopicArn = operations.Arn;
+        OrderEventsTopicArn = orderEvents.Arn;
+        PipeDeadLetterQueueArn = deadLetterQueue.Arn;
+        PipeDeadLetterQueueUrl = deadLetterQueue.Url;
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["operationsTopicArn"] = OperationsTopicArn,
+            ["orderEventsTopicArn"] = OrderEventsTopicArn,
+            ["pipeDeadLetterQueueUrl"] = PipeDeadLetterQueueUrl,
+        });
+    }
+
+    /// <summary>The topic every alarm notifies.</summary>
+    public Output<string> OperationsTopicArn { get; }
+
+    /// <summary>The topic order events are published to.</summary>
+    public Output<string> OrderEventsTopicArn { get; }
+
+    /// <summary>The ARN of the dead-letter queue every pipe records undeliverable stream records in.</summary>
+    public Output<string> PipeDeadLetterQueueArn { get; }
+
+    /// <summary>The URL of that queue.</summary>
+    public Output<string> PipeDeadLetterQueueUrl { get; }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using OrderProcessing.Infra.Plan.Pipeline;
+using Pulumi;
+
+namespace OrderProcessing.Infra.Components;
+
+/// <summary>Arguments of <see cref="PipelineStage"/>.</summary>
+public sealed class PipelineStageArgs
+{
+    /// <summary>The stage to deploy.</summary>
+    public required StagePlan Stage { get; init; }
+
+    /// <summary>The ReadyToRun publish folder.</summary>
+    public required string CodePath { get; init; }
+
+    /// <summary>The stage function's environment variables.</summary>
+    public required InputMap<string> Environment { get; init; }
+
+    /// <summary>Table ARN by logical name.</summary>
+    public required Output<ImmutableDictionary<string, string>> TableArns { get; init; }
+
+    /// <summary>Bucket ARN by logical name.</summary>
+    public required Output<ImmutableDictionary<string, string>> BucketArns { get; init; }
+
+    /// <summary>The orders table's stream, the pipe's source.</summary>
+    public required Output<string> OrdersStreamArn { get; init; }
+
+    /// <summary>The dead-letter queue the stage's pipe records undeliverable stream records in, shared by every pipe.</summary>
+    public required Output<string> PipeDeadLetterQueueArn { get; init; }
+
+    /// <summary>The operations topic the dead-letter alarm notifies.</summary>
+    public required Output<string> AlarmTopicArn { get; init; }
+}

@@ -1,0 +1,180 @@
+using System.Collections.Immutable;
+using OrderProcessing.Functions.Storage;
+using OrderProcessing.Infra.Components;
+using OrderProcessing.Infra.Plan;
+using OrderProcessing.Infra.Plan.Functions;
+using OrderProcessing.Infra.Plan.Iam;
+using OrderProcessing.Infra.Plan.Settings;
+using Pulumi;
+
+namespace OrderProcessing.Infra;
+
+/// <summary>
+/// The whole system in one stack: tables, the invoices bucket, topics, one pipeline stage per stage of the topology, the
+/// API and monitoring. Everything is derived from the plan of the stack's settings; nothing here repeats the topology.
+/// </summary>
+public sealed class OrderProcessingStack : Stack
+{
+    /// <summary>Reads the stack's settings, plans the stack and creates it.</summary>
+    public OrderProcessingStack()
+    {
+        var config = new Config(SettingKeys.Namespace);
+        var settings = StackSettings.Load(config.Get);
+        var plan = DeploymentPlan.Create(Deployment.Instance.StackName, settings);
+        var codePath = LambdaArtifact.Locate(settings.ArtifactPath, ProjectRoot());
+
+        // The state of orders, stock, payments and idempotency; the orders stream drives the pipeline.
+        var tables = new DynamoDbTables("tables", new DynamoDbTablesArgs { Tables = plan.Tables });
+        // Invoice PDFs, read through presigned links.
+        var buckets = plan.Buckets.ToDictionary(
+            b => b.Schema.LogicalName,
+            b => new PrivateBucket(b.Schema.LogicalName, new PrivateBucketArgs { Bucket = b }));
+        var bucketArns = ByLogicalName(buckets, b => b.Arn);
+        var bucketNames = ByLogicalName(buckets, b => b.BucketName);
+        var ordersStream = tables.StreamArn(StorageSchema.Orders);
+
+        // Order events for subscribers, alarms for operators, and the dead letters of the pipes.
+        var notifications = new Notifications("notifications", new NotificationsArgs
+        {
+            Notifications = plan.Notifications,
+            OrdersStreamArn = ordersStream,
+        });
+
+        InputMap<string> EnvironmentOf(FunctionPlan function) =>
+            FunctionEnvironment.Resolve<Input<string>>(
+                function.Definition,
+                settings,
+                plan.Names,
+                literal => literal,
+                bucket => bucketNames.Apply(names => names[bucket.LogicalName]))
+            .Aggregate(new InputMap<string>(), (map, variable) =>
+            {
+                map.Add(variable.Key, variable.Value);
+                return map;
+            });
+
+        // One stage per stage function of the topology, all built the same way.
+        var stages = plan.Stages.ToDictionary(
+            stage => stage.Function.Definition.Name,
+            stage => new PipelineStage(stage.Function.Definition.Name, new PipelineStageArgs
+            {
+                Stage = stage,
+                CodePath = codePath,
+                Environment = EnvironmentOf(stage.Function),
+                TableArns = tables.Arns,
+                BucketArns = bucketArns,
+                OrdersStreamArn = ordersStream,
+                PipeDeadLetterQueueArn = notifications.PipeDeadLetterQueueArn,
+                AlarmTopicArn = notifications.OperationsTopicArn,
+            }));
+
+        // The public HTTP contract.
+        var api = new Api("api", new ApiArgs
+        {
+            Api = plan.Api,
+            Function = plan.ApiFunction,
+            CodePath = codePath,
+            Environment = EnvironmentOf(plan.ApiFunction),
+            TableArns = tables.Arns,
+            BucketArns = bucketArns,
+        });
+
+        // What operators watch: function and API alarms and the dashboard.
+        var monitoring = new Monitoring("monitoring", new MonitoringArgs
+        {
+            Plan = plan,
+            AlarmTopicArn = notifications.OperationsTopicArn,
+            // The region of the deployment, read from a resource it created rather than from provider configuration.
+            Region = ordersStream.Apply(arn => Arn.Parse(arn).Region),
+        });
+
+        ApiUrl = api.Url;
+        ApiAuth = Output.Create(settings.ApiAuth == ApiAuthMode.ApiKey ? "apiKey" : "iam");
+        ApiKey = api.ApiKeyValue;
+        Tables = tables.Names;
+        InvoicesBucket = bucketNames.Apply(names => names[StorageSchema.Invoices.LogicalName]);
+        Queues = ByLogicalName(stages, s => s.QueueName);
+        DeadLetterQueues = ByLogicalName(stages, s => s.DeadLetterQueueUrl);
+        PipeDeadLetterQueue = notifications.PipeDeadLetterQueueUrl;
+        Functions = ByLogicalName(stages, s => s.FunctionName)
+            .Apply(names => names.Add(plan.ApiFunction.Definition.Name, plan.ApiFunction.Name));
+        OrderEventsTopicArn = notifications.OrderEventsTopicArn;
+        OperationsTopicArn = notifications.OperationsTopicArn;
+        DashboardName = monitoring.DashboardName;
+    }
+
+    /// <summary>The API's base URL; append a path such as <c>orders</c>.</summary>
+    [Output("apiUrl")]
+    public Output<string> ApiUrl { get; }
+
+    /// <summary>How the API authenticates callers: <c>apiKey</c> or <c>iam</c>.</summary>
+    [Output("apiAuth")]
+    public Output<string> ApiAuth { get; }
+
+    /// <summary>The API key to send in <c>x-api-key</c> (secret); null with IAM authentication.</summary>
+    [Output("apiKey")]
+    public Output<string?> ApiKey { get; }
+
+    /// <summary>Physical table name by logical name.</summary>
+    [Output("tables")]
+    public Output<ImmutableDictionary<string, string>> Tables { get; }
+
+    /// <summary>The invoices bucket's name.</summary>
+    [Output("invoicesBucket")]
+    public Output<string> InvoicesBucket { get; }
+
+    /// <summary>Stage queue name by stage.</summary>
+    [Output("queues")]
+    public Output<ImmutableDictionary<string, string>> Queues { get; }
+
+    /// <summary>Dead-letter queue URL by stage, for <c>aws sqs receive-message</c> and redrives.</summary>
+    [Output("deadLetterQueues")]
+    public Output<ImmutableDictionary<string, string>> DeadLetterQueues { get; }
+
+    /// <summary>The URL of the queue where every pipe records order writes it could not deliver.</summary>
+    [Output("pipeDeadLetterQueue")]
+    public Output<string> PipeDeadLetterQueue { get; }
+
+    /// <summary>Function name by topology name, for <c>aws logs tail</c> and <c>aws lambda invoke</c>.</summary>
+    [Output("functions")]
+    public Output<ImmutableDictionary<string, string>> Functions { get; }
+
+    /// <summary>The topic order events are published to; subscribe consumers here.</summary>
+    [Output("orderEventsTopicArn")]
+    public Output<string> OrderEventsTopicArn { get; }
+
+    /// <summary>The topic alarms notify; subscribe on-call tooling here.</summary>
+    [Output("operationsTopicArn")]
+    public Output<string> OperationsTopicArn { get; }
+
+    /// <summary>The CloudWatch dashboard.</summary>
+    [Output("dashboardName")]
+    public Output<string> DashboardName { get; }
+
+    private static Output<ImmutableDictionary<string, string>> ByLogicalName<TComponent>(
+        IReadOnlyDictionary<string, TComponent> components, Func<TComponent, Output<string>> value) =>
+        Output.All(components.Select(c => value(c.Value).Apply(v => KeyValuePair.Create(c.Key, v))))
+            .Apply(pairs => pairs.ToImmutableDictionary());
+
+    // The folder of Pulumi.yaml, against which a relative artifact path is resolved. Pulumi CLIs too old to report it run
+    // the program from the project's main folder, so the fallback walks up from there.
+    private static string ProjectRoot()
+    {
+        try
+        {
+            return Deployment.Instance.RootDirectory;
+        }
+        catch (InvalidOperationException)
+        {
+            for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "Pulumi.yaml")))
+                {
+                    return folder.FullName;
+                }
+            }
+
+            return Directory.GetCurrentDirectory();
+        }
+    }
+}

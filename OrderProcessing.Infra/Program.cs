@@ -1,0 +1,3 @@
+using OrderProcessing.Infra;
+
+return await Pulumi.Deployment.RunAsync<OrderProcessingStack>();

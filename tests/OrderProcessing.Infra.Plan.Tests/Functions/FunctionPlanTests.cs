@@ -1,0 +1,142 @@
+using OrderProcessing.Functions.Storage;
+using OrderProcessing.Functions.Topology;
+using OrderProcessing.Infra.Plan.Functions;
+using OrderProcessing.Infra.Plan.Settings;
+using OrderProcessing.Infra.Plan.Tests.Support;
+
+namespace OrderProcessing.Infra.Plan.Tests.Functions;
+
+public sealed class FunctionPlanTests
+{
+    private static readonly DeploymentPlan Plan = ValidSettings.Plan();
+
+    private static IEnumerable<TestCaseData> Functions() =>
+        SystemTopology.Functions.Select(f => new TestCaseData(f.Name).SetArgDisplayNames(f.Name));
+
+    private static IReadOnlyDictionary<string, string> EnvironmentOf(FunctionDefinition function) =>
+        FunctionEnvironment.Resolve(function, Plan.Settings, Plan.Names, value => value, bucket => $"bucket:{bucket.LogicalName}");
+
+    [Test]
+    public void EveryTopologyFunction_IsDeployedOnce()
+    {
+        Assert.That(Plan.Functions.Select(f => f.Definition), Is.EqualTo(SystemTopology.Functions));
+    }
+
+    [Test]
+    public void EveryFunction_HasItsOwnRoleAndLogGroup()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Plan.Functions.Select(f => f.RoleName), Is.Unique);
+            Assert.That(Plan.Functions.Select(f => f.LogGroupName), Is.Unique);
+            Assert.That(Plan.Functions.Select(f => f.LogGroupName), Has.All.StartsWith("/aws/lambda/"));
+        }
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void EveryFunction_KeepsLogsAsLongAsTheStackSays(string name)
+    {
+        Assert.That(Plan.Functions.Single(f => f.Definition.Name == name).LogRetentionDays, Is.EqualTo(14));
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void EveryFunction_GetsExactlyItsDeclaredSettings(string name)
+    {
+        var function = SystemTopology.Functions.Single(f => f.Name == name);
+
+        Assert.That(EnvironmentOf(function).Keys, Is.EquivalentTo(function.Settings));
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void EveryFunction_SeesPhysicalTableNames(string name)
+    {
+        var function = SystemTopology.Functions.Single(f => f.Name == name);
+        var environment = EnvironmentOf(function);
+
+        foreach (var table in StorageSchema.Tables.Where(t => function.Settings.Contains(t.EnvironmentVariable)))
+        {
+            Assert.That(environment[table.EnvironmentVariable], Is.EqualTo($"order-processing-test-{table.LogicalName}"));
+        }
+    }
+
+    [Test]
+    public void BucketSettings_ComeFromTheDeployedBucket()
+    {
+        Assert.That(EnvironmentOf(SystemTopology.Api)[StorageSchema.Invoices.EnvironmentVariable], Is.EqualTo("bucket:invoices"));
+    }
+
+    [Test]
+    public void EnvironmentSetting_IsTheStacksEnvironment()
+    {
+        Assert.That(EnvironmentOf(SystemTopology.Api)[SystemTopology.EnvironmentSetting], Is.EqualTo("test"));
+    }
+
+    [Test]
+    public void DeploymentSettings_AreProvidedWhenTheTopologyAsksForThem()
+    {
+        var function = SystemTopology.Api with { Settings = [DeploymentSettingNames.InvoiceLinkSeconds, DeploymentSettingNames.CorsAllowOrigin] };
+
+        var environment = EnvironmentOf(function);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(environment[DeploymentSettingNames.InvoiceLinkSeconds], Is.EqualTo("300"));
+            Assert.That(environment[DeploymentSettingNames.CorsAllowOrigin], Is.EqualTo("*"));
+        }
+    }
+
+    [Test]
+    public void SettingNobodyProvides_FailsThePlanNamingIt()
+    {
+        var function = SystemTopology.Api with { Settings = ["PAYMENT_GATEWAY_URL"] };
+
+        var error = Assert.Throws<InvalidOperationException>(() => EnvironmentOf(function));
+        Assert.That(error.Message, Does.Contain("'PAYMENT_GATEWAY_URL'").And.Contain("'api'"));
+    }
+
+    [Test]
+    public void EveryFunction_RunsOnTheManagedDotnet10RuntimeWithSnapStartTracingAndJsonLogs()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(FunctionPlan.Runtime, Is.EqualTo("dotnet10"));
+            Assert.That(FunctionPlan.SnapStartApplyOn, Is.EqualTo("PublishedVersions"));
+            Assert.That(FunctionPlan.TracingMode, Is.EqualTo("Active"));
+            Assert.That(FunctionPlan.LogFormat, Is.EqualTo("JSON"));
+            Assert.That(Plan.Functions.Select(f => f.AliasName), Has.All.EqualTo(FunctionPlan.LiveAlias));
+        }
+    }
+
+    [Test]
+    public void PublishedFolder_IsFoundRelativeToTheProjectRoot()
+    {
+        var root = Directory.CreateTempSubdirectory("op-artifact-");
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root.FullName, "artifacts", "functions"));
+            File.WriteAllText(Path.Combine(folder.FullName, LambdaArtifact.EntryAssembly), "");
+
+            Assert.That(LambdaArtifact.Locate("artifacts/functions", root.FullName), Is.EqualTo(folder.FullName));
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void UnpublishedFolder_FailsNamingTheSettingAndThePublishCommand()
+    {
+        var root = Directory.CreateTempSubdirectory("op-artifact-");
+        try
+        {
+            var error = Assert.Throws<StackSettingsException>(() => LambdaArtifact.Locate("artifacts/functions", root.FullName));
+
+            Assert.That(error.Message, Does.Contain("order-processing:artifactPath").And.Contain("PublishReadyToRun=true"));
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using OrderProcessing.Infra.Plan.Naming;
+using OrderProcessing.Infra.Plan.Tests.Support;
+
+namespace OrderProcessing.Infra.Plan.Tests.Naming;
+
+public sealed class ResourceNamesTests
+{
+    [TestCase("dev")]
+    [TestCase("prod")]
+    [TestCase("staging-02")]
+    public void EveryName_IsWithinAwsLimits(string stack)
+    {
+        var plan = DeploymentPlan.Create(stack, ValidSettings.Load());
+
+        Assert.That(plan.PhysicalNames.Select(n => AwsNameRules.Problem(n.Kind, n.Value)).Where(p => p is not null), Is.Empty);
+    }
+
+    [Test]
+    public void EveryName_IsUniqueWithinItsKind()
+    {
+        var plan = ValidSettings.Plan();
+
+        var clashes = plan.PhysicalNames.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key);
+        Assert.That(clashes, Is.Empty);
+    }
+
+    [Test]
+    public void EveryName_CarriesProjectAndStack()
+    {
+        var plan = DeploymentPlan.Create("dev", ValidSettings.Load());
+
+        var names = plan.PhysicalNames.Where(n => n.Kind is not NameKind.IamRolePolicy and not NameKind.ApiStage);
+        Assert.That(names.Select(n => n.Value), Has.All.Contain("order-processing-dev"));
+    }
+
+    [Test]
+    public void TwoStacks_ShareNoName()
+    {
+        var dev = DeploymentPlan.Create("dev", ValidSettings.Load()).PhysicalNames
+            .Where(n => n.Kind is not NameKind.IamRolePolicy and not NameKind.ApiStage);
+        var prod = DeploymentPlan.Create("prod", ValidSettings.Load()).PhysicalNames;
+
+        Assert.That(dev.Intersect(prod), Is.Empty);
+    }
+
+    [TestCase("Dev")]
+    [TestCase("1dev")]
+    [TestCase("dev_1")]
+    [TestCase("much-too-long")]
+    [TestCase("")]
+    public void StackNameThatCannotAppearInAwsNames_IsRejected(string stack)
+    {
+        var error = Assert.Throws<ArgumentException>(() => _ = new ResourceNames(stack));
+
+        Assert.That(error.Message, Does.Contain($"'{stack}'").And.Contain("at most 10 characters"));
+    }
+
+    [Test]
+    public void LongestStackName_StillFitsTheBucketPrefix()
+    {
+        var plan = DeploymentPlan.Create(new string('a', ResourceNames.MaxStackNameLength), ValidSettings.Load());
+
+        Assert.That(plan.Buckets.Select(b => b.NamePrefix.Length), Has.All.LessThanOrEqualTo(AwsNameRules.MaxLength(NameKind.S3BucketPrefix)));
+    }
+
+    [TestCase(NameKind.LambdaFunction, "a-function-name-that-is-far-too-long-for-lambda-to-accept-it-at-all")]
+    [TestCase(NameKind.SqsQueue, "queue.with.dots")]
+    [TestCase(NameKind.S3BucketPrefix, "Upper-Case-")]
+    [TestCase(NameKind.DynamoDbTable, "ab")]
+    public void NameBreakingAwsRules_IsReported(NameKind kind, string name)
+    {
+        Assert.That(AwsNameRules.Problem(kind, name), Does.Contain($"'{name}'"));
+    }
+}

@@ -1,0 +1,118 @@
+using OrderProcessing.Functions.Storage;
+using System.Text.Json;
+using OrderProcessing.Core.Orders;
+using OrderProcessing.Functions.Topology;
+using OrderProcessing.Infra.Plan.Monitoring;
+using OrderProcessing.Infra.Plan.Pipeline;
+using OrderProcessing.Infra.Plan.Tests.Support;
+
+namespace OrderProcessing.Infra.Plan.Tests.Pipeline;
+
+public sealed class StagePlanTests
+{
+    private static readonly DeploymentPlan Plan = ValidSettings.Plan();
+
+    private static IEnumerable<TestCaseData> Stages() =>
+        SystemTopology.Stages.Select(s => new TestCaseData(s.Name).SetArgDisplayNames(s.Name));
+
+    private static StagePlan StageOf(string name) => Plan.Stages.Single(s => s.Function.Definition.Name == name);
+
+    [Test]
+    public void EveryTopologyStage_HasExactlyOneStagePlan()
+    {
+        Assert.That(Plan.Stages.Select(s => s.Function.Definition), Is.EqualTo(SystemTopology.Stages));
+    }
+
+    [TestCaseSource(nameof(Stages))]
+    public void EveryStage_HasAQueueAndADistinctDeadLetterQueue(string name)
+    {
+        var stage = StageOf(name);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stage.QueueName, Is.Not.Empty);
+            Assert.That(stage.DeadLetterQueueName, Is.Not.Empty.And.Not.EqualTo(stage.QueueName));
+            Assert.That(stage.MaxReceiveCount, Is.GreaterThan(0));
+        }
+    }
+
+    [TestCaseSource(nameof(Stages))]
+    public void EveryStage_HasAnAlarmOnItsDeadLetterQueue(string name)
+    {
+        var stage = StageOf(name);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stage.DeadLetterAlarm.Kind, Is.EqualTo(AlarmKind.DeadLetters));
+            Assert.That(stage.DeadLetterAlarm.Dimensions, Is.EqualTo(new Dictionary<string, string> { ["QueueName"] = stage.DeadLetterQueueName }));
+            Assert.That(stage.DeadLetterAlarm.Threshold, Is.Zero);
+            Assert.That(Plan.Alarms, Does.Contain(stage.DeadLetterAlarm));
+        }
+    }
+
+    [TestCaseSource(nameof(Stages))]
+    public void EveryStage_PipeFiltersWritesThatEnterItsStatus(string name)
+    {
+        var stage = StageOf(name);
+        using var pattern = JsonDocument.Parse(stage.FilterPattern);
+
+        var statuses = pattern.RootElement.GetProperty("dynamodb").GetProperty("NewImage").GetProperty(OrderItemAttributes.Status).GetProperty("S")
+            .EnumerateArray().Select(e => e.GetString());
+        var events = pattern.RootElement.GetProperty("eventName").EnumerateArray().Select(e => e.GetString());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(statuses, Is.EqualTo(new[] { stage.Status.ToWire() }));
+            Assert.That(events, Is.EquivalentTo(new[] { "INSERT", "MODIFY" }));
+        }
+    }
+
+    [Test]
+    public void StageFilters_UseTheWireNames()
+    {
+        Assert.That(StreamFilters.ForStatus(OrderStatus.PaymentFailed), Does.Contain("\"PAYMENT_FAILED\""));
+    }
+
+    [Test]
+    public void NoTwoStages_ListenForTheSameStatus()
+    {
+        Assert.That(Plan.Stages.Select(s => s.Status), Is.Unique);
+    }
+
+    [TestCaseSource(nameof(Stages))]
+    public void EveryStageQueue_HidesMessagesLongerThanTheFunctionRuns(string name)
+    {
+        var stage = StageOf(name);
+
+        Assert.That(stage.VisibilityTimeoutSeconds, Is.GreaterThanOrEqualTo(6 * stage.Function.Definition.TimeoutSeconds));
+    }
+
+    [TestCaseSource(nameof(Stages))]
+    public void EveryStage_TakesBatchSizeAndReceivesFromTheTopology(string name)
+    {
+        var stage = StageOf(name);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stage.BatchSize, Is.EqualTo(stage.Function.Definition.BatchSize));
+            Assert.That(stage.MaxReceiveCount, Is.EqualTo(stage.Function.Definition.MaxReceiveCount));
+        }
+    }
+
+    [Test]
+    public void DeadLetters_OutliveStageMessages()
+    {
+        Assert.That(StagePlan.DeadLetterRetentionSeconds, Is.GreaterThan(StagePlan.MessageRetentionSeconds));
+    }
+
+    [Test]
+    public void RedrivePolicy_NamesTheDeadLetterQueueAndReceiveCount()
+    {
+        using var policy = JsonDocument.Parse(RedrivePolicy.ToJson("arn:aws:sqs:eu-west-1:123456789012:q-dlq", 5));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(policy.RootElement.GetProperty("deadLetterTargetArn").GetString(), Is.EqualTo("arn:aws:sqs:eu-west-1:123456789012:q-dlq"));
+            Assert.That(policy.RootElement.GetProperty("maxReceiveCount").GetInt32(), Is.EqualTo(5));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using OrderProcessing.Infra.Tests.Support;
+
+namespace OrderProcessing.Infra.Tests;
+
+/// <summary>The policies, run on the dev stack, and what only dev promises.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class DevStackTests() : StackPolicies("dev")
+{
+    [Test]
+    public void Dev_CanBeTornDownCompletely()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Run.OfType("aws:dynamodb/table:Table").Select(t => t.Bool("deletionProtectionEnabled")), Has.All.False);
+            Assert.That(Run.OfType("aws:s3/bucket:Bucket").Select(b => b.Bool("forceDestroy")), Has.All.True);
+        }
+    }
+
+    [Test]
+    public void Dev_SubscribesNobodyToAlarms()
+    {
+        Assert.That(Run.OfType("aws:sns/topicSubscription:TopicSubscription"), Is.Empty);
+    }
+}

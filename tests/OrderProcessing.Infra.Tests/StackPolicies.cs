@@ -1,0 +1,429 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using OrderProcessing.Core.Orders;
+using OrderProcessing.Functions.Storage;
+using OrderProcessing.Functions.Topology;
+using OrderProcessing.Infra.Plan.Api;
+using OrderProcessing.Infra.Plan.Functions;
+using OrderProcessing.Infra.Plan.Iam;
+using OrderProcessing.Infra.Plan.Pipeline;
+using OrderProcessing.Infra.Plan.Tests.Support;
+using OrderProcessing.Infra.Tests.Support;
+
+namespace OrderProcessing.Infra.Tests;
+
+/// <summary>
+/// Policies every stack must satisfy, checked on what the program registers under mocks. Each fixture runs its stack once;
+/// Pulumi's test deployment is process-wide, so fixtures never run in parallel.
+/// </summary>
+[NonParallelizable]
+public abstract class StackPolicies
+{
+    private const string Queue = "aws:sqs/queue:Queue";
+    private const string Function = "aws:lambda/function:Function";
+    private const string Alias = "aws:lambda/alias:Alias";
+    private const string Role = "aws:iam/role:Role";
+    private const string RolePolicy = "aws:iam/rolePolicy:RolePolicy";
+    private const string Table = "aws:dynamodb/table:Table";
+    private const string Pipe = "aws:pipes/pipe:Pipe";
+    private const string EventSourceMapping = "aws:lambda/eventSourceMapping:EventSourceMapping";
+    private const string Alarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private const string Topic = "aws:sns/topic:Topic";
+    private const string Bucket = "aws:s3/bucket:Bucket";
+    private const string RestApi = "aws-apigateway:index:RestAPI";
+
+    private readonly string _stack;
+    private readonly IReadOnlyDictionary<string, string>? _overrides;
+
+    protected StackPolicies(string stack, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        _stack = stack;
+        _overrides = overrides;
+    }
+
+    protected StackRun Run { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task RunStackOnce()
+    {
+        Run = await StackRun.RunAsync(_stack, _overrides);
+    }
+
+    [Test]
+    public void EveryQueue_HasDeadLetterQueue()
+    {
+        var queues = Run.OfType(Queue);
+        var arns = queues.ToDictionary(q => $"arn:aws:sqs:{AwsMocks.Region}:{AwsMocks.Account}:{q.String("name")}", q => q);
+        var workQueues = queues.Where(q => !q.String("name").EndsWith("-dlq", StringComparison.Ordinal)).ToList();
+
+        Assert.That(workQueues, Has.Count.EqualTo(SystemTopology.Stages.Count));
+        foreach (var queue in workQueues)
+        {
+            using var redrive = JsonDocument.Parse(queue.String("redrivePolicy"));
+            var target = redrive.RootElement.GetProperty("deadLetterTargetArn").GetString()!;
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(arns, Does.ContainKey(target), $"{queue.Name} redrives to a queue of the stack");
+                Assert.That(target, Is.Not.EqualTo(arns.Single(a => a.Value == queue).Key), $"{queue.Name} does not redrive to itself");
+                Assert.That(redrive.RootElement.GetProperty("maxReceiveCount").GetInt32(), Is.GreaterThan(0));
+            }
+        }
+
+        Assert.That(queues.Select(q => q.Bool("sqsManagedSseEnabled")), Has.All.True, "every queue is encrypted");
+    }
+
+    [Test]
+    public void EveryFunction_HasItsOwnRole()
+    {
+        var functions = Run.OfType(Function);
+        var roles = Run.OfType(Role).ToDictionary(r => $"arn:aws:iam::{AwsMocks.Account}:role/{r.String("name")}");
+
+        Assert.That(functions, Has.Count.EqualTo(SystemTopology.Functions.Count));
+        Assert.That(functions.Select(f => f.String("role")), Is.Unique);
+        foreach (var function in functions)
+        {
+            var role = roles[function.String("role")];
+            var trust = PolicyReader.Statements(role.String("assumeRolePolicy")).Single();
+            var policies = Run.OfType(RolePolicy).Where(p => p.String("role") == role.String("name")).ToList();
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(trust.Principal!.Value.GetProperty("Service").GetString(), Is.EqualTo("lambda.amazonaws.com"), function.Name);
+                Assert.That(policies, Has.Count.EqualTo(1), $"{function.Name} has exactly one inline policy");
+            }
+        }
+    }
+
+    [Test]
+    public void EveryFunction_HasExactlyTheGrantsOfTheTopology()
+    {
+        foreach (var plan in Run.Plan.Functions)
+        {
+            var role = Run.Single(Role, r => r.String("name") == plan.RoleName, plan.RoleName);
+            var policy = Run.Single(RolePolicy, p => p.String("role") == role.String("name"), plan.PolicyName);
+            var stage = Run.Plan.Stages.SingleOrDefault(s => s.Function == plan);
+            var expected = FunctionPolicies.For(plan.Definition, new ResourceArns(
+                Run.Plan.Tables.ToDictionary(t => t.Schema.LogicalName, t => $"arn:aws:dynamodb:{AwsMocks.Region}:{AwsMocks.Account}:table/{t.Name}"),
+                Run.Plan.Buckets.ToDictionary(b => b.Schema.LogicalName, b => $"arn:aws:s3:::{b.NamePrefix}{AwsMocks.BucketSuffix}"),
+                $"arn:aws:logs:{AwsMocks.Region}:{AwsMocks.Account}:log-group:{plan.LogGroupName}",
+                stage is null ? null : $"arn:aws:sqs:{AwsMocks.Region}:{AwsMocks.Account}:{stage.QueueName}"));
+
+            Assert.That(PolicyReader.Grants(policy.String("policy")), Is.EquivalentTo(PolicyReader.Grants(expected.ToJson())), plan.Name);
+        }
+    }
+
+    [Test]
+    public void EveryFunction_RunsDotnet10WithSnapStartTracingAndJsonLogsBehindAnAlias()
+    {
+        foreach (var function in Run.OfType(Function))
+        {
+            var alias = Run.Single(Alias, a => a.String("functionName") == function.String("name"), $"alias of {function.Name}");
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(function.String("runtime"), Is.EqualTo(FunctionPlan.Runtime));
+                Assert.That(function.Bool("publish"), Is.True);
+                Assert.That(function.Object("snapStart").Property<string>("applyOn"), Is.EqualTo("PublishedVersions"));
+                Assert.That(function.Object("tracingConfig").Property<string>("mode"), Is.EqualTo("Active"));
+                Assert.That(function.Object("loggingConfig").Property<string>("logFormat"), Is.EqualTo("JSON"));
+                Assert.That(function.Strings("architectures"), Is.EqualTo(new[] { "x86_64" }));
+                Assert.That(alias.String("functionVersion"), Is.EqualTo("1"), "the alias follows the published version");
+            }
+        }
+    }
+
+    [Test]
+    public void EveryFunction_GetsExactlyItsDeclaredSettings()
+    {
+        foreach (var plan in Run.Plan.Functions)
+        {
+            var function = Run.Single(Function, f => f.String("name") == plan.Name, plan.Name);
+            var variables = function.Object("environment").Property<ImmutableDictionary<string, object>>("variables");
+
+            Assert.That(variables.Keys, Is.EquivalentTo(plan.Definition.Settings), plan.Name);
+            Assert.That(variables.Values, Has.All.InstanceOf<string>().And.Not.Empty, plan.Name);
+        }
+    }
+
+    [Test]
+    public void NoPolicy_HasWildcardActionOrResource()
+    {
+        var documents = Run.OfType(RolePolicy).Select(p => p.String("policy"))
+            .Concat(Run.OfType("aws:s3/bucketPolicy:BucketPolicy").Select(p => p.String("policy")))
+            .Concat(Run.OfType(Role).Select(r => r.String("assumeRolePolicy")))
+            .ToList();
+        var statements = documents.SelectMany(PolicyReader.Statements).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(documents, Has.Count.GreaterThanOrEqualTo(2 * SystemTopology.Functions.Count), "every role and policy is checked");
+            Assert.That(statements.Where(s => s.Effect == "Allow").SelectMany(s => s.Actions).Where(PolicyReader.IsWildcard), Is.Empty);
+            Assert.That(statements.SelectMany(s => s.Resources), Has.None.EqualTo("*"));
+            Assert.That(statements.SelectMany(s => s.Resources), Has.None.Contains("/index/*"));
+        }
+    }
+
+    [Test]
+    public void EveryTable_HasPointInTimeRecoveryAndEncryption()
+    {
+        var tables = Run.OfType(Table);
+
+        Assert.That(tables.Select(t => t.String("name")), Is.EquivalentTo(Run.Plan.Tables.Select(t => t.Name)));
+        foreach (var table in tables)
+        {
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(table.Object("pointInTimeRecovery").Property<bool>("enabled"), Is.True, table.Name);
+                Assert.That(table.Object("serverSideEncryption").Property<bool>("enabled"), Is.True, table.Name);
+                Assert.That(table.String("billingMode"), Is.EqualTo("PAY_PER_REQUEST"), table.Name);
+            }
+        }
+    }
+
+    [Test]
+    public void EveryTable_MatchesTheStorageSchema()
+    {
+        foreach (var schema in StorageSchema.Tables)
+        {
+            var table = Run.Single(Table, t => t.String("name") == Run.Plan.Table(schema).Name, schema.LogicalName);
+            var indexes = table.Has("globalSecondaryIndexes") ? table.List("globalSecondaryIndexes") : [];
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(table.String("hashKey"), Is.EqualTo(schema.PartitionKey.Name));
+                Assert.That(
+                    indexes.Select(i => Inputs.As<ImmutableDictionary<string, object>>(i, "index").Property<string>("name")),
+                    Is.EquivalentTo(schema.Indexes.Select(i => i.Name)));
+                Assert.That(table.Bool("streamEnabled"), Is.EqualTo(schema.Stream is not null));
+                if (schema.Stream is not null)
+                {
+                    Assert.That(table.String("streamViewType"), Is.EqualTo("NEW_AND_OLD_IMAGES"));
+                }
+
+                if (schema.TimeToLiveAttribute is not null)
+                {
+                    Assert.That(table.Object("ttl").Property<string>("attributeName"), Is.EqualTo(schema.TimeToLiveAttribute));
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void Bucket_BlocksPublicAccessAndDeniesNonTls()
+    {
+        var bucket = Run.OfType(Bucket).Single();
+        var name = $"{bucket.String("bucketPrefix")}{AwsMocks.BucketSuffix}";
+        var block = Run.Single("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", b => b.String("bucket") == name, "public access block");
+        var policy = Run.Single("aws:s3/bucketPolicy:BucketPolicy", p => p.String("bucket") == name, "bucket policy");
+        var encryption = Run.Single("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", e => e.String("bucket") == name, "encryption");
+        var deny = PolicyReader.Statements(policy.String("policy")).Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var flag in new[] { "blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets" })
+            {
+                Assert.That(block.Bool(flag), Is.True, flag);
+            }
+
+            Assert.That(deny.Effect, Is.EqualTo("Deny"));
+            Assert.That(deny.Condition!.Value.GetProperty("Bool").GetProperty("aws:SecureTransport").GetString(), Is.EqualTo("false"));
+            Assert.That(deny.Resources, Is.EquivalentTo(new[] { $"arn:aws:s3:::{name}", $"arn:aws:s3:::{name}/*" }));
+            var rule = Inputs.As<ImmutableDictionary<string, object>>(encryption.List("rules").Single(), "rule");
+            Assert.That(
+                rule.Property<ImmutableDictionary<string, object>>("applyServerSideEncryptionByDefault").Property<string>("sseAlgorithm"),
+                Is.EqualTo("AES256"));
+        }
+    }
+
+    [Test]
+    public void Bucket_ExpiresInvoicesUnderItsPrefix()
+    {
+        var lifecycle = Run.OfType("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").Single();
+        var rule = Inputs.As<ImmutableDictionary<string, object>>(lifecycle.List("rules").Single(), "rule");
+        var bucket = Run.Plan.Buckets.Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(rule.Property<string>("status"), Is.EqualTo("Enabled"));
+            Assert.That(rule.Property<ImmutableDictionary<string, object>>("filter").Property<string>("prefix"), Is.EqualTo(StorageSchema.Invoices.KeyPrefix));
+            Assert.That(rule.Property<ImmutableDictionary<string, object>>("expiration").Property<double>("days"), Is.EqualTo(bucket.ExpirationDays));
+        }
+    }
+
+    [Test]
+    public void EveryStage_HasPipeQueueAndAlarm()
+    {
+        var ordersStream = $"arn:aws:dynamodb:{AwsMocks.Region}:{AwsMocks.Account}:table/{Run.Plan.Table(StorageSchema.Orders).Name}/stream/2025-01-01T00:00:00.000";
+        var operations = $"arn:aws:sns:{AwsMocks.Region}:{AwsMocks.Account}:{Run.Plan.Notifications.OperationsTopicName}";
+
+        foreach (var definition in SystemTopology.Stages)
+        {
+            var stage = Run.Plan.Stages.Single(s => s.Function.Definition == definition);
+            var queueArn = $"arn:aws:sqs:{AwsMocks.Region}:{AwsMocks.Account}:{stage.QueueName}";
+            var pipe = Run.Single(Pipe, p => p.String("target") == queueArn, $"pipe into {stage.QueueName}");
+            var trigger = Run.Single(EventSourceMapping, m => m.String("eventSourceArn") == queueArn, $"trigger of {stage.QueueName}");
+            var alarm = Run.Single(Alarm, a => a.Object("dimensions").Property<string>("QueueName") == stage.DeadLetterQueueName, $"alarm on {stage.DeadLetterQueueName}");
+            var filter = pipe.Object("sourceParameters").Property<ImmutableDictionary<string, object>>("filterCriteria")
+                .Property<ImmutableArray<object>>("filters").Select(f => Inputs.As<ImmutableDictionary<string, object>>(f, "filter").Property<string>("pattern"))
+                .Single();
+
+            var pipeDeadLetters = pipe.Object("sourceParameters").Property<ImmutableDictionary<string, object>>("dynamodbStreamParameters")
+                .Property<ImmutableDictionary<string, object>>("deadLetterConfig").Property<string>("arn");
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(pipe.String("source"), Is.EqualTo(ordersStream), definition.Name);
+                Assert.That(pipeDeadLetters, Is.EqualTo($"arn:aws:sqs:{AwsMocks.Region}:{AwsMocks.Account}:{Run.Plan.Notifications.PipeDeadLetterQueueName}"), definition.Name);
+                Assert.That(filter, Does.Contain($"\"{definition.Trigger.Status!.Value.ToWire()}\""), definition.Name);
+                Assert.That(trigger.Strings("functionResponseTypes"), Does.Contain("ReportBatchItemFailures"), definition.Name);
+                Assert.That(trigger.String("functionName"), Does.EndWith($":function:{stage.Function.Name}:{FunctionPlan.LiveAlias}"), definition.Name);
+                Assert.That(trigger.Number("batchSize"), Is.EqualTo(definition.BatchSize), definition.Name);
+                Assert.That(alarm.Strings("alarmActions"), Is.EqualTo(new[] { operations }), definition.Name);
+            }
+        }
+    }
+
+    [Test]
+    public void OrderEvents_ArePipedToTheirTopic()
+    {
+        var topic = Run.Single(Topic, t => t.String("name") == Run.Plan.Notifications.OrderEventsTopicName, "order-events topic");
+        var pipe = Run.Single(Pipe, p => p.String("name") == Run.Plan.Notifications.PipeName, "order events pipe");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(pipe.String("target"), Is.EqualTo($"arn:aws:sns:{AwsMocks.Region}:{AwsMocks.Account}:{topic.String("name")}"));
+            Assert.That(pipe.Object("targetParameters").Property<string>("inputTemplate"), Is.EqualTo(Run.Plan.Notifications.InputTemplate));
+            Assert.That(topic.String("kmsMasterKeyId"), Is.EqualTo("alias/aws/sns"));
+        }
+    }
+
+    [Test]
+    public void EveryPlannedAlarm_IsCreatedAndNotifiesOperations()
+    {
+        var operations = $"arn:aws:sns:{AwsMocks.Region}:{AwsMocks.Account}:{Run.Plan.Notifications.OperationsTopicName}";
+        var alarms = Run.OfType(Alarm);
+
+        Assert.That(alarms.Select(a => a.String("name")), Is.EquivalentTo(Run.Plan.Alarms.Select(a => a.Name)));
+        Assert.That(alarms.Select(a => a.Strings("alarmActions")), Has.All.EqualTo(new[] { operations }));
+    }
+
+    [Test]
+    public void Api_RoutesEveryPathToTheApiAliasThroughOneRestApi()
+    {
+        var restApi = Run.OfType(RestApi).Single();
+        var apiAlias = Run.Single(Alias, a => a.String("functionName") == Run.Plan.ApiFunction.Name, "API alias");
+        var aliasArn = $"arn:aws:lambda:{AwsMocks.Region}:{AwsMocks.Account}:function:{Run.Plan.ApiFunction.Name}:{apiAlias.String("name")}";
+        using var document = JsonDocument.Parse(restApi.String("swaggerString"));
+        var route = document.RootElement.GetProperty("paths").GetProperty(ApiPlan.ProxyPath).GetProperty("x-amazon-apigateway-any-method");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(restApi.Has("routes"), Is.False, "the OpenAPI document, not event-handler routes, defines the API");
+            Assert.That(route.GetProperty("x-amazon-apigateway-integration").GetProperty("uri").GetString(), Does.Contain($"/functions/{aliasArn}/invocations"));
+            Assert.That(restApi.String("stageName"), Is.EqualTo(Run.Plan.Api.StageName));
+            Assert.That(restApi.Strings("binaryMediaTypes"), Is.EqualTo(ApiPlan.BinaryMediaTypes));
+        }
+    }
+
+    [Test]
+    public void Api_MayInvokeOnlyTheApiAliasFromItsStage()
+    {
+        var permission = Run.OfType("aws:lambda/permission:Permission").Single();
+        var endpoint = ApiEndpoint.Parse(AwsMocks.ApiUrl);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(permission.String("function"), Is.EqualTo(Run.Plan.ApiFunction.Name));
+            Assert.That(permission.String("qualifier"), Is.EqualTo(FunctionPlan.LiveAlias));
+            Assert.That(permission.String("principal"), Is.EqualTo("apigateway.amazonaws.com"));
+            Assert.That(permission.String("sourceArn"), Is.EqualTo($"arn:aws:execute-api:{AwsMocks.Region}:{AwsMocks.Account}:{endpoint.ApiId}/{endpoint.Stage}/*"));
+        }
+    }
+
+    [Test]
+    public void Api_IsThrottledAsTheStackSays()
+    {
+        var settings = Run.Single("aws:apigateway/methodSettings:MethodSettings", _ => true, "method settings");
+        var throttling = settings.Object("settings");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(settings.String("restApi"), Is.EqualTo(ApiEndpoint.Parse(AwsMocks.ApiUrl).ApiId));
+            Assert.That(settings.String("methodPath"), Is.EqualTo("*/*"));
+            Assert.That(throttling.Property<double>("throttlingRateLimit"), Is.EqualTo(Run.Plan.Api.RateLimit));
+            Assert.That(throttling.Property<double>("throttlingBurstLimit"), Is.EqualTo(Run.Plan.Api.BurstLimit));
+        }
+    }
+
+    [Test]
+    public async Task Stack_ExportsApiUrl()
+    {
+        var outputs = await Run.StackOutputsAsync();
+
+        Assert.That(outputs, Does.ContainKey("apiUrl"));
+        Assert.That(outputs["apiUrl"], Is.TypeOf<string>().And.EqualTo(AwsMocks.ApiUrl));
+    }
+
+    [Test]
+    public async Task Stack_ExportsEveryNameAUserNeeds()
+    {
+        var outputs = await Run.StackOutputsAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Inputs.As<ImmutableDictionary<string, object?>>(outputs["tables"], "tables").Keys, Is.EquivalentTo(StorageSchema.Tables.Select(t => t.LogicalName)));
+            Assert.That(Inputs.As<ImmutableDictionary<string, object?>>(outputs["queues"], "queues").Keys, Is.EquivalentTo(SystemTopology.Stages.Select(s => s.Name)));
+            Assert.That(Inputs.As<ImmutableDictionary<string, object?>>(outputs["deadLetterQueues"], "deadLetterQueues").Values, Has.All.InstanceOf<string>().And.StartWith("https://sqs."));
+            Assert.That(Inputs.As<ImmutableDictionary<string, object?>>(outputs["functions"], "functions").Keys, Is.EquivalentTo(SystemTopology.Functions.Select(f => f.Name)));
+            Assert.That(outputs["pipeDeadLetterQueue"], Is.TypeOf<string>().And.EndWith("/" + Run.Plan.Notifications.PipeDeadLetterQueueName));
+            Assert.That(outputs["invoicesBucket"], Is.TypeOf<string>().And.StartWith(Run.Plan.Buckets.Single().NamePrefix));
+            Assert.That(outputs["orderEventsTopicArn"], Is.TypeOf<string>().And.EndWith(":" + Run.Plan.Notifications.OrderEventsTopicName));
+            Assert.That(outputs["operationsTopicArn"], Is.TypeOf<string>().And.EndWith(":" + Run.Plan.Notifications.OperationsTopicName));
+            Assert.That(outputs["dashboardName"], Is.TypeOf<string>().And.EqualTo(Run.Plan.DashboardName));
+            Assert.That(outputs["apiAuth"], Is.TypeOf<string>());
+        }
+    }
+
+    [Test]
+    public void Program_CallsNoProviderFunctions()
+    {
+        Assert.That(Run.Mocks.Calls.Select(c => c.Token), Is.Empty, "the region and account come from resource ARNs");
+    }
+
+    [Test]
+    public void Statuses_WithoutAStage_AreNotPiped()
+    {
+        var pipes = Run.OfType(Pipe);
+
+        Assert.That(pipes, Has.Count.EqualTo(SystemTopology.Stages.Count + 1), "one pipe per stage and one for order events");
+        foreach (var status in Enum.GetValues<OrderStatus>().Where(s => SystemTopology.StageFor(s) is null))
+        {
+            Assert.That(pipes.Where(p => Filter(p).Contains($"\"{status.ToWire()}\"", StringComparison.Ordinal)), Is.Empty, status.ToWire());
+        }
+    }
+
+    [Test]
+    public void EveryComponent_RegistersItsOutputsAndNamesItsChildrenAfterItself()
+    {
+        var components = Run.Resources
+            .Where(r => r.GetResourceType().StartsWith("order-processing:", StringComparison.Ordinal))
+            .ToList();
+        var registered = Run.Mocks.RegisteredOutputs.Keys
+            .Where(urn => urn.Split("::")[2].Split('$')[^1].StartsWith("order-processing:", StringComparison.Ordinal))
+            .ToList();
+        // Children are named after their component, so two instances of a component never collide.
+        var orphans = Run.Resources
+            .Where(r => r is not Pulumi.Stack && !r.GetResourceType().StartsWith("order-processing:", StringComparison.Ordinal))
+            .Select(r => r.GetResourceName())
+            .Where(name => !components.Any(c => name.StartsWith(c.GetResourceName() + "-", StringComparison.Ordinal)))
+            .ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(components, Is.Not.Empty);
+            Assert.That(registered, Has.Count.EqualTo(components.Count));
+            Assert.That(orphans, Is.Empty, "every resource is named after the component that owns it");
+        }
+    }
+
+    private static string Filter(Pulumi.Testing.MockResourceArgs pipe) =>
+        string.Join('\n', pipe.Object("sourceParameters").Property<ImmutableDictionary<string, object>>("filterCriteria")
+            .Property<ImmutableArray<object>>("filters").Select(f => Inputs.As<ImmutableDictionary<string, object>>(f, "filter").Property<string>("pattern")));
+}

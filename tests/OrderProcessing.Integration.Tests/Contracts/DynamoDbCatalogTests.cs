@@ -1,0 +1,26 @@
+using OrderProcessing.Core.Catalog;
+using OrderProcessing.Functions.Adapters.DynamoDb;
+using OrderProcessing.Integration.Tests.Servers;
+
+namespace OrderProcessing.Integration.Tests.Contracts;
+
+/// <summary>The catalog and inventory contract on the DynamoDB adapter against dynalite (no transactions: one conditional write per change).</summary>
+[TestFixture]
+public sealed class DynamoDbCatalogTests : CatalogInventoryContract
+{
+    private readonly SandboxTracker _sandboxes = new();
+
+    /// <inheritdoc />
+    protected override async Task<(ICatalog Catalog, IInventory Inventory)> CreateAsync()
+    {
+        var storage = await _sandboxes.CreateAsync();
+        var store = new DynamoDbCatalog(storage.DynamoDb, storage.Names.ProductsTable, TimeProvider.System);
+        return (store, store);
+    }
+
+    [TearDown]
+    public void EveryRequestFollowsTheDeclaredAccessPatterns() => _sandboxes.AssertAccessPatterns();
+
+    [OneTimeTearDown]
+    public async Task DisposeSandboxes() => await _sandboxes.DisposeAsync();
+}
