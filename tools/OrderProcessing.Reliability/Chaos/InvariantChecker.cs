@@ -329,7 +329,7 @@ internal static class InvariantChecker
         var byCause = dispatch.DeadLetters.GroupBy(d => d.Cause.Split(':', 2)[0]).Select(g => $"{g.Count()} {g.Key}");
         return new InvariantResult(
             "No message is lost: every dead letter is listed with its cause, redriven and processed",
-            $"{firstRound} of {dispatch.Messages} messages dead-lettered during the run ({string.Join(", ", byCause)}), {dispatch.Redriven} redriven, {dispatch.DeadLettersLeft} left",
+            $"{firstRound} of {dispatch.Messages} messages dead-lettered during the run{(firstRound > 0 ? $" ({string.Join(", ", byCause)})" : "")}, {dispatch.Redriven} redriven, {dispatch.DeadLettersLeft} left",
             dispatch.DeadLettersLeft == 0 ? [] : dispatch.DeadLetters.Where(d => d.Round == dispatch.DeadLetters.Max(x => x.Round)).Select(d => $"{d.Stage} {d.OrderId} {d.MessageId} after {d.ReceiveCount} receives: {d.Cause}").ToList());
     }
 

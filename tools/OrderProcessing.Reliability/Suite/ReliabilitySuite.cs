@@ -24,10 +24,11 @@ internal static class ReliabilitySuite
         var notRun = new List<string>();
         var host = new CoreSystemHost();
 
+        await using var dynalite = new DynaliteStoreProvider();
         var providers = new List<(IStoreProvider Provider, int Orders)> { (new InMemoryStoreProvider(), options.Orders) };
         if (options.Dynalite)
         {
-            notRun.Add("dynalite: the DynamoDB and S3 adapters are not in this branch yet (branch adapters); the dynalite runs cannot start.");
+            providers.Add((dynalite, options.DynaliteOrders ?? options.Orders));
         }
 
         foreach (var (provider, orders) in providers)
