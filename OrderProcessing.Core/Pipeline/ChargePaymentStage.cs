@@ -53,17 +53,18 @@ public sealed class ChargePaymentStage(IOrderRepository orders, IInventory inven
         return StageOutcome.Moved(orderId, order.Status, result.Reason);
     }
 
-    // The order moved on without us. If it gave its stock up, make sure it holds none; if it was cancelled, a capture
-    // this stage made must be given back too (the compensate stage may have run before the capture existed).
+    // The order moved on without us. If it gave its stock up, make sure it holds none. If it was cancelled, or an
+    // operator failed it while it was RESERVED, a capture this stage made must be given back too: the compensate stage
+    // may have run before the capture existed, and no stage runs for PAYMENT_FAILED.
     private async Task<StageOutcome> SettleAsync(Order order, CancellationToken cancellationToken)
     {
         var released = StockActions.HasGivenUpStock(order.Status)
             ? await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false)
             : 0;
-        if (order.Status == OrderStatus.Cancelled)
+        if (order.Status is OrderStatus.Cancelled or OrderStatus.PaymentFailed)
         {
             var refund = await gateway.RefundAsync(order.OrderId, cancellationToken).ConfigureAwait(false);
-            return StageOutcome.Skipped(order.OrderId, $"order is CANCELLED; released {released} line(s); refund: {refund}");
+            return StageOutcome.Skipped(order.OrderId, $"order is {order.Status.ToWire()}; released {released} line(s); refund: {refund}");
         }
 
         return StageOutcome.Skipped(order.OrderId, $"order is already {order.Status.ToWire()}; released {released} line(s)");

@@ -1,0 +1,132 @@
+using OrderProcessing.Core.Orders;
+using OrderProcessing.Core.Tests.Support;
+
+namespace OrderProcessing.Core.Tests.Orders;
+
+/// <summary>The lifecycle of section 2 of the design, checked over every one of the 8 x 8 (from, to) status pairs.</summary>
+public class OrderTransitionTests
+{
+    // The design's table, written out independently of OrderTransitions so the two are compared, not copied.
+    private static readonly Dictionary<(OrderStatus From, OrderStatus To), string> Lifecycle = new()
+    {
+        [(OrderStatus.Pending, OrderStatus.Reserved)] = "order_updated",
+        [(OrderStatus.Pending, OrderStatus.OutOfStock)] = "order_failed",
+        [(OrderStatus.Reserved, OrderStatus.Paid)] = "order_updated",
+        [(OrderStatus.Reserved, OrderStatus.PaymentFailed)] = "order_failed",
+        [(OrderStatus.Paid, OrderStatus.Shipped)] = "order_shipped",
+        [(OrderStatus.Shipped, OrderStatus.Completed)] = "order_completed",
+        [(OrderStatus.Pending, OrderStatus.Cancelled)] = "order_cancelled",
+        [(OrderStatus.Reserved, OrderStatus.Cancelled)] = "order_cancelled",
+        [(OrderStatus.Paid, OrderStatus.Cancelled)] = "order_cancelled",
+    };
+
+    private static readonly OrderStatus[] Terminal = [OrderStatus.OutOfStock, OrderStatus.PaymentFailed, OrderStatus.Completed, OrderStatus.Cancelled];
+
+    private static readonly DateTimeOffset MoveTime = ManualClock.DefaultStart.AddHours(1);
+
+    private static IEnumerable<TestCaseData> AllowedMoves() =>
+        Lifecycle.Select(p => new TestCaseData(p.Key.From, p.Key.To, p.Value).SetArgDisplayNames(p.Key.From.ToWire(), p.Key.To.ToWire()));
+
+    private static IEnumerable<TestCaseData> ForbiddenMoves() =>
+        from source in Enum.GetValues<OrderStatus>()
+        from target in Enum.GetValues<OrderStatus>()
+        where !Lifecycle.ContainsKey((source, target))
+        select new TestCaseData(source, target).SetArgDisplayNames(source.ToWire(), target.ToWire());
+
+    [Test]
+    public void Table_CoversAllSixtyFourPairs_NineAllowedFiftyFiveForbidden()
+    {
+        Assert.That(AllowedMoves().Count() + ForbiddenMoves().Count(), Is.EqualTo(64));
+        Assert.That(ForbiddenMoves().Count(), Is.EqualTo(55));
+        Assert.That(OrderTransitions.Allowed, Is.EquivalentTo(Lifecycle.Keys));
+    }
+
+    [TestCaseSource(nameof(AllowedMoves))]
+    public void AllowedMove_ChangesStatus_BumpsVersion_AppendsHistory_AndEmitsItsEvent(OrderStatus from, OrderStatus to, string eventType)
+    {
+        var order = new OrderBuilder().InStatus(from).Build();
+        var version = order.Version;
+        var history = order.History.ToList();
+
+        order.MoveTo(to, "operator says so", MoveTime);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(OrderTransitions.IsAllowed(from, to), Is.True);
+            Assert.That(order.Status, Is.EqualTo(to));
+            Assert.That(order.Version, Is.EqualTo(version + 1));
+            Assert.That(order.UpdatedAt, Is.EqualTo(MoveTime));
+            Assert.That(order.History, Is.EqualTo(history.Append(new StatusChange(to, MoveTime, "operator says so"))));
+            Assert.That(order.PreviousStatus, Is.EqualTo(from));
+            Assert.That(order.LastEvent, Is.EqualTo(new OrderEvent(eventType, order.OrderId, to, from, version + 1, MoveTime, "operator says so")));
+            Assert.That(OrderTransitions.EventFor(from, to), Is.EqualTo(eventType));
+        }
+    }
+
+    [TestCaseSource(nameof(ForbiddenMoves))]
+    public void ForbiddenMove_ThrowsInvalidTransition_AndChangesNothing(OrderStatus from, OrderStatus to)
+    {
+        var order = new OrderBuilder().InStatus(from).Build();
+        var before = order.ToSnapshot();
+
+        var e = Assert.Throws<InvalidTransitionException>(() => order.MoveTo(to, "operator says so", MoveTime));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(OrderTransitions.IsAllowed(from, to), Is.False);
+            Assert.That(e.From, Is.EqualTo(from));
+            Assert.That(e.To, Is.EqualTo(to));
+            Assert.That(e.Message, Does.Contain(from.ToWire()).And.Contain(to.ToWire()));
+            Snapshots.AssertEqual(order.ToSnapshot(), before);
+        }
+    }
+
+    [TestCaseSource(nameof(ForbiddenMoves))]
+    public void ForbiddenMove_HasNoEvent(OrderStatus from, OrderStatus to) =>
+        Assert.Throws<InvalidTransitionException>(() => OrderTransitions.EventFor(from, to));
+
+    [TestCase(OrderStatus.Pending, false)]
+    [TestCase(OrderStatus.Reserved, false)]
+    [TestCase(OrderStatus.Paid, false)]
+    [TestCase(OrderStatus.Shipped, false)]
+    [TestCase(OrderStatus.OutOfStock, true)]
+    [TestCase(OrderStatus.PaymentFailed, true)]
+    [TestCase(OrderStatus.Completed, true)]
+    [TestCase(OrderStatus.Cancelled, true)]
+    public void IsTerminal_ExactlyForCompletedOutOfStockPaymentFailedAndCancelled(OrderStatus status, bool terminal) =>
+        Assert.That(OrderTransitions.IsTerminal(status), Is.EqualTo(terminal));
+
+    [TestCaseSource(nameof(Terminal))]
+    public void TerminalOrder_CannotMoveAnywhere(OrderStatus status)
+    {
+        var order = new OrderBuilder().InStatus(status).Build();
+
+        foreach (var to in Enum.GetValues<OrderStatus>())
+        {
+            Assert.Throws<InvalidTransitionException>(() => order.MoveTo(to, "try", MoveTime), $"{status.ToWire()} -> {to.ToWire()}");
+        }
+
+        Assert.That(order.Status, Is.EqualTo(status));
+    }
+
+    [TestCase(OrderStatus.Pending)]
+    [TestCase(OrderStatus.Reserved)]
+    [TestCase(OrderStatus.Paid)]
+    public void Cancel_IsAllowedUntilShipping(OrderStatus status)
+    {
+        var order = new OrderBuilder().InStatus(status).Build();
+
+        order.Cancel("changed my mind", MoveTime);
+
+        Assert.That(order.LastEvent.Type, Is.EqualTo(OrderEventTypes.Cancelled));
+    }
+
+    [TestCase(OrderStatus.Shipped)]
+    [TestCase(OrderStatus.Completed)]
+    public void Cancel_AfterShipping_IsRejected(OrderStatus status)
+    {
+        var order = new OrderBuilder().InStatus(status).Build();
+
+        Assert.Throws<InvalidTransitionException>(() => order.Cancel("too late", MoveTime));
+    }
+}
