@@ -38,7 +38,30 @@ public static class SystemTopology
             new(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"], ResourceRef.Table(StorageSchema.Idempotency.LogicalName)),
             new(["s3:GetObject"], ResourceRef.BucketObjects(StorageSchema.Invoices.LogicalName)),
         ],
-        Settings: [EnvironmentSetting, StorageSchema.Orders.EnvironmentVariable, StorageSchema.Products.EnvironmentVariable, StorageSchema.Idempotency.EnvironmentVariable, StorageSchema.Invoices.EnvironmentVariable]);
+        Settings: [EnvironmentSetting, StorageSchema.Orders.EnvironmentVariable, StorageSchema.Products.EnvironmentVariable, StorageSchema.Idempotency.EnvironmentVariable, StorageSchema.Invoices.EnvironmentVariable])
+    {
+        OptionalSettings = [SettingNames.CorsAllowedOrigins, SettingNames.InvoiceLinkLifetimeSeconds, SettingNames.DynamoDbEndpoint, SettingNames.S3Endpoint],
+    };
+
+    /// <summary>
+    /// Every route of the HTTP API (design section 3). The API function dispatches on these and answers <c>405</c> with
+    /// <c>Allow</c> for other methods on a known path; the Pulumi program declares exactly these on API Gateway.
+    /// </summary>
+    public static IReadOnlyList<ApiRoute> ApiRoutes { get; } =
+    [
+        new("POST", "/orders"),
+        new("GET", "/orders"),
+        new("GET", "/orders/{orderId}"),
+        new("PATCH", "/orders/{orderId}"),
+        new("DELETE", "/orders/{orderId}"),
+        new("POST", "/orders/{orderId}/cancel"),
+        new("GET", "/orders/{orderId}/invoice"),
+        new("GET", "/customers/{customerId}/orders"),
+        new("GET", "/products"),
+        new("GET", "/products/{productId}"),
+        new("PUT", "/products/{productId}"),
+        new("GET", "/health"),
+    ];
 
     /// <summary>Reserves every line's stock, or none, for a new order.</summary>
     public static FunctionDefinition ReserveInventory { get; } = Stage(
@@ -75,7 +98,8 @@ public static class SystemTopology
             new(TransitionOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
             new(["s3:PutObject"], ResourceRef.BucketObjects(StorageSchema.Invoices.LogicalName)),
         ],
-        [StorageSchema.Orders.EnvironmentVariable, StorageSchema.Invoices.EnvironmentVariable]);
+        [StorageSchema.Orders.EnvironmentVariable, StorageSchema.Invoices.EnvironmentVariable],
+        [SettingNames.S3Endpoint]);
 
     /// <summary>Releases stock and refunds a captured payment of a cancelled order.</summary>
     public static FunctionDefinition Compensate { get; } = Stage(
@@ -93,10 +117,18 @@ public static class SystemTopology
     /// <summary>The stage functions only.</summary>
     public static IReadOnlyList<FunctionDefinition> Stages { get; } = Functions.Where(f => f.Trigger.Kind == TriggerKind.StageQueue).ToList();
 
+    /// <summary>
+    /// The longest a stage message can stay in flight before it is dead-lettered: receive limit times visibility
+    /// timeout, over every stage. An order must not be deleted sooner after giving up its stock, because compensation
+    /// still in flight needs the stored order's lines (Core's <c>OrderServiceOptions.SettlingPeriod</c> derives from this).
+    /// </summary>
+    public static TimeSpan LongestStageMessageLifetime { get; } =
+        TimeSpan.FromSeconds(Stages.Max(s => s.MaxReceiveCount * s.QueueVisibilityTimeoutSeconds));
+
     /// <summary>The stage consuming orders that enter <paramref name="status"/>, or null when none does (terminal statuses other than cancelled).</summary>
     public static FunctionDefinition? StageFor(OrderStatus status) => Stages.FirstOrDefault(s => s.Trigger.Status == status);
 
-    private static FunctionDefinition Stage(string name, string type, OrderStatus status, PermissionGrant[] permissions, string[] settings) => new(
+    private static FunctionDefinition Stage(string name, string type, OrderStatus status, PermissionGrant[] permissions, string[] settings, string[]? optionalSettings = null) => new(
         Name: name,
         Handler: $"{Assembly}::OrderProcessing.Functions.Stages.{type}::HandleAsync",
         Trigger: FunctionTrigger.Queue(status),
@@ -105,5 +137,8 @@ public static class SystemTopology
         BatchSize: 10,
         MaxReceiveCount: 5,
         Permissions: [.. permissions, new(ConsumeQueue, ResourceRef.OwnQueue)],
-        Settings: [EnvironmentSetting, .. settings]);
+        Settings: [EnvironmentSetting, .. settings])
+    {
+        OptionalSettings = [SettingNames.DynamoDbEndpoint, .. optionalSettings ?? []],
+    };
 }

@@ -1,0 +1,176 @@
+using OrderProcessing.Core.Common;
+using OrderProcessing.Core.Orders;
+using OrderProcessing.Functions.Api.Http;
+using OrderProcessing.Functions.Api.Json;
+using OrderProcessing.Functions.Api.Resources;
+using OrderProcessing.Functions.Observability;
+
+namespace OrderProcessing.Functions.Api.Endpoints;
+
+/// <summary>The order routes: parse, call <see cref="OrderService"/>, map the result.</summary>
+internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
+{
+    public async Task<HttpResult> PlaceAsync(ApiCall call)
+    {
+        PlaceOrderRequest request;
+        var key = call.Request.Header("Idempotency-Key");
+        using (var body = call.JsonObject())
+        {
+            var fields = new JsonFields(new ValidationErrors());
+            request = RequestReaders.PlaceOrder(body.RootElement, fields);
+            if (!fields.Errors.IsEmpty)
+            {
+                throw WithDomainErrors(fields.Errors, request, key);
+            }
+        }
+
+        var result = await orders.PlaceAsync(request, key).ConfigureAwait(false);
+        var order = result.Order;
+        call.OrderId = order.OrderId;
+        if (!result.Replayed)
+        {
+            telemetry.Metrics(new Dictionary<string, string>(), [Metric.Count("OrdersCreated", 1)], new Dictionary<string, object?> { ["requestId"] = call.Request.RequestId, ["orderId"] = order.OrderId });
+            telemetry.Log(LogLevel.Info, "Order placed.", call.Request.RequestId, order.OrderId, new Dictionary<string, object?>
+            {
+                ["customerId"] = order.Customer.CustomerId,
+                ["lines"] = order.Lines.Count,
+                ["total"] = order.Total.Amount,
+                ["currency"] = order.Currency.Code,
+                ["idempotencyKey"] = key is not null,
+            });
+        }
+
+        var response = HttpResult.Json(201, ResourceMapper.ToResource(order), ApiJsonContext.Default.OrderResource)
+            .With("Location", $"/orders/{Uri.EscapeDataString(order.OrderId)}");
+        return result.Replayed ? response.With("Idempotent-Replayed", "true") : response;
+    }
+
+    public async Task<HttpResult> GetAsync(ApiCall call)
+    {
+        var order = await orders.GetAsync(Order(call)).ConfigureAwait(false);
+        return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Default.OrderResource);
+    }
+
+    public async Task<HttpResult> ListAsync(ApiCall call)
+    {
+        var errors = new ValidationErrors();
+        var status = QueryParameters.Status(call.Request, errors);
+        var limit = QueryParameters.Limit(call.Request, errors);
+        errors.ThrowIfAny();
+        var page = await orders.ListAsync(status, limit, QueryParameters.Cursor(call.Request)).ConfigureAwait(false);
+        return Page(page);
+    }
+
+    public async Task<HttpResult> ListByCustomerAsync(ApiCall call)
+    {
+        var customerId = call.Id("customerId");
+        var errors = new ValidationErrors();
+        var limit = QueryParameters.Limit(call.Request, errors);
+        errors.ThrowIfAny();
+        var page = await orders.ListByCustomerAsync(customerId, limit, QueryParameters.Cursor(call.Request)).ConfigureAwait(false);
+        return Page(page);
+    }
+
+    public async Task<HttpResult> MoveAsync(ApiCall call)
+    {
+        var orderId = Order(call);
+        OrderStatus target;
+        using (var body = call.JsonObject())
+        {
+            var fields = new JsonFields(new ValidationErrors());
+            var text = fields.String(body.RootElement, "status", "status");
+            if (fields.Errors.IsEmpty && text is null)
+            {
+                fields.Errors.Add("status", "is required");
+            }
+            else if (text is not null && !OrderStatusNames.TryParse(text, out _))
+            {
+                fields.Errors.Add("status", $"must be one of {string.Join(", ", OrderStatusNames.All)}");
+            }
+
+            fields.Errors.ThrowIfAny();
+            target = OrderStatusNames.Parse(text!);
+        }
+
+        var order = await orders.MoveAsync(orderId, target).ConfigureAwait(false);
+        telemetry.Log(LogLevel.Info, $"Order moved to {target.ToWire()} by an operator.", call.Request.RequestId, orderId);
+        return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Default.OrderResource);
+    }
+
+    public async Task<HttpResult> CancelAsync(ApiCall call)
+    {
+        var orderId = Order(call);
+        string? reason = null;
+        if (call.Request.HasBody)
+        {
+            using var body = call.JsonObject();
+            var fields = new JsonFields(new ValidationErrors());
+            reason = fields.String(body.RootElement, "reason", "reason");
+            TextRules.CheckOptional(fields.Errors, "reason", reason);
+            fields.Errors.ThrowIfAny();
+        }
+
+        var order = await orders.CancelAsync(orderId, reason).ConfigureAwait(false);
+        telemetry.Log(LogLevel.Info, "Order cancelled on request.", call.Request.RequestId, orderId);
+        return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Default.OrderResource);
+    }
+
+    public async Task<HttpResult> DeleteAsync(ApiCall call)
+    {
+        var orderId = Order(call);
+        await orders.DeleteAsync(orderId).ConfigureAwait(false);
+        telemetry.Log(LogLevel.Info, "Order deleted.", call.Request.RequestId, orderId);
+        return HttpResult.NoContent();
+    }
+
+    public async Task<HttpResult> InvoiceAsync(ApiCall call)
+    {
+        var orderId = Order(call);
+        var invoice = await orders.GetInvoiceAsync(orderId).ConfigureAwait(false);
+        if (invoice.Link is { } link)
+        {
+            return HttpResult.Redirect(link);
+        }
+
+        return HttpResult.Binary(invoice.Content!, "application/pdf")
+            .With("Content-Disposition", $"inline; filename=\"invoice-{orderId}.pdf\"");
+    }
+
+    private static string Order(ApiCall call)
+    {
+        var orderId = call.Id("orderId");
+        call.OrderId = orderId;
+        return orderId;
+    }
+
+    private static HttpResult Page(Page<Order> page) =>
+        HttpResult.Json(200, new OrderPageResource(page.Items.Select(ResourceMapper.ToResource).ToList(), page.NextCursor), ApiJsonContext.Default.OrderPageResource);
+
+    // Type errors come first for their field; the domain's rules add what they find about every other field, so a
+    // client learns all that is wrong with a body in one round trip.
+    private static ValidationException WithDomainErrors(ValidationErrors typeErrors, PlaceOrderRequest request, string? idempotencyKey)
+    {
+        var merged = new Dictionary<string, string[]>(typeErrors.ToDictionary(), StringComparer.Ordinal);
+        foreach (var (field, messages) in PlaceOrderValidator.Validate(request))
+        {
+            merged.TryAdd(field, messages);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            try
+            {
+                PlaceOrderValidator.EnsureValidIdempotencyKey(idempotencyKey);
+            }
+            catch (ValidationException e)
+            {
+                foreach (var (field, messages) in e.Errors)
+                {
+                    merged.TryAdd(field, messages);
+                }
+            }
+        }
+
+        return new ValidationException(merged);
+    }
+}

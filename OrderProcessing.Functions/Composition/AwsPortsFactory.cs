@@ -1,0 +1,68 @@
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using OrderProcessing.Functions.Adapters.Aws;
+using OrderProcessing.Functions.Adapters.DynamoDb;
+using OrderProcessing.Functions.Adapters.S3;
+using OrderProcessing.Functions.Storage;
+using OrderProcessing.Functions.Topology;
+
+namespace OrderProcessing.Functions.Composition;
+
+/// <summary>
+/// The ports of a function on AWS: the DynamoDB tables and the S3 bucket its settings name, through the adapters in
+/// <c>Adapters/</c>. Only the stores the function's topology entry lists are built (its role grants nothing else), so
+/// a stage that must not touch payments has no payment ledger at all. Clients are made once, when the function starts.
+/// </summary>
+public sealed class AwsPortsFactory : IPortsFactory
+{
+    private readonly AwsClientSettings? _dynamoDb;
+    private readonly AwsClientSettings? _s3;
+    private readonly TimeProvider _clock;
+
+    /// <summary>
+    /// Creates the factory. Without explicit client settings, each client uses the SDK defaults (in Lambda: the
+    /// function's region and role), or the endpoint in <see cref="SettingNames.DynamoDbEndpoint"/> /
+    /// <see cref="SettingNames.S3Endpoint"/> when the function declares and sets it.
+    /// </summary>
+    /// <param name="dynamoDb">How to reach DynamoDB, overriding the settings (the local host and tests).</param>
+    /// <param name="s3">How to reach S3, overriding the settings.</param>
+    /// <param name="clock">Time for the stores and services; the system clock by default.</param>
+    public AwsPortsFactory(AwsClientSettings? dynamoDb = null, AwsClientSettings? s3 = null, TimeProvider? clock = null)
+    {
+        _dynamoDb = dynamoDb;
+        _s3 = s3;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc />
+    public SystemPorts Create(FunctionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        IAmazonDynamoDB? dynamoDb = null;
+        IAmazonDynamoDB DynamoDb() => dynamoDb ??= AwsClientFactory.CreateDynamoDb(_dynamoDb ?? ClientSettings(settings, SettingNames.DynamoDbEndpoint));
+
+        var catalog = Table(settings, StorageSchema.Products) is { } products ? new DynamoDbCatalog(DynamoDb(), products, _clock) : null;
+        return new SystemPorts
+        {
+            Clock = _clock,
+            Orders = Table(settings, StorageSchema.Orders) is { } orders ? new DynamoDbOrderRepository(DynamoDb(), orders) : null,
+            Catalog = catalog,
+            Inventory = catalog,
+            PaymentLedger = Table(settings, StorageSchema.Payments) is { } payments ? new DynamoDbPaymentLedger(DynamoDb(), payments) : null,
+            Idempotency = Table(settings, StorageSchema.Idempotency) is { } idempotency ? new DynamoDbIdempotencyStore(DynamoDb(), idempotency, _clock) : null,
+            Invoices = settings.Declares(StorageSchema.Invoices.EnvironmentVariable)
+                ? new S3InvoiceStore(AwsClientFactory.CreateS3(_s3 ?? ClientSettings(settings, SettingNames.S3Endpoint)), settings.Required(StorageSchema.Invoices.EnvironmentVariable))
+                : null,
+        };
+    }
+
+    private static string? Table(FunctionSettings settings, TableSchema table) =>
+        settings.Declares(table.EnvironmentVariable) ? settings.Required(table.EnvironmentVariable) : null;
+
+    // The endpoint override goes to a compatible server with the SDK's credential chain (AWS_ACCESS_KEY_ID, ...), which
+    // the SDK reads itself; without it, the SDK defaults reach AWS with the function's role.
+    private static AwsClientSettings ClientSettings(FunctionSettings settings, string endpointSetting) =>
+        settings.Declares(endpointSetting) && settings.OptionalUrl(endpointSetting) is { } url
+            ? new AwsClientSettings(ServiceUrl: url)
+            : AwsClientSettings.Default;
+}

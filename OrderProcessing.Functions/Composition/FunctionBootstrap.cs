@@ -1,0 +1,70 @@
+using OrderProcessing.Functions.Adapters.S3;
+using OrderProcessing.Functions.Observability;
+using OrderProcessing.Functions.Topology;
+
+namespace OrderProcessing.Functions.Composition;
+
+/// <summary>
+/// Everything a function needs, built once from its configuration: its settings, Core's services over the ports the
+/// factory makes, and its telemetry. Parameterless constructors use <see cref="FromEnvironment"/>; the local host and
+/// tests use <see cref="Create"/> with their own settings and ports.
+/// </summary>
+public sealed class FunctionBootstrap
+{
+    /// <summary>Presigned invoice links live this long unless configured otherwise.</summary>
+    public static readonly TimeSpan DefaultInvoiceLinkLifetime = TimeSpan.FromMinutes(5);
+
+    private FunctionBootstrap(FunctionSettings settings, SystemServices services, Telemetry telemetry)
+    {
+        Settings = settings;
+        Services = services;
+        Telemetry = telemetry;
+    }
+
+    /// <summary>The function's settings.</summary>
+    public FunctionSettings Settings { get; }
+
+    /// <summary>Core's services.</summary>
+    public SystemServices Services { get; }
+
+    /// <summary>Logs and metrics.</summary>
+    public Telemetry Telemetry { get; }
+
+    /// <summary>Reads <paramref name="function"/>'s settings with <paramref name="readSetting"/> and composes it over <paramref name="ports"/>.</summary>
+    /// <param name="function">The function's topology entry.</param>
+    /// <param name="readSetting">Reads one setting by name (an environment variable in Lambda).</param>
+    /// <param name="ports">Builds the ports.</param>
+    /// <param name="output">Where logs and metrics go; standard output when null.</param>
+    public static FunctionBootstrap Create(FunctionDefinition function, Func<string, string?> readSetting, IPortsFactory ports, TextWriter? output = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(ports);
+        var settings = FunctionSettings.Load(function, readSetting);
+        var environment = settings.Required(SettingNames.Environment);
+        var options = SystemServices.DefaultOptions with
+        {
+            InvoiceLinkLifetime = settings.Declares(SettingNames.InvoiceLinkLifetimeSeconds)
+                ? settings.OptionalSeconds(SettingNames.InvoiceLinkLifetimeSeconds, DefaultInvoiceLinkLifetime, S3InvoiceStore.MaxLinkLifetime)
+                : DefaultInvoiceLinkLifetime,
+        };
+        var systemPorts = ports.Create(settings);
+        var telemetry = output is null
+            ? Telemetry.ToStandardOutput(function.Name, environment)
+            : new Telemetry(function.Name, environment, output, systemPorts.Clock);
+        return new FunctionBootstrap(settings, new SystemServices(systemPorts, options), telemetry);
+    }
+
+    /// <summary>Returns <paramref name="bootstrap"/> when it was made for <paramref name="function"/>; throws otherwise.</summary>
+    public static FunctionBootstrap Require(FunctionBootstrap bootstrap, FunctionDefinition function)
+    {
+        ArgumentNullException.ThrowIfNull(bootstrap);
+        ArgumentNullException.ThrowIfNull(function);
+        return bootstrap.Settings.Function.Name == function.Name
+            ? bootstrap
+            : throw new ArgumentException($"The bootstrap is for '{bootstrap.Settings.Function.Name}', not '{function.Name}'.", nameof(bootstrap));
+    }
+
+    /// <summary>Reads <paramref name="function"/>'s settings from environment variables and composes it over the AWS adapters.</summary>
+    public static FunctionBootstrap FromEnvironment(FunctionDefinition function) =>
+        Create(function, Environment.GetEnvironmentVariable, new AwsPortsFactory());
+}

@@ -1,0 +1,216 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace OrderProcessing.Functions.Observability;
+
+/// <summary>
+/// A function's structured output: JSON log lines (level, message, timestamp, requestId, orderId, functionName, ...)
+/// and CloudWatch Embedded Metric Format documents, one JSON object per line on one writer (stdout in Lambda, where
+/// CloudWatch Logs turns EMF lines into metrics). Every string is scrubbed of email addresses and payment tokens.
+/// Thread-safe: the local host may run invocations concurrently.
+/// </summary>
+public sealed class Telemetry
+{
+    /// <summary>The CloudWatch namespace of every metric.</summary>
+    public const string MetricNamespace = "OrderProcessing";
+
+    private readonly TextWriter _output;
+    private readonly Lock _gate = new();
+
+    /// <summary>Creates telemetry writing to <paramref name="output"/>.</summary>
+    /// <param name="functionName">The topology name of the function (<c>api</c>, <c>reserve-inventory</c>).</param>
+    /// <param name="environment">The deployment stage, a dimension of every metric.</param>
+    /// <param name="output">Where lines go.</param>
+    /// <param name="clock">Timestamps and durations.</param>
+    public Telemetry(string functionName, string environment, TextWriter output, TimeProvider clock)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(functionName);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(clock);
+        FunctionName = functionName;
+        Environment = environment;
+        _output = output;
+        Clock = clock;
+    }
+
+    /// <summary>The function's topology name.</summary>
+    public string FunctionName { get; }
+
+    /// <summary>The deployment stage.</summary>
+    public string Environment { get; }
+
+    /// <summary>The clock used for timestamps and durations.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>
+    /// Telemetry on the process's raw standard output. The raw stream, not <see cref="Console.Out"/>: the Lambda runtime
+    /// redirects <see cref="Console.Out"/> and, with JSON log format, would wrap each line in its own JSON, hiding EMF.
+    /// </summary>
+    public static Telemetry ToStandardOutput(string functionName, string environment) =>
+        new(functionName, environment, new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true }, TimeProvider.System);
+
+    /// <summary>Writes one log line.</summary>
+    /// <param name="level">Severity.</param>
+    /// <param name="message">What happened; never a full email address or a payment token.</param>
+    /// <param name="requestId">API Gateway's request id, or the SQS message id for a stage record.</param>
+    /// <param name="orderId">The order concerned, if any.</param>
+    /// <param name="fields">Further context (route, status, outcome, ...): strings, numbers, booleans or null.</param>
+    /// <param name="exception">The failure, logged with type, message and stack trace.</param>
+    public void Log(LogLevel level, string message, string? requestId = null, string? orderId = null, IReadOnlyDictionary<string, object?>? fields = null, Exception? exception = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("timestamp", Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("level", level.ToString().ToUpperInvariant());
+            json.WriteString("message", LogScrubber.Scrub(message));
+            json.WriteString("functionName", FunctionName);
+            json.WriteString("environment", Environment);
+            WriteOptional(json, "requestId", requestId);
+            WriteOptional(json, "orderId", orderId);
+            foreach (var (name, value) in fields ?? Empty)
+            {
+                WriteField(json, name, value);
+            }
+
+            if (exception is not null)
+            {
+                json.WriteString("errorType", exception.GetType().FullName);
+                json.WriteString("errorMessage", LogScrubber.Scrub(exception.Message));
+                json.WriteString("stackTrace", LogScrubber.Scrub(exception.ToString()));
+            }
+
+            json.WriteEndObject();
+        }
+
+        WriteLine(buffer);
+    }
+
+    /// <summary>Writes one Embedded Metric Format document: <paramref name="metrics"/> under one set of dimensions.</summary>
+    /// <param name="dimensions">Dimension names and values besides <c>Environment</c>, which every metric carries.</param>
+    /// <param name="metrics">The metrics.</param>
+    /// <param name="properties">Searchable context that is not a dimension (request id, status code).</param>
+    public void Metrics(IReadOnlyDictionary<string, string> dimensions, IReadOnlyList<Metric> metrics, IReadOnlyDictionary<string, object?>? properties = null)
+    {
+        ArgumentNullException.ThrowIfNull(dimensions);
+        ArgumentNullException.ThrowIfNull(metrics);
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("_aws");
+            json.WriteNumber("Timestamp", Clock.GetUtcNow().ToUnixTimeMilliseconds());
+            json.WriteStartArray("CloudWatchMetrics");
+            json.WriteStartObject();
+            json.WriteString("Namespace", MetricNamespace);
+            json.WriteStartArray("Dimensions");
+            json.WriteStartArray();
+            json.WriteStringValue("Environment");
+            foreach (var name in dimensions.Keys)
+            {
+                json.WriteStringValue(name);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndArray();
+            json.WriteStartArray("Metrics");
+            foreach (var metric in metrics)
+            {
+                json.WriteStartObject();
+                json.WriteString("Name", metric.Name);
+                json.WriteString("Unit", metric.Unit.ToString());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteString("Environment", Environment);
+            json.WriteString("functionName", FunctionName);
+            foreach (var (name, value) in dimensions)
+            {
+                json.WriteString(name, value);
+            }
+
+            foreach (var metric in metrics)
+            {
+                if (metric.Values.Count == 1)
+                {
+                    json.WriteNumber(metric.Name, Math.Round(metric.Values[0], 3));
+                }
+                else
+                {
+                    json.WriteStartArray(metric.Name);
+                    foreach (var value in metric.Values)
+                    {
+                        json.WriteNumberValue(Math.Round(value, 3));
+                    }
+
+                    json.WriteEndArray();
+                }
+            }
+
+            foreach (var (name, value) in properties ?? Empty)
+            {
+                WriteField(json, name, value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        WriteLine(buffer);
+    }
+
+    private static readonly Dictionary<string, object?> Empty = [];
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, LogScrubber.Scrub(value));
+        }
+    }
+
+    private static void WriteField(Utf8JsonWriter json, string name, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNull(name);
+                break;
+            case bool b:
+                json.WriteBoolean(name, b);
+                break;
+            case int i:
+                json.WriteNumber(name, i);
+                break;
+            case long l:
+                json.WriteNumber(name, l);
+                break;
+            case double d:
+                json.WriteNumber(name, Math.Round(d, 3));
+                break;
+            case decimal m:
+                json.WriteNumber(name, m);
+                break;
+            default:
+                json.WriteString(name, LogScrubber.Scrub(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
+                break;
+        }
+    }
+
+    private void WriteLine(ArrayBufferWriter<byte> buffer)
+    {
+        var line = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        lock (_gate)
+        {
+            _output.WriteLine(line);
+        }
+    }
+}

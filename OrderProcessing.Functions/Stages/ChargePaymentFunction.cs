@@ -1,0 +1,30 @@
+using OrderProcessing.Functions.Composition;
+using OrderProcessing.Functions.Observability;
+using OrderProcessing.Functions.Topology;
+
+namespace OrderProcessing.Functions.Stages;
+
+/// <summary>Stage function for orders entering RESERVED: captures payment, or releases stock and fails the order.</summary>
+public sealed class ChargePaymentFunction : StageFunction
+{
+    /// <summary>The Lambda entry point's constructor: reads the function's settings from the environment once and fails fast, naming any missing one.</summary>
+    public ChargePaymentFunction()
+        : this(FunctionBootstrap.FromEnvironment(SystemTopology.ChargePayment))
+    {
+    }
+
+    /// <summary>Composes the function from a bootstrap made for <see cref="SystemTopology.ChargePayment"/>.</summary>
+    public ChargePaymentFunction(FunctionBootstrap bootstrap)
+        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.ChargePayment).Services, bootstrap.Telemetry)
+    {
+    }
+
+    /// <summary>Creates the function over <paramref name="services"/> (tests and the local host).</summary>
+    public ChargePaymentFunction(SystemServices services, Telemetry telemetry)
+        : base(SystemTopology.ChargePayment, (services ?? throw new ArgumentNullException(nameof(services))).ChargePayment, telemetry)
+    {
+    }
+
+    /// <summary>Handles an SQS event of Pipes-forwarded stream records; returns <c>{"batchItemFailures": [...]}</c>.</summary>
+    public Task<Stream> HandleAsync(Stream input) => ProcessAsync(input);
+}

@@ -1,0 +1,30 @@
+using OrderProcessing.Functions.Composition;
+using OrderProcessing.Functions.Observability;
+using OrderProcessing.Functions.Topology;
+
+namespace OrderProcessing.Functions.Stages;
+
+/// <summary>Stage function for orders entering CANCELLED: releases their stock and refunds a captured payment.</summary>
+public sealed class CompensateFunction : StageFunction
+{
+    /// <summary>The Lambda entry point's constructor: reads the function's settings from the environment once and fails fast, naming any missing one.</summary>
+    public CompensateFunction()
+        : this(FunctionBootstrap.FromEnvironment(SystemTopology.Compensate))
+    {
+    }
+
+    /// <summary>Composes the function from a bootstrap made for <see cref="SystemTopology.Compensate"/>.</summary>
+    public CompensateFunction(FunctionBootstrap bootstrap)
+        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.Compensate).Services, bootstrap.Telemetry)
+    {
+    }
+
+    /// <summary>Creates the function over <paramref name="services"/> (tests and the local host).</summary>
+    public CompensateFunction(SystemServices services, Telemetry telemetry)
+        : base(SystemTopology.Compensate, (services ?? throw new ArgumentNullException(nameof(services))).Compensate, telemetry)
+    {
+    }
+
+    /// <summary>Handles an SQS event of Pipes-forwarded stream records; returns <c>{"batchItemFailures": [...]}</c>.</summary>
+    public Task<Stream> HandleAsync(Stream input) => ProcessAsync(input);
+}

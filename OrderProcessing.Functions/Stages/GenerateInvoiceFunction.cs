@@ -1,0 +1,30 @@
+using OrderProcessing.Functions.Composition;
+using OrderProcessing.Functions.Observability;
+using OrderProcessing.Functions.Topology;
+
+namespace OrderProcessing.Functions.Stages;
+
+/// <summary>Stage function for orders entering SHIPPED: renders and stores the invoice PDF, then completes the order.</summary>
+public sealed class GenerateInvoiceFunction : StageFunction
+{
+    /// <summary>The Lambda entry point's constructor: reads the function's settings from the environment once and fails fast, naming any missing one.</summary>
+    public GenerateInvoiceFunction()
+        : this(FunctionBootstrap.FromEnvironment(SystemTopology.GenerateInvoice))
+    {
+    }
+
+    /// <summary>Composes the function from a bootstrap made for <see cref="SystemTopology.GenerateInvoice"/>.</summary>
+    public GenerateInvoiceFunction(FunctionBootstrap bootstrap)
+        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.GenerateInvoice).Services, bootstrap.Telemetry)
+    {
+    }
+
+    /// <summary>Creates the function over <paramref name="services"/> (tests and the local host).</summary>
+    public GenerateInvoiceFunction(SystemServices services, Telemetry telemetry)
+        : base(SystemTopology.GenerateInvoice, (services ?? throw new ArgumentNullException(nameof(services))).GenerateInvoice, telemetry)
+    {
+    }
+
+    /// <summary>Handles an SQS event of Pipes-forwarded stream records; returns <c>{"batchItemFailures": [...]}</c>.</summary>
+    public Task<Stream> HandleAsync(Stream input) => ProcessAsync(input);
+}

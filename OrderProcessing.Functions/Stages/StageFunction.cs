@@ -1,0 +1,188 @@
+using System.Text.Json;
+using OrderProcessing.Core.Common;
+using OrderProcessing.Core.Orders;
+using OrderProcessing.Core.Pipeline;
+using OrderProcessing.Functions.Events;
+using OrderProcessing.Functions.Events.DynamoDb;
+using OrderProcessing.Functions.Events.Sqs;
+using OrderProcessing.Functions.Observability;
+using OrderProcessing.Functions.Topology;
+
+namespace OrderProcessing.Functions.Stages;
+
+/// <summary>
+/// The loop every stage function shares. For each SQS message of the batch it reads the order id from the forwarded
+/// stream record and runs the Core stage, which acts on the order's stored state, so redelivered and reordered
+/// messages are harmless. Failed messages are answered in <c>batchItemFailures</c> so SQS redelivers them with backoff
+/// and, after the receive limit, moves them to the stage's dead-letter queue: transient failures, unexpected
+/// exceptions and unreadable (poison) messages alike. Nothing is dropped and every failure is logged with its cause.
+/// </summary>
+public abstract class StageFunction
+{
+    private readonly IOrderStage _stage;
+
+    /// <summary>Creates the function for <paramref name="function"/>, running <paramref name="stage"/>.</summary>
+    protected StageFunction(FunctionDefinition function, IOrderStage stage, Telemetry telemetry)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(stage);
+        ArgumentNullException.ThrowIfNull(telemetry);
+        if (function.Trigger.Status is null)
+        {
+            throw new ArgumentException($"'{function.Name}' is not a stage function.", nameof(function));
+        }
+
+        Function = function;
+        _stage = stage;
+        Telemetry = telemetry;
+    }
+
+    /// <summary>The function's topology entry.</summary>
+    public FunctionDefinition Function { get; }
+
+    /// <summary>Logs and metrics.</summary>
+    protected Telemetry Telemetry { get; }
+
+    /// <summary>Processes an SQS event and returns the partial batch response.</summary>
+    protected async Task<Stream> ProcessAsync(Stream input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var sqsEvent = await ReadEventAsync(input).ConfigureAwait(false);
+        var records = sqsEvent.Records ?? [];
+        var failures = new List<SqsBatchItemFailure>();
+        var durations = new List<double>(records.Count);
+        int moved = 0, skipped = 0, failed = 0;
+        var unidentifiedFailure = false;
+        foreach (var message in records)
+        {
+            var started = Telemetry.Clock.GetTimestamp();
+            var outcome = await ProcessMessageAsync(message).ConfigureAwait(false);
+            durations.Add(Telemetry.Clock.GetElapsedTime(started).TotalMilliseconds);
+            switch (outcome)
+            {
+                case MessageOutcome.Moved:
+                    moved++;
+                    break;
+                case MessageOutcome.Skipped:
+                    skipped++;
+                    break;
+                default:
+                    failed++;
+                    if (string.IsNullOrEmpty(message?.MessageId))
+                    {
+                        unidentifiedFailure = true;
+                    }
+                    else
+                    {
+                        failures.Add(new SqsBatchItemFailure { ItemIdentifier = message.MessageId });
+                    }
+
+                    break;
+            }
+        }
+
+        Telemetry.Metrics(
+            new Dictionary<string, string> { ["Stage"] = Function.Name },
+            [Metric.Count("Moved", moved), Metric.Count("Skipped", skipped), Metric.Count("Failed", failed), new Metric("StageDuration", MetricUnit.Milliseconds, durations.Count > 0 ? durations : [0])],
+            new Dictionary<string, object?> { ["batchSize"] = records.Count });
+
+        if (unidentifiedFailure)
+        {
+            // A failed message without an id cannot be named in a partial response; failing the invocation returns the
+            // whole batch to the queue rather than deleting a message that was not processed.
+            throw new InvalidOperationException("A message without a messageId failed; the whole batch is returned to the queue.");
+        }
+
+        var output = new MemoryStream();
+        await JsonSerializer.SerializeAsync(output, new SqsBatchResponse { BatchItemFailures = failures }, AwsEventJsonContext.Default.SqsBatchResponse).ConfigureAwait(false);
+        output.Position = 0;
+        return output;
+    }
+
+    private async Task<SqsEvent> ReadEventAsync(Stream input)
+    {
+        try
+        {
+            var sqsEvent = await JsonSerializer.DeserializeAsync(input, AwsEventJsonContext.Default.SqsEvent).ConfigureAwait(false);
+            if (sqsEvent?.Records is not null)
+            {
+                return sqsEvent;
+            }
+        }
+        catch (JsonException e)
+        {
+            Telemetry.Log(LogLevel.Error, "The invocation event is not an SQS event; failing the invocation so the batch is retried.", exception: e);
+            throw;
+        }
+
+        Telemetry.Log(LogLevel.Error, "The invocation event has no Records; failing the invocation so the batch is retried.");
+        throw new InvalidDataException("The invocation event is not an SQS event: it has no Records.");
+    }
+
+    private async Task<MessageOutcome> ProcessMessageAsync(SqsMessage? message)
+    {
+        var messageId = message?.MessageId;
+        var receiveCount = message?.ApproximateReceiveCount;
+        var context = new Dictionary<string, object?>
+        {
+            ["stage"] = Function.Name,
+            ["receiveCount"] = receiveCount,
+            ["lastAttempt"] = receiveCount >= Function.MaxReceiveCount,
+        };
+
+        if (!StageMessageParser.TryParse(message?.Body, out var parsed, out var problem))
+        {
+            context["outcome"] = "failed";
+            context["cause"] = "poison";
+            Telemetry.Log(LogLevel.Error, $"Unreadable message reported as failed so it reaches the dead-letter queue: {problem}.", messageId, fields: context);
+            return MessageOutcome.Failed;
+        }
+
+        context["eventName"] = parsed.EventName;
+        context["recordStatus"] = parsed.NewStatus;
+        if (parsed.EventName == DynamoDbStreamRecord.Remove)
+        {
+            context["outcome"] = "skipped";
+            Telemetry.Log(LogLevel.Info, "The order was deleted; nothing to do.", messageId, parsed.OrderId, context);
+            return MessageOutcome.Skipped;
+        }
+
+        if (parsed.NewStatus is not null && parsed.NewStatus != Function.Trigger.Status!.Value.ToWire())
+        {
+            // A mis-routed record is harmless (the stage acts on the stored order) but points at a wrong pipe filter.
+            Telemetry.Log(LogLevel.Warn, $"The record's status {parsed.NewStatus} is not this stage's {Function.Trigger.Status.Value.ToWire()}; acting on the stored order.", messageId, parsed.OrderId, context);
+        }
+
+        try
+        {
+            var outcome = await _stage.HandleAsync(parsed.OrderId).ConfigureAwait(false);
+            context["outcome"] = outcome.Advanced ? "moved" : "skipped";
+            context["newStatus"] = outcome.NewStatus?.ToWire();
+            context["detail"] = outcome.Detail;
+            Telemetry.Log(LogLevel.Info, outcome.Advanced ? $"Order moved to {outcome.NewStatus!.Value.ToWire()}." : "Order left as it is.", messageId, parsed.OrderId, context);
+            return outcome.Advanced ? MessageOutcome.Moved : MessageOutcome.Skipped;
+        }
+        catch (TransientFailureException e)
+        {
+            context["outcome"] = "failed";
+            context["cause"] = "transient";
+            Telemetry.Log(LogLevel.Warn, "Transient failure; the message will be retried.", messageId, parsed.OrderId, context, e);
+            return MessageOutcome.Failed;
+        }
+        catch (Exception e)
+        {
+            // Reported, not rethrown: the rest of the batch still counts, and this message is retried, then dead-lettered.
+            context["outcome"] = "failed";
+            context["cause"] = "unexpected";
+            Telemetry.Log(LogLevel.Error, "Unexpected failure; the message will be retried and dead-lettered if it keeps failing.", messageId, parsed.OrderId, context, e);
+            return MessageOutcome.Failed;
+        }
+    }
+
+    private enum MessageOutcome
+    {
+        Moved,
+        Skipped,
+        Failed,
+    }
+}

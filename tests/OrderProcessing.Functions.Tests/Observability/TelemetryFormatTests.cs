@@ -1,0 +1,52 @@
+using System.Text.Json;
+using OrderProcessing.Functions.Observability;
+using OrderProcessing.Functions.Tests.Support;
+
+namespace OrderProcessing.Functions.Tests.Observability;
+
+public sealed class TelemetryFormatTests
+{
+    [Test]
+    public void LogLine_IsOneJsonObject_WithLevelMessageTimestampRequestOrderAndFunction()
+    {
+        var output = new StringWriter();
+        var telemetry = new Telemetry("ship-order", "prod", output, new ManualClock());
+
+        telemetry.Log(LogLevel.Warn, "retrying", requestId: "req-1", orderId: "ord_1", fields: new Dictionary<string, object?> { ["attempt"] = 2, ["final"] = false, ["note"] = null });
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1));
+        var line = JsonDocument.Parse(lines[0]).RootElement;
+        Assert.That(line.GetProperty("level").GetString(), Is.EqualTo("WARN"));
+        Assert.That(line.GetProperty("message").GetString(), Is.EqualTo("retrying"));
+        Assert.That(line.GetProperty("timestamp").GetString(), Is.EqualTo("2024-03-12T18:30:00.000Z"));
+        Assert.That(line.GetProperty("requestId").GetString(), Is.EqualTo("req-1"));
+        Assert.That(line.GetProperty("orderId").GetString(), Is.EqualTo("ord_1"));
+        Assert.That(line.GetProperty("functionName").GetString(), Is.EqualTo("ship-order"));
+        Assert.That(line.GetProperty("attempt").GetInt32(), Is.EqualTo(2));
+        Assert.That(line.GetProperty("final").GetBoolean(), Is.False);
+        Assert.That(line.GetProperty("note").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
+    [Test]
+    public void Metrics_AreAnEmbeddedMetricFormatDocument()
+    {
+        var output = new StringWriter();
+        var clock = new ManualClock();
+        var telemetry = new Telemetry("reserve-inventory", "prod", output, clock);
+
+        telemetry.Metrics(new Dictionary<string, string> { ["Stage"] = "reserve-inventory" }, [Metric.Count("Moved", 3), new Metric("StageDuration", MetricUnit.Milliseconds, [1.5, 2.25])]);
+
+        var doc = JsonDocument.Parse(output.ToString()).RootElement;
+        var aws = doc.GetProperty("_aws");
+        Assert.That(aws.GetProperty("Timestamp").GetInt64(), Is.EqualTo(clock.GetUtcNow().ToUnixTimeMilliseconds()));
+        var directive = aws.GetProperty("CloudWatchMetrics")[0];
+        Assert.That(directive.GetProperty("Namespace").GetString(), Is.EqualTo("OrderProcessing"));
+        Assert.That(directive.GetProperty("Dimensions")[0].EnumerateArray().Select(d => d.GetString()), Is.EqualTo(new[] { "Environment", "Stage" }));
+        Assert.That(directive.GetProperty("Metrics").EnumerateArray().Select(m => (m.GetProperty("Name").GetString(), m.GetProperty("Unit").GetString())), Is.EqualTo(new[] { ("Moved", "Count"), ("StageDuration", "Milliseconds") }));
+        Assert.That(doc.GetProperty("Environment").GetString(), Is.EqualTo("prod"));
+        Assert.That(doc.GetProperty("Stage").GetString(), Is.EqualTo("reserve-inventory"));
+        Assert.That(doc.GetProperty("Moved").GetDouble(), Is.EqualTo(3));
+        Assert.That(doc.GetProperty("StageDuration").EnumerateArray().Select(v => v.GetDouble()), Is.EqualTo(new[] { 1.5, 2.25 }));
+    }
+}

@@ -1,0 +1,133 @@
+using System.Reflection;
+using OrderProcessing.Core.Orders;
+using OrderProcessing.Functions.Api;
+using OrderProcessing.Functions.Storage;
+using OrderProcessing.Functions.Topology;
+
+namespace OrderProcessing.Functions.Tests.Topology;
+
+/// <summary>The topology is data others deploy and run: it must point at real handlers and grant nothing broad.</summary>
+public sealed class TopologyTests
+{
+    private static IEnumerable<TestCaseData> Functions() =>
+        SystemTopology.Functions.Select(f => new TestCaseData(f).SetArgDisplayNames(f.Name));
+
+    [TestCaseSource(nameof(Functions))]
+    public void HandlerString_ResolvesToAPublicStreamMethod_OnATypeWithAPublicParameterlessConstructor(FunctionDefinition function)
+    {
+        var parts = function.Handler.Split("::");
+        Assert.That(parts, Has.Length.EqualTo(3), "handler strings are Assembly::Namespace.Type::Method");
+        var assembly = typeof(ApiFunction).Assembly;
+        Assert.That(parts[0], Is.EqualTo(assembly.GetName().Name));
+
+        var type = assembly.GetType(parts[1]);
+        Assert.That(type, Is.Not.Null, $"type {parts[1]} not found");
+        Assert.That(type!.IsPublic && type.IsClass && !type.IsAbstract, Is.True, "the runtime instantiates the handler type");
+        Assert.That(type.GetConstructor(Type.EmptyTypes), Is.Not.Null, "the runtime needs a public parameterless constructor");
+
+        var candidates = type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static).Where(m => m.Name == parts[2]).ToList();
+        Assert.That(candidates, Has.Count.EqualTo(1), "an overloaded handler name is ambiguous to the runtime");
+        var method = candidates[0];
+        Assert.That(method.GetParameters().Select(p => p.ParameterType), Is.EqualTo(new[] { typeof(Stream) }));
+        Assert.That(method.ReturnType, Is.EqualTo(typeof(Task<Stream>)));
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void HandlerType_CanBeComposedFromABootstrap(FunctionDefinition function)
+    {
+        var type = typeof(ApiFunction).Assembly.GetType(function.HandlerType)!;
+
+        Assert.That(type.GetConstructor([typeof(Composition.FunctionBootstrap)]), Is.Not.Null, "the local host builds functions from a bootstrap");
+    }
+
+    [Test]
+    public void EveryNonTerminalStatusAndCancelled_HasExactlyOneConsumerStage()
+    {
+        var consumed = Enum.GetValues<OrderStatus>().Where(s => !OrderTransitions.IsTerminal(s) || s == OrderStatus.Cancelled);
+
+        foreach (var status in consumed)
+        {
+            Assert.That(SystemTopology.Stages.Count(s => s.Trigger.Status == status), Is.EqualTo(1), $"{status.ToWire()} needs exactly one stage");
+        }
+    }
+
+    [Test]
+    public void TerminalStatusesOtherThanCancelled_HaveNoConsumer()
+    {
+        var ends = Enum.GetValues<OrderStatus>().Where(s => OrderTransitions.IsTerminal(s) && s != OrderStatus.Cancelled);
+
+        Assert.That(ends.Where(s => SystemTopology.StageFor(s) is not null), Is.Empty);
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void NoPermission_HasAWildcardAction(FunctionDefinition function)
+    {
+        var actions = function.Permissions.SelectMany(p => p.Actions).ToList();
+
+        Assert.That(actions, Is.Not.Empty);
+        Assert.That(actions.Where(a => a.Contains('*', StringComparison.Ordinal) || !a.Contains(':', StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void NoPermission_HasAWildcardResource_AndEachNamesADeclaredResource(FunctionDefinition function)
+    {
+        var tables = StorageSchema.Tables.Select(t => t.LogicalName).ToHashSet();
+        var buckets = StorageSchema.Buckets.Select(b => b.LogicalName).ToHashSet();
+
+        foreach (var grant in function.Permissions)
+        {
+            Assert.That(grant.Resource.LogicalName, Does.Not.Contain("*"));
+            var known = grant.Resource.Kind switch
+            {
+                ResourceKind.Table or ResourceKind.TableIndexes => tables.Contains(grant.Resource.LogicalName),
+                ResourceKind.BucketObjects => buckets.Contains(grant.Resource.LogicalName),
+                ResourceKind.OwnQueue => function.Trigger.Kind == TriggerKind.StageQueue,
+                _ => false,
+            };
+            Assert.That(known, Is.True, $"{grant.Resource} is not a resource of the system");
+        }
+    }
+
+    [Test]
+    public void StageQueues_HaveAVisibilityTimeoutOfSixTimesTheFunctionTimeout_AndReportPartialFailures()
+    {
+        foreach (var stage in SystemTopology.Stages)
+        {
+            Assert.That(stage.QueueVisibilityTimeoutSeconds, Is.EqualTo(stage.TimeoutSeconds * 6), stage.Name);
+            Assert.That(stage.ReportsBatchItemFailures, Is.True, stage.Name);
+            Assert.That(stage.MaxReceiveCount, Is.GreaterThan(1), stage.Name);
+        }
+
+        Assert.That(SystemTopology.Api.QueueVisibilityTimeoutSeconds, Is.Zero);
+    }
+
+    [Test]
+    public void OrdersStayUndeletable_AtLeastAsLongAsAnyStageMessageCanBeInFlight()
+    {
+        var longest = SystemTopology.Stages.Max(s => TimeSpan.FromSeconds(s.MaxReceiveCount * s.QueueVisibilityTimeoutSeconds));
+
+        Assert.That(SystemTopology.LongestStageMessageLifetime, Is.EqualTo(longest));
+        Assert.That(Composition.SystemServices.DefaultOptions.SettlingPeriod, Is.GreaterThanOrEqualTo(longest));
+    }
+
+    [Test]
+    public void ApiRoutes_AreUnique_AndCoverTheContract()
+    {
+        var keys = SystemTopology.ApiRoutes.Select(r => r.Key).ToList();
+
+        Assert.That(keys, Is.Unique);
+        Assert.That(keys, Is.SupersetOf(new[]
+        {
+            "POST /orders", "GET /orders/{orderId}", "GET /orders", "GET /customers/{customerId}/orders", "PATCH /orders/{orderId}",
+            "POST /orders/{orderId}/cancel", "DELETE /orders/{orderId}", "GET /orders/{orderId}/invoice", "PUT /products/{productId}",
+            "GET /products/{productId}", "GET /products", "GET /health",
+        }));
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void RequiredAndOptionalSettings_DoNotOverlap(FunctionDefinition function)
+    {
+        Assert.That(function.Settings.Intersect(function.OptionalSettings), Is.Empty);
+        Assert.That(function.Settings.Concat(function.OptionalSettings), Is.Unique);
+    }
+}
