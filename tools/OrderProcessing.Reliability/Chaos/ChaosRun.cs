@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrderProcessing.Core.Invoices;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pricing;
@@ -6,7 +7,6 @@ using OrderProcessing.Core.Shipping;
 using OrderProcessing.Reliability.Dispatch;
 using OrderProcessing.Reliability.Faults;
 using OrderProcessing.Reliability.Feed;
-using OrderProcessing.Reliability.Invoices;
 using OrderProcessing.Reliability.Payments;
 using OrderProcessing.Reliability.Stores;
 using OrderProcessing.Reliability.Time;
@@ -50,7 +50,7 @@ internal static class ChaosRun
             new FaultyPaymentGateway(new SimulatedPaymentGateway(ledger, clock), faults),
             new FaultyShippingCarrier(new SimulatedCarrier(), faults),
             new FaultyInvoiceStore(raw.Invoices, faults),
-            new TextInvoiceRenderer(),
+            new PdfInvoiceRenderer(),
             new FaultyIdempotencyStore(raw.Idempotency, faults),
             new SeededIdGenerator(options.Seed),
             clock,

@@ -314,13 +314,13 @@ internal static class InvariantChecker
         foreach (var order in completed)
         {
             var pdf = await stores.Invoices.GetAsync(order.OrderId, cancellationToken).ConfigureAwait(false);
-            if (!order.InvoiceAvailable || order.TrackingNumber is null || pdf is null || pdf.Length == 0)
+            if (!order.InvoiceAvailable || order.TrackingNumber is null || pdf is null || !pdf.AsSpan().StartsWith("%PDF-"u8))
             {
-                violations.Add($"order {order.OrderId} completed without {(pdf is null ? "a stored invoice" : order.TrackingNumber is null ? "a tracking number" : "an invoice key")}");
+                violations.Add($"order {order.OrderId} completed without {(pdf is null ? "a stored invoice" : order.TrackingNumber is null ? "a tracking number" : !order.InvoiceAvailable ? "an invoice key" : "a PDF (the stored bytes do not start with %PDF-)")}");
             }
         }
 
-        return new InvariantResult("Every completed order has its invoice and tracking number", $"{completed.Count} completed orders, {completed.Count - violations.Count} with both", violations);
+        return new InvariantResult("Every completed order has its invoice and tracking number", $"{completed.Count} completed orders, {completed.Count - violations.Count} with a stored PDF invoice and a tracking number", violations);
     }
 
     private static InvariantResult DeadLetters(DispatchReport dispatch)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.Common;
+using OrderProcessing.Core.Invoices;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pricing;
@@ -10,7 +11,6 @@ using OrderProcessing.Reliability.Chaos;
 using OrderProcessing.Reliability.Dispatch;
 using OrderProcessing.Reliability.Faults;
 using OrderProcessing.Reliability.Feed;
-using OrderProcessing.Reliability.Invoices;
 using OrderProcessing.Reliability.Stores;
 using OrderProcessing.Reliability.Time;
 
@@ -186,7 +186,7 @@ internal static class ConcurrencyChecks
             new SimulatedPaymentGateway(raw.Ledger, clock),
             new SimulatedCarrier(),
             raw.Invoices,
-            new TextInvoiceRenderer(),
+            new PdfInvoiceRenderer(),
             raw.Idempotency,
             new UlidIdGenerator(clock),
             clock,
