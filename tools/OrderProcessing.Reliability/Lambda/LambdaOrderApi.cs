@@ -46,7 +46,8 @@ internal sealed class LambdaOrderApi(Func<Stream, Task<Stream>> handler) : IOrde
             detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
         }
 
-        return new ApiResult(answer.StatusCode, orderId ?? request.PathParameters?.GetValueOrDefault("orderId"), status, detail);
+        var replayed = string.Equals(answer.Header("Idempotent-Replayed"), "true", StringComparison.OrdinalIgnoreCase);
+        return new ApiResult(answer.StatusCode, orderId ?? request.PathParameters?.GetValueOrDefault("orderId"), status, detail, replayed);
     }
 
     private static string OrderJson(PlaceOrderRequest r)

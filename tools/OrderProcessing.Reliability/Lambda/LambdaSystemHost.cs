@@ -25,6 +25,9 @@ internal sealed class LambdaSystemHost : ISystemHost
     public IStageInvoker CreateStages(HostPorts ports) =>
         new LambdaStageInvoker(SystemTopology.Stages.ToDictionary(s => s.Name, s => Handler(s, ports), StringComparer.Ordinal), Logs);
 
+    /// <summary>The Lambda entry point of <paramref name="function"/>, composed over <paramref name="ports"/>.</summary>
+    public Func<Stream, Task<Stream>> HandlerFor(FunctionDefinition function, HostPorts ports) => Handler(function, ports);
+
     private Func<Stream, Task<Stream>> Handler(FunctionDefinition function, HostPorts ports)
     {
         ArgumentNullException.ThrowIfNull(ports);
