@@ -1,11 +1,13 @@
 using OrderProcessing.Reliability.Chaos;
+using OrderProcessing.Reliability.Lambda;
 using OrderProcessing.Reliability.Stores;
 
 namespace OrderProcessing.Reliability.Tests.Chaos;
 
 /// <summary>
-/// The fault-injection run of the whole pipeline in memory with 500 orders (the size RELIABILITY.md reports), run once;
-/// each invariant is its own test so a failure names the guarantee that broke.
+/// The fault-injection run of the whole pipeline in memory with 500 orders (the size RELIABILITY.md reports), through the
+/// real Lambda handlers (API Gateway proxy events in, SQS batches to the stages), run once; each invariant is its own
+/// test so a failure names the guarantee that broke.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -15,7 +17,7 @@ public sealed class InMemoryChaosRunTests
 
     [OneTimeSetUp]
     public async Task RunOnce() =>
-        _report = await ChaosRun.RunAsync(new InMemoryStoreProvider(), new CoreSystemHost(), new ChaosOptions { Orders = 500, Seed = 42 });
+        _report = await ChaosRun.RunAsync(new InMemoryStoreProvider(), new LambdaSystemHost(), new ChaosOptions { Orders = 500, Seed = 42 });
 
     [TestCase("Every request is answered with exactly one order")]
     [TestCase("Orders created equal orders accounted for")]

@@ -1,12 +1,13 @@
 using OrderProcessing.Reliability.Chaos;
 using OrderProcessing.Reliability.Concurrency;
+using OrderProcessing.Reliability.Lambda;
 using OrderProcessing.Reliability.Stores;
 
 namespace OrderProcessing.Reliability.Tests.Dynalite;
 
 /// <summary>
-/// The same fault-injection run and concurrency checks against the DynamoDB and S3 adapters on dynalite and s3rver
-/// (started on free loopback ports). CI size: 150 orders (RELIABILITY.md reports the full 500 from the command).
+/// The same fault-injection run and concurrency checks, through the Lambda handlers, against the DynamoDB and S3
+/// adapters on dynalite and s3rver (started on free loopback ports). CI size: 150 orders (RELIABILITY.md reports the full 500 from the command).
 /// A server that cannot start fails every test here with the reason; nothing is skipped.
 /// </summary>
 [TestFixture]
@@ -24,8 +25,8 @@ public sealed class DynaliteChaosRunTests
     public async Task RunOnce()
     {
         _stores = new DynaliteStoreProvider();
-        _chaos = await ChaosRun.RunAsync(_stores, new CoreSystemHost(), new ChaosOptions { Orders = Orders, Seed = 42 });
-        _concurrency = await ConcurrencyChecks.RunAsync(_stores, new CoreSystemHost());
+        _chaos = await ChaosRun.RunAsync(_stores, new LambdaSystemHost(), new ChaosOptions { Orders = Orders, Seed = 42 });
+        _concurrency = await ConcurrencyChecks.RunAsync(_stores, new LambdaSystemHost());
     }
 
     [OneTimeTearDown]

@@ -8,9 +8,10 @@ namespace OrderProcessing.Reliability.BadInput;
 /// <summary>
 /// Sends the corpus and <c>count</c> generated requests to the API function, one proxy event each, and checks every
 /// answer: never a 5xx, every rejection an <c>application/problem+json</c> document with <c>type</c>, <c>title</c> and
-/// the same <c>status</c>, and nothing written to any store by a rejected request (write counter and store snapshot).
+/// the same <c>status</c>, nothing written to any store by a rejected request (write counter and store snapshot), and
+/// no answer leaking a stack trace, an exception type or a payment token member.
 /// </summary>
-internal static class BadInputRun
+internal static partial class BadInputRun
 {
     private const int MaxListed = 25;
 
@@ -24,6 +25,7 @@ internal static class BadInputRun
         var serverErrors = new List<string>();
         var notProblems = new List<string>();
         var writes = new List<string>();
+        var leaks = new List<string>();
         var byStatus = new SortedDictionary<int, int>();
         int accepted = 0, rejected = 0;
         for (var i = 0; i < cases.Count; i++)
@@ -34,6 +36,11 @@ internal static class BadInputRun
             var answer = await CallerScope.RunAsync(CallerScope.Api, () => target.SendAsync(ProxyEvent.For(request, ProxyEvent.RequestId(i)), cancellationToken)).ConfigureAwait(false);
             byStatus[answer.StatusCode] = byStatus.GetValueOrDefault(answer.StatusCode) + 1;
             var label = $"#{i} [{request.Family}] {request.Description}";
+            if (Leak(answer) is { } leak)
+            {
+                leaks.Add($"{label}: {answer.StatusCode} {leak}: {Shorten(answer.Body)}");
+            }
+
             if (answer.StatusCode >= 500)
             {
                 serverErrors.Add($"{label}: {answer.StatusCode} {Shorten(answer.Body)}");
@@ -65,9 +72,44 @@ internal static class BadInputRun
             new("Bad input never produces a 5xx", $"{cases.Count} requests ({Corpus.Cases.Count} from the corpus, {count} generated), {fiveHundreds} answered 5xx", serverErrors.Take(MaxListed).ToList()),
             new("Every rejection is a problem document (application/problem+json with type, title and its status)", $"{rejected} rejections, {notProblems.Count} without a proper problem document", notProblems.Take(MaxListed).ToList()),
             new("A rejected request writes nothing (write counter and store snapshot before and after)", $"{rejected} rejections, {writes.Count} with a write", writes.Take(MaxListed).ToList()),
+            new("No answer carries a stack trace, an exception type or a payment token field", $"{cases.Count} answers searched, {leaks.Count} leaking", leaks.Take(MaxListed).ToList()),
         };
         return new BadInputReport(targetName, cases.Count, seed, families, byStatus, accepted, rejected, checks, watch.Elapsed);
     }
+
+    // Client input echoed back (an id that looks like a token) is not a leak; a paymentToken member or internals are.
+    private static string? Leak(HttpAnswer answer)
+    {
+        if (answer.Body is not { Length: > 0 } body)
+        {
+            return null;
+        }
+
+        if (StackFrame().IsMatch(body) || (answer.StatusCode >= 400 && ExceptionType().IsMatch(body)))
+        {
+            return "internals";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return HasTokenValue(document.RootElement) ? "a paymentToken member" : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    // A paymentToken member carrying a value; a problem's "errors" map names the field with messages, which is fine.
+    private static bool HasTokenValue(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().Any(p =>
+            (p.Name.Equals("paymentToken", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
+            || (p.Name != "errors" && HasTokenValue(p.Value))),
+        JsonValueKind.Array => element.EnumerateArray().Any(HasTokenValue),
+        _ => false,
+    };
 
     private static string? ProblemDefect(HttpAnswer answer)
     {
@@ -105,6 +147,12 @@ internal static class BadInputRun
             return $"the body is not JSON: {e.Message}";
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bat [A-Za-z_][\w.`]+\.[\w<>`]+\(", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex StackFrame();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(System|OrderProcessing|Amazon)\.[\w.]*Exception\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ExceptionType();
 
     private static string Shorten(string? text) => text is null ? "" : text.Length <= 300 ? text : text[..300] + "...";
 }

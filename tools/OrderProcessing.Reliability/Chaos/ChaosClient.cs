@@ -84,8 +84,8 @@ internal sealed class ChaosClient
                 return false;
             }
 
-            // 200 instead of 201: the key's first order came back, after an answer that was lost.
-            outcome.Replays += result.StatusCode == 200 ? 1 : 0;
+            // The key's first order came back, after an answer that was lost.
+            outcome.Replays += result.Replayed ? 1 : 0;
 
             outcome.OrderId = result.OrderId;
             _byOrderId[result.OrderId] = outcome;

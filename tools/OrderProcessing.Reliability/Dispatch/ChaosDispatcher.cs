@@ -232,7 +232,7 @@ internal sealed class ChaosDispatcher
 
     private async Task DeliverAsync(FunctionDefinition stage, List<Queued> batch, CancellationToken cancellationToken)
     {
-        var messages = batch.Select(q => q.Message).ToList();
+        var messages = batch.Select(q => q.Message with { ReceiveCount = q.ReceiveCount }).ToList();
         IReadOnlyList<MessageResult> results;
         try
         {

@@ -31,7 +31,7 @@ internal sealed class PortFaults(FaultOptions options)
     /// <summary>Whether a crash after a side effect is injected for API callers too (their client then retries).</summary>
     public bool CrashApiCalls { get; init; } = true;
 
-    /// <summary>Side effects (store writes, gateway and carrier calls) that completed, by any caller: what the bad-input run watches.</summary>
+    /// <summary>Side effects that changed something (store writes, gateway and carrier calls), by any caller: what the bad-input run watches.</summary>
     public long Writes => Interlocked.Read(ref _writes);
 
     /// <summary>Counts so far.</summary>
@@ -46,9 +46,12 @@ internal sealed class PortFaults(FaultOptions options)
     public Task<T> ReadAsync<T>(string operation, string orderId, string detail, Func<Task<T>> call) =>
         AroundAsync(operation, orderId, detail, sideEffect: false, store: true, call);
 
-    /// <summary>A store write: transient failures before, a crash after.</summary>
-    public Task<T> WriteAsync<T>(string operation, string orderId, string detail, Func<Task<T>> call) =>
-        AroundAsync(operation, orderId, detail, sideEffect: true, store: true, call);
+    /// <summary>
+    /// A store write: transient failures before, a crash after. <paramref name="changed"/> tells from the result whether
+    /// the store changed (a conditional write that found its condition false changed nothing); by default it did.
+    /// </summary>
+    public Task<T> WriteAsync<T>(string operation, string orderId, string detail, Func<Task<T>> call, Func<T, bool>? changed = null) =>
+        AroundAsync(operation, orderId, detail, sideEffect: true, store: true, call, changed);
 
     /// <summary>A store write without a result.</summary>
     public Task WriteAsync(string operation, string orderId, string detail, Func<Task> call) =>
@@ -65,13 +68,13 @@ internal sealed class PortFaults(FaultOptions options)
     public Task<T> ExternalAsync<T>(string operation, string orderId, Func<Task<T>> call) =>
         AroundAsync(operation, orderId, "", sideEffect: true, store: false, call);
 
-    private async Task<T> AroundAsync<T>(string operation, string subject, string detail, bool sideEffect, bool store, Func<Task<T>> call)
+    private async Task<T> AroundAsync<T>(string operation, string subject, string detail, bool sideEffect, bool store, Func<Task<T>> call, Func<T, bool>? changed = null)
     {
         var caller = CallerScope.Current;
         if (caller is null)
         {
             var plain = await call().ConfigureAwait(false);
-            if (sideEffect)
+            if (sideEffect && (changed is null || changed(plain)))
             {
                 Interlocked.Increment(ref _writes);
             }
@@ -100,7 +103,7 @@ internal sealed class PortFaults(FaultOptions options)
         }
 
         var result = await call().ConfigureAwait(false);
-        if (sideEffect)
+        if (sideEffect && (changed is null || changed(result)))
         {
             Interlocked.Increment(ref _writes);
         }

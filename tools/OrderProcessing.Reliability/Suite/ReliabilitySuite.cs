@@ -21,8 +21,9 @@ internal static class ReliabilitySuite
         var started = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
         var sections = new List<SectionResult>();
+        var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Concurrency.ConcurrencyChecks.CustomerEmail };
         var notRun = new List<string>();
-        var host = new CoreSystemHost();
+        var host = new Lambda.LambdaSystemHost();
 
         await using var dynalite = new DynaliteStoreProvider();
         var providers = new List<(IStoreProvider Provider, int Orders)> { (new InMemoryStoreProvider(), options.Orders) };
@@ -35,6 +36,7 @@ internal static class ReliabilitySuite
         {
             await log.WriteLineAsync($"fault injection: {orders} orders on {provider.Name}, seed {options.Seed} ...").ConfigureAwait(false);
             var chaos = await ChaosRun.RunAsync(provider, host, new ChaosOptions { Orders = orders, Seed = options.Seed }, cancellationToken).ConfigureAwait(false);
+            emails.UnionWith(chaos.Outcomes.Select(o => o.Intent.Request.CustomerEmail!));
             sections.Add(ChaosSection.For(chaos));
             await log.WriteLineAsync($"  {chaos.Invariants.Count(i => i.Holds)} of {chaos.Invariants.Count} invariants hold").ConfigureAwait(false);
 
@@ -44,8 +46,21 @@ internal static class ReliabilitySuite
             await log.WriteLineAsync($"  {concurrency.Checks.Count(i => i.Holds)} of {concurrency.Checks.Count} checks hold").ConfigureAwait(false);
         }
 
-        notRun.Add("bad input: needs the API Lambda handler (branch functions) to send API Gateway proxy events to.");
-        notRun.Add("security: log redaction and configuration errors need the Lambda functions (branch functions); the local host's bind address needs branch local.");
+        await log.WriteLineAsync($"bad input: {options.BadInputCases} generated requests and the corpus ...").ConfigureAwait(false);
+        var (target, probe) = await Lambda.BadInputSystem.CreateAsync(host, cancellationToken).ConfigureAwait(false);
+        var badInput = await BadInput.BadInputRun.RunAsync(host.Name, target, probe, options.BadInputCases, options.Seed, cancellationToken).ConfigureAwait(false);
+        sections.Add(BadInputSection.For(badInput));
+        await log.WriteLineAsync($"  {badInput.Checks.Count(i => i.Holds)} of {badInput.Checks.Count} checks hold").ConfigureAwait(false);
+
+        await log.WriteLineAsync("security ...").ConfigureAwait(false);
+        var security = new List<InvariantResult>
+        {
+            Security.SecurityChecks.Logs(host.Logs.Lines, emails),
+            Security.SecurityChecks.MissingSettings(),
+        };
+        sections.Add(SecuritySection.For(security));
+        notRun.Add("security, local host: its default bind address can be checked once the local host (branch local) is in main.");
+        await log.WriteLineAsync($"  {security.Count(i => i.Holds)} of {security.Count} checks hold").ConfigureAwait(false);
         return new SuiteReport(options, sections, notRun, started, watch.Elapsed);
     }
 }
