@@ -14,23 +14,36 @@ internal static partial class LogScan
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(knownEmails);
+        var known = knownEmails.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var leaks = new List<string>();
         foreach (var line in lines)
         {
-            var found = EmailPattern().Matches(line).Select(m => $"e-mail '{m.Value}'")
-                .Concat(TokenPattern().Matches(line).Where(m => m.Value != "tok_***").Select(m => $"token '{m.Value}'"))
-                .Concat(knownEmails.Where(e => line.Contains(e, StringComparison.OrdinalIgnoreCase)).Select(e => $"customer e-mail '{e}'"))
-                .Concat(TestPaymentTokens.All.Where(t => line.Contains(t, StringComparison.Ordinal)).Select(t => $"token '{t}'"))
-                .Distinct()
-                .ToList();
+            var found = new List<string>();
+            if (line.Contains('@', StringComparison.Ordinal))
+            {
+                found.AddRange(EmailPattern().Matches(line).Select(m => $"e-mail '{m.Value}'"));
+
+                // Independently of the pattern: any word around an '@' that is a customer's address.
+                found.AddRange(AtWords().Matches(line).Select(m => m.Value).Where(known.Contains).Select(e => $"customer e-mail '{e}'"));
+            }
+
+            if (line.Contains("tok_", StringComparison.Ordinal))
+            {
+                found.AddRange(TokenPattern().Matches(line).Where(m => m.Value != "tok_***").Select(m => $"token '{m.Value}'"));
+                found.AddRange(TestPaymentTokens.All.Where(t => line.Contains(t, StringComparison.Ordinal)).Select(t => $"token '{t}'"));
+            }
+
             if (found.Count > 0)
             {
-                leaks.Add($"{string.Join(", ", found)} in: {(line.Length > 300 ? line[..300] + "..." : line)}");
+                leaks.Add($"{string.Join(", ", found.Distinct())} in: {(line.Length > 300 ? line[..300] + "..." : line)}");
             }
         }
 
         return leaks;
     }
+
+    [GeneratedRegex(@"[^\s""'<>(),;:\[\]\\]+@[^\s""'<>(),;:\[\]\\]+", RegexOptions.CultureInvariant)]
+    private static partial Regex AtWords();
 
     // The local part must be made of address characters right up to the '@': a mask (j***@) breaks it.
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
