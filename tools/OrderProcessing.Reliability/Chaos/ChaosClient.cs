@@ -51,9 +51,8 @@ internal sealed class ChaosClient
             return;
         }
 
-        if (plan.Stage == stage && calls == plan.CallIndex && !outcome.CancelFired)
+        if (plan.Stage == stage && calls == plan.CallIndex && outcome.TryFireCancel())
         {
-            outcome.CancelFired = true;
             await CallerScope.RunAsync(CallerScope.Api, () => CancelAsync(outcome)).ConfigureAwait(false);
         }
     }
@@ -89,9 +88,8 @@ internal sealed class ChaosClient
 
             outcome.OrderId = result.OrderId;
             _byOrderId[result.OrderId] = outcome;
-            if (outcome.Intent.Cancel is { Timing: CancelTiming.AfterDelay } plan)
+            if (outcome.Intent.Cancel is { Timing: CancelTiming.AfterDelay } plan && outcome.TryFireCancel())
             {
-                outcome.CancelFired = true;
                 _dispatcher.Schedule(
                     _dispatcher.Clock.Now + plan.DelayTicks,
                     () => CallerScope.RunAsync(CallerScope.Api, () => CancelAsync(outcome)));
