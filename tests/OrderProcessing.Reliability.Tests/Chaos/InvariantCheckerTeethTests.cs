@@ -51,4 +51,18 @@ public sealed class InvariantCheckerTeethTests
             Assert.That(report.Invariant("No reservation is left behind").Holds, Is.False);
         });
     }
+
+    [Test]
+    public async Task WithoutASettlingPeriod_DeletingCancelledOrdersStrandsTheirStockOrPayments()
+    {
+        // The bug the settling period fixes: delete a cancelled order before the pipeline has given back what it held.
+        var report = await ChaosRun.RunAsync(
+            new InMemoryStoreProvider(),
+            new CoreSystemHost(),
+            Small with { CancelRate = 0.6, DeleteAfterCancelRate = 1.0, SettlingPeriod = TimeSpan.Zero });
+
+        Assert.That(
+            report.Invariant("No reservation is left behind").Holds && report.Invariant("Every order cancelled after payment is refunded").Holds,
+            Is.False);
+    }
 }
