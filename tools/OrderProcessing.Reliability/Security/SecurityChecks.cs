@@ -1,13 +1,16 @@
+using System.Net;
 using System.Reflection;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Topology;
+using OrderProcessing.Local.Hosting;
 using OrderProcessing.Reliability.Chaos;
 
 namespace OrderProcessing.Reliability.Security;
 
 /// <summary>
 /// The security properties a run can check: the functions' logs of whole order lifecycles hold no e-mail address or
-/// payment token, and a function started without its settings stops with an error naming every missing one.
+/// payment token, a function started without its settings stops with an error naming every missing one, and the local
+/// host listens on loopback unless told otherwise.
 /// </summary>
 internal static class SecurityChecks
 {
@@ -71,6 +74,28 @@ internal static class SecurityChecks
         return new InvariantResult(
             "A function started without its settings fails, naming every missing one",
             $"{SystemTopology.Functions.Count} functions started through their Lambda constructors with an empty environment, and {cases - SystemTopology.Functions.Count} starts with one required setting missing",
+            violations);
+    }
+
+    /// <summary>The local host listens on loopback unless told otherwise: its default options, and options parsed from nothing.</summary>
+    public static InvariantResult LocalHostBind()
+    {
+        var defaults = new LocalOptions().Bind;
+        var parsed = LocalOptionsParser.Parse([], new Dictionary<string, string?>(StringComparer.Ordinal)).Bind;
+        var violations = new List<string>();
+        if (!IPAddress.IsLoopback(defaults))
+        {
+            violations.Add($"LocalOptions binds {defaults} by default");
+        }
+
+        if (!IPAddress.IsLoopback(parsed))
+        {
+            violations.Add($"started with no arguments and no environment, the local host binds {parsed}");
+        }
+
+        return new InvariantResult(
+            "The local host binds loopback by default",
+            $"default options bind {defaults}; no arguments and an empty environment bind {parsed}",
             violations);
     }
 
