@@ -59,7 +59,8 @@ public sealed class LambdaFunction : ComponentResource
             Name = plan.Name,
             Description = $"{definition.Name} ({definition.Trigger.Kind})",
             Role = role.Arn,
-            Runtime = Aws.Lambda.Runtime.Dotnet10,
+            // The plan's string, not an enum member: the generated Runtime enum lags new runtimes, and the input takes either.
+            Runtime = FunctionPlan.Runtime,
             Handler = definition.Handler,
             Code = new FileArchive(args.CodePath),
             Architectures = { FunctionPlan.Architecture },

@@ -200,14 +200,10 @@ public partial class PackageTests
               <packageSources>
                 <clear />
                 <add key="orderprocessing-feed" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
               </packageSources>
               <packageSourceMapping>
                 <packageSource key="orderprocessing-feed">
                   <package pattern="OrderProcessing.Core" />
-                </packageSource>
-                <packageSource key="nuget.org">
-                  <package pattern="*" />
                 </packageSource>
               </packageSourceMapping>
             </configuration>

@@ -4,8 +4,9 @@ using OrderProcessing.Core.Orders;
 namespace OrderProcessing.Reliability.Api;
 
 /// <summary>
-/// The API's use cases called directly on <see cref="OrderService"/>, with the contract's error mapping (400, 404,
-/// 409, 503 for transient failures, 500 for anything else). Used where the Lambda handler is not the subject.
+/// The API's use cases called directly on <see cref="OrderService"/>, with the contract's mapping (a replay answers the
+/// first 201 again; 400, 404, 409, 503 for transient failures, 500 for anything else). Used where the Lambda handler
+/// is not the subject.
 /// </summary>
 internal sealed class ServiceOrderApi(OrderService service) : IOrderApi
 {
@@ -13,7 +14,7 @@ internal sealed class ServiceOrderApi(OrderService service) : IOrderApi
         CallAsync(async () =>
         {
             var result = await service.PlaceAsync(request, idempotencyKey, cancellationToken).ConfigureAwait(false);
-            return new ApiResult(result.Replayed ? 200 : 201, result.Order.OrderId, result.Order.Status, null);
+            return new ApiResult(201, result.Order.OrderId, result.Order.Status, null, result.Replayed);
         });
 
     public Task<ApiResult> CancelAsync(string orderId, CancellationToken cancellationToken = default) =>

@@ -14,6 +14,8 @@ namespace OrderProcessing.Reliability.Chaos;
 internal sealed class ChaosClient
 {
     private const int MaxAttempts = 40;
+    private const int MaxDeleteRounds = 200;
+    private const int DeleteRetryTicks = 100;
     private readonly IOrderApi _api;
     private readonly ChaosDispatcher _dispatcher;
     private readonly ConcurrentDictionary<string, IntentOutcome> _byOrderId = new(StringComparer.Ordinal);
@@ -49,9 +51,8 @@ internal sealed class ChaosClient
             return;
         }
 
-        if (plan.Stage == stage && calls == plan.CallIndex && !outcome.CancelFired)
+        if (plan.Stage == stage && calls == plan.CallIndex && outcome.TryFireCancel())
         {
-            outcome.CancelFired = true;
             await CallerScope.RunAsync(CallerScope.Api, () => CancelAsync(outcome)).ConfigureAwait(false);
         }
     }
@@ -82,14 +83,13 @@ internal sealed class ChaosClient
                 return false;
             }
 
-            // 200 instead of 201: the key's first order came back, after an answer that was lost.
-            outcome.Replays += result.StatusCode == 200 ? 1 : 0;
+            // The key's first order came back, after an answer that was lost.
+            outcome.Replays += result.Replayed ? 1 : 0;
 
             outcome.OrderId = result.OrderId;
             _byOrderId[result.OrderId] = outcome;
-            if (outcome.Intent.Cancel is { Timing: CancelTiming.AfterDelay } plan)
+            if (outcome.Intent.Cancel is { Timing: CancelTiming.AfterDelay } plan && outcome.TryFireCancel())
             {
-                outcome.CancelFired = true;
                 _dispatcher.Schedule(
                     _dispatcher.Clock.Now + plan.DelayTicks,
                     () => CallerScope.RunAsync(CallerScope.Api, () => CancelAsync(outcome)));
@@ -142,11 +142,12 @@ internal sealed class ChaosClient
         return false;
     }
 
-    private async Task DeleteAsync(IntentOutcome outcome)
+    private async Task<bool> DeleteAsync(IntentOutcome outcome, int round = 1)
     {
         var answerLost = false;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
+            outcome.DeleteAttempts++;
             var result = await _api.DeleteAsync(outcome.OrderId!).ConfigureAwait(false);
             if (result.IsServerError)
             {
@@ -158,15 +159,24 @@ internal sealed class ChaosClient
             {
                 outcome.Deleted = true;
             }
+            else if (result.StatusCode == 409 && round < MaxDeleteRounds)
+            {
+                // The order is still settling (its stock and payment on their way back): come back later.
+                outcome.DeleteRefusals++;
+                _dispatcher.Schedule(
+                    _dispatcher.Clock.Now + DeleteRetryTicks,
+                    () => CallerScope.RunAsync(CallerScope.Api, () => DeleteAsync(outcome, round + 1)));
+            }
             else
             {
                 outcome.AddError($"DELETE /orders/{{id}} of a cancelled order answered {result.StatusCode}: {result.Detail}");
             }
 
-            return;
+            return true;
         }
 
         outcome.AddError($"DELETE /orders/{{id}} failed {MaxAttempts} times in a row");
+        return false;
     }
 
     private async Task<ApiResult?> GetAsync(string orderId)

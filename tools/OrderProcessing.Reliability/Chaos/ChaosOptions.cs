@@ -18,6 +18,16 @@ internal sealed record ChaosOptions
     /// <summary>Share of accepted cancellations the client follows with <c>DELETE</c> straight away. Default 30%.</summary>
     public double DeleteAfterCancelRate { get; init; } = 0.3;
 
+    /// <summary>Time that passes on the run's clock per dispatcher tick (besides a millisecond per clock read). Default 10 ms.</summary>
+    public TimeSpan TickDuration { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// The API's settling period before an order that gave up its stock may be deleted, on the run's clock. Like the
+    /// production default (a message's longest time in flight), it outlasts the longest stall and retry delays:
+    /// default 10 seconds, about 1,000 ticks; stalls last at most 400.
+    /// </summary>
+    public TimeSpan SettlingPeriod { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Share of orders whose total exceeds the gateway's 10,000 limit. Default 8%.</summary>
     public double OverLimitRate { get; init; } = 0.08;
 
@@ -26,6 +36,9 @@ internal sealed record ChaosOptions
 
     /// <summary>Ticks between two placements; deliveries run in between. Default 2.</summary>
     public int PlaceEveryTicks { get; init; } = 2;
+
+    /// <summary>Times the operator redrives the dead-letter queues (with faults still on) before the checks. Default 3.</summary>
+    public int MaxRedriveRounds { get; init; } = 3;
 
     /// <summary>Fault rates; their seed is overridden by <see cref="Seed"/>.</summary>
     public FaultOptions Faults { get; init; } = new();

@@ -3,7 +3,8 @@ using OrderProcessing.Reliability.Faults;
 
 namespace OrderProcessing.Reliability.Chaos;
 
-/// <summary>Everything a fault-injection run measured: its settings, traffic, faults, client view and invariants.</summary>
+/// <summary>Everything a fault-injection run measured: its settings, traffic, faults, client view and invariants, the
+/// time the stepping clock advanced, and the wall-clock time it took (reported, never asserted).</summary>
 internal sealed record ChaosReport(
     string Stores,
     string Host,
@@ -12,6 +13,7 @@ internal sealed record ChaosReport(
     FaultCounts Faults,
     IReadOnlyList<IntentOutcome> Outcomes,
     IReadOnlyList<InvariantResult> Invariants,
+    TimeSpan SimulatedTime,
     TimeSpan Elapsed)
 {
     /// <summary>True when every invariant holds.</summary>

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using OrderProcessing.Core.Invoices;
+using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Shipping;
 using OrderProcessing.Reliability.Dispatch;
 using OrderProcessing.Reliability.Faults;
 using OrderProcessing.Reliability.Feed;
-using OrderProcessing.Reliability.Invoices;
 using OrderProcessing.Reliability.Payments;
 using OrderProcessing.Reliability.Stores;
 using OrderProcessing.Reliability.Time;
@@ -41,7 +42,7 @@ internal static class ChaosRun
         var captures = new CaptureCountingLedger(raw.Ledger);
         var feed = new ChangeFeedOrderRepository(raw.Orders);
         var ledger = new FaultyPaymentLedger(captures, faults);
-        var ports = new SystemPorts(
+        var ports = new HostPorts(
             new FaultyOrderRepository(feed, faults),
             new FaultyCatalog(raw.Catalog, faults),
             new FaultyInventory(raw.Inventory, faults),
@@ -49,23 +50,33 @@ internal static class ChaosRun
             new FaultyPaymentGateway(new SimulatedPaymentGateway(ledger, clock), faults),
             new FaultyShippingCarrier(new SimulatedCarrier(), faults),
             new FaultyInvoiceStore(raw.Invoices, faults),
-            new TextInvoiceRenderer(),
+            new PdfInvoiceRenderer(),
             new FaultyIdempotencyStore(raw.Idempotency, faults),
             new SeededIdGenerator(options.Seed),
-            clock);
+            clock,
+            new OrderServiceOptions { SettlingPeriod = options.SettlingPeriod });
 
         var dispatcher = new ChaosDispatcher(host.CreateStages(ports), options.Dispatch with { Seed = options.Seed });
         feed.Changed = dispatcher.OnChange;
         faults.Clock = dispatcher.Clock;
+        dispatcher.Clock.Advanced = ticks => clock.Advance(TimeSpan.FromTicks(ticks * options.TickDuration.Ticks));
         var client = new ChaosClient(host.CreateApi(ports), dispatcher, workload.Orders);
         faults.BeforeStageCall = client.BeforeStageCallAsync;
         client.SchedulePlacements(options.PlaceEveryTicks);
 
         await dispatcher.DrainAsync(cancellationToken).ConfigureAwait(false);
+
+        // Dead letters raise an alarm in AWS; the runbook redrives them. Faults stay on while they are processed.
+        for (var round = 0; round < options.MaxRedriveRounds && dispatcher.DeadLettersWaiting > 0; round++)
+        {
+            dispatcher.RedriveDeadLetters();
+            await dispatcher.DrainAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         client.MarkUnreachedCancellations();
 
         var dispatch = dispatcher.Report();
         var invariants = await InvariantChecker.CheckAsync(workload, client.Outcomes, raw, captures, dispatch, cancellationToken).ConfigureAwait(false);
-        return new ChaosReport(raw.Name, host.Name, options, dispatch, faults.Counts, client.Outcomes, invariants, watch.Elapsed);
+        return new ChaosReport(raw.Name, host.Name, options, dispatch, faults.Counts, client.Outcomes, invariants, clock.GetUtcNow() - SteppingClock.Start, watch.Elapsed);
     }
 }

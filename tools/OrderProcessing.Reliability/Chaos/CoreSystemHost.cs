@@ -11,13 +11,13 @@ internal sealed class CoreSystemHost : ISystemHost
 {
     public string Name => "Core use cases";
 
-    public IOrderApi CreateApi(SystemPorts ports)
+    public IOrderApi CreateApi(HostPorts ports)
     {
         ArgumentNullException.ThrowIfNull(ports);
-        return new ServiceOrderApi(new OrderService(ports.Orders, ports.Catalog, ports.Idempotency, ports.Invoices, ports.Ids, ports.Clock));
+        return new ServiceOrderApi(new OrderService(ports.Orders, ports.Catalog, ports.Idempotency, ports.Invoices, ports.Ids, ports.Clock, ports.ServiceOptions));
     }
 
-    public IStageInvoker CreateStages(SystemPorts ports)
+    public IStageInvoker CreateStages(HostPorts ports)
     {
         ArgumentNullException.ThrowIfNull(ports);
         return new CoreStageInvoker(new Dictionary<string, IOrderStage>(StringComparer.Ordinal)

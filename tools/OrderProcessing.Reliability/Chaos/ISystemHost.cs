@@ -10,8 +10,8 @@ internal interface ISystemHost
     string Name { get; }
 
     /// <summary>The API clients call.</summary>
-    IOrderApi CreateApi(SystemPorts ports);
+    IOrderApi CreateApi(HostPorts ports);
 
     /// <summary>What the dispatcher delivers stage batches to.</summary>
-    IStageInvoker CreateStages(SystemPorts ports);
+    IStageInvoker CreateStages(HostPorts ports);
 }

@@ -5,6 +5,7 @@ internal sealed class IntentOutcome(OrderIntent intent)
 {
     private readonly List<string> _errors = [];
     private readonly Lock _gate = new();
+    private int _cancelFired;
 
     /// <summary>The intent.</summary>
     public OrderIntent Intent { get; } = intent;
@@ -21,8 +22,17 @@ internal sealed class IntentOutcome(OrderIntent intent)
     /// <summary>What became of the cancellation.</summary>
     public CancelOutcome Cancel { get; set; } = CancelOutcome.None;
 
-    /// <summary>Set once the cancellation has been sent, so a stage-point plan fires only once.</summary>
-    public bool CancelFired { get; set; }
+    /// <summary>True once the cancellation has been sent.</summary>
+    public bool CancelFired => Volatile.Read(ref _cancelFired) == 1;
+
+    /// <summary>Claims the right to send the cancellation: true exactly once, even for concurrent stage deliveries.</summary>
+    public bool TryFireCancel() => Interlocked.Exchange(ref _cancelFired, 1) == 0;
+
+    /// <summary>DELETE requests sent, retries included.</summary>
+    public int DeleteAttempts { get; set; }
+
+    /// <summary>DELETE answered 409 because the cancelled order was still settling.</summary>
+    public int DeleteRefusals { get; set; }
 
     /// <summary>True once a DELETE succeeded.</summary>
     public bool Deleted { get; set; }

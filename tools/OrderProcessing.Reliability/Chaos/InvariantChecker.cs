@@ -314,19 +314,24 @@ internal static class InvariantChecker
         foreach (var order in completed)
         {
             var pdf = await stores.Invoices.GetAsync(order.OrderId, cancellationToken).ConfigureAwait(false);
-            if (!order.InvoiceAvailable || order.TrackingNumber is null || pdf is null || pdf.Length == 0)
+            if (!order.InvoiceAvailable || order.TrackingNumber is null || pdf is null || !pdf.AsSpan().StartsWith("%PDF-"u8))
             {
-                violations.Add($"order {order.OrderId} completed without {(pdf is null ? "a stored invoice" : order.TrackingNumber is null ? "a tracking number" : "an invoice key")}");
+                violations.Add($"order {order.OrderId} completed without {(pdf is null ? "a stored invoice" : order.TrackingNumber is null ? "a tracking number" : !order.InvoiceAvailable ? "an invoice key" : "a PDF (the stored bytes do not start with %PDF-)")}");
             }
         }
 
-        return new InvariantResult("Every completed order has its invoice and tracking number", $"{completed.Count} completed orders, {completed.Count - violations.Count} with both", violations);
+        return new InvariantResult("Every completed order has its invoice and tracking number", $"{completed.Count} completed orders, {completed.Count - violations.Count} with a stored PDF invoice and a tracking number", violations);
     }
 
-    private static InvariantResult DeadLetters(DispatchReport dispatch) => new(
-        "No message dead-lettered (retries within the receive limit absorb the faults)",
-        $"{dispatch.DeadLetters.Count} dead letters out of {dispatch.Messages} messages",
-        dispatch.DeadLetters.Select(d => $"{d.Stage} {d.OrderId} {d.MessageId} after {d.ReceiveCount} receives: {d.Cause}").ToList());
+    private static InvariantResult DeadLetters(DispatchReport dispatch)
+    {
+        var firstRound = dispatch.DeadLetters.Count(d => d.Round == 0);
+        var byCause = dispatch.DeadLetters.GroupBy(d => d.Cause.Split(':', 2)[0]).Select(g => $"{g.Count()} {g.Key}");
+        return new InvariantResult(
+            "No message is lost: every dead letter is listed with its cause, redriven and processed",
+            $"{firstRound} of {dispatch.Messages} messages dead-lettered during the run{(firstRound > 0 ? $" ({string.Join(", ", byCause)})" : "")}, {dispatch.Redriven} redriven, {dispatch.DeadLettersLeft} left",
+            dispatch.DeadLettersLeft == 0 ? [] : dispatch.DeadLetters.Where(d => d.Round == dispatch.DeadLetters.Max(x => x.Round)).Select(d => $"{d.Stage} {d.OrderId} {d.MessageId} after {d.ReceiveCount} receives: {d.Cause}").ToList());
+    }
 
     private static InvariantResult UnexpectedFailures(DispatchReport dispatch)
     {

@@ -19,6 +19,7 @@ internal sealed class ChaosDispatcher
     private readonly Lock _gate = new();
     private readonly List<Queued> _queue = [];
     private readonly List<DeadLetter> _deadLetters = [];
+    private readonly List<Queued> _deadLetterQueue = [];
     private readonly List<string> _unexpected = [];
     private readonly PriorityQueue<Func<Task>, (long Due, long Sequence)> _scheduled = new();
     private readonly Dictionary<string, Counters> _counters;
@@ -29,6 +30,8 @@ internal sealed class ChaosDispatcher
     private int _batches;
     private int _largestBatch;
     private int _unrouted;
+    private int _redriveRound;
+    private int _redriven;
 
     /// <summary>Creates a dispatcher delivering to <paramref name="invoker"/>.</summary>
     public ChaosDispatcher(IStageInvoker invoker, DispatcherOptions options)
@@ -121,6 +124,41 @@ internal sealed class ChaosDispatcher
         }
     }
 
+    /// <summary>Messages waiting in the dead-letter queues.</summary>
+    public int DeadLettersWaiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _deadLetterQueue.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The operator's answer to a dead-letter alarm: moves every dead letter back to its stage queue with a fresh receive
+    /// count (SQS's dead-letter redrive). Returns how many moved.
+    /// </summary>
+    public int RedriveDeadLetters()
+    {
+        lock (_gate)
+        {
+            _redriveRound++;
+            foreach (var q in _deadLetterQueue)
+            {
+                q.ReceiveCount = 0;
+                q.VisibleAt = Clock.Now;
+                _queue.Add(q);
+            }
+
+            var moved = _deadLetterQueue.Count;
+            _redriven += moved;
+            _deadLetterQueue.Clear();
+            return moved;
+        }
+    }
+
     /// <summary>What happened so far.</summary>
     public DispatchReport Report()
     {
@@ -134,6 +172,8 @@ internal sealed class ChaosDispatcher
                 }).ToList(),
                 new SortedDictionary<string, int>(_causes, StringComparer.Ordinal),
                 _deadLetters.ToList(),
+                _redriven,
+                _deadLetterQueue.Count,
                 _unexpected.ToList(),
                 _batches,
                 _largestBatch,
@@ -192,7 +232,7 @@ internal sealed class ChaosDispatcher
 
     private async Task DeliverAsync(FunctionDefinition stage, List<Queued> batch, CancellationToken cancellationToken)
     {
-        var messages = batch.Select(q => q.Message).ToList();
+        var messages = batch.Select(q => q.Message with { ReceiveCount = q.ReceiveCount }).ToList();
         IReadOnlyList<MessageResult> results;
         try
         {
@@ -230,7 +270,8 @@ internal sealed class ChaosDispatcher
                 if (q.ReceiveCount >= stage.MaxReceiveCount)
                 {
                     counters.DeadLettered++;
-                    _deadLetters.Add(new DeadLetter(stage.Name, q.Message.Change.OrderId, q.Message.MessageId, q.ReceiveCount, failure));
+                    _deadLetters.Add(new DeadLetter(stage.Name, q.Message.Change.OrderId, q.Message.MessageId, q.ReceiveCount, failure, _redriveRound));
+                    _deadLetterQueue.Add(q);
                 }
                 else
                 {

@@ -26,6 +26,9 @@ internal sealed class CoreStageInvoker : IStageInvoker
         _stages = stages;
     }
 
+    /// <summary>The stage bound to the topology's function <paramref name="functionName"/>.</summary>
+    public IOrderStage StageOf(string functionName) => _stages[functionName];
+
     public async Task<IReadOnlyList<MessageResult>> InvokeAsync(FunctionDefinition function, IReadOnlyList<StageMessage> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(function);

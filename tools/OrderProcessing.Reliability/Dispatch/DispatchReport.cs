@@ -1,10 +1,15 @@
 namespace OrderProcessing.Reliability.Dispatch;
 
-/// <summary>What the dispatcher did: per-stage traffic, failure causes by kind, dead letters, samples of unexpected failures, batches and ticks.</summary>
+/// <summary>
+/// What the dispatcher did: per-stage traffic, failure causes by kind, every dead letter (with the redrive round it
+/// happened in), how many were redriven and how many are left, samples of unexpected failures, batches and ticks.
+/// </summary>
 internal sealed record DispatchReport(
     IReadOnlyList<StageStats> Stages,
     IReadOnlyDictionary<string, int> FailureCauses,
     IReadOnlyList<DeadLetter> DeadLetters,
+    int Redriven,
+    int DeadLettersLeft,
     IReadOnlyList<string> UnexpectedFailureSamples,
     int Batches,
     int LargestBatch,

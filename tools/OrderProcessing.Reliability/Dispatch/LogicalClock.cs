@@ -12,6 +12,9 @@ internal sealed class LogicalClock : IStallClock
     private readonly PriorityQueue<TaskCompletionSource, (long Due, long Sequence)> _waiters = new();
     private long _sequence;
 
+    /// <summary>Called with the number of ticks each time the clock moves, so wall-clock-like time can follow.</summary>
+    public Action<long>? Advanced { get; set; }
+
     /// <summary>The current tick.</summary>
     public long Now { get; private set; }
 
@@ -54,12 +57,23 @@ internal sealed class LogicalClock : IStallClock
     /// <summary>Moves to <paramref name="tick"/> (never backwards) and wakes every waiter due by then, earliest first.</summary>
     public void AdvanceTo(long tick)
     {
+        long moved;
+        lock (_gate)
+        {
+            moved = Math.Max(0, tick - Now);
+            Now += moved;
+        }
+
+        if (moved > 0)
+        {
+            Advanced?.Invoke(moved);
+        }
+
         while (true)
         {
             TaskCompletionSource? due = null;
             lock (_gate)
             {
-                Now = Math.Max(Now, tick);
                 if (_waiters.TryPeek(out _, out var next) && next.Due <= Now)
                 {
                     due = _waiters.Dequeue();

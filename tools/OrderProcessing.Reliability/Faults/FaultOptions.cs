@@ -11,9 +11,10 @@ internal sealed record FaultOptions
 
     /// <summary>
     /// Chance that the process "crashes" right after a side effect (the call succeeded, the caller never hears of it).
-    /// Decided once per crash point (caller, operation, order and argument), so a redelivery gets past it. Default 35%.
+    /// Decided once per crash point (caller, operation, order and argument), so a redelivery gets past it; the first side
+    /// effect of each kind (caller and operation) always crashes, so every kind is covered. Default 10%.
     /// </summary>
-    public double CrashRate { get; init; } = 0.35;
+    public double CrashRate { get; init; } = 0.1;
 
     /// <summary>Chance that a stage's port call stalls (a slow Lambda) while the rest of the system moves on. Default 2%.</summary>
     public double StallRate { get; init; } = 0.02;

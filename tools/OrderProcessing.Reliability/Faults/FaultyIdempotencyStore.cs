@@ -8,6 +8,6 @@ internal sealed class FaultyIdempotencyStore(IIdempotencyStore inner, PortFaults
     public Task<IdempotencyRecord?> TryClaimAsync(IdempotencyRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return faults.WriteAsync("idempotency.claim", record.Key, "", () => inner.TryClaimAsync(record, cancellationToken));
+        return faults.WriteAsync("idempotency.claim", record.Key, "", () => inner.TryClaimAsync(record, cancellationToken), claimed => claimed is null);
     }
 }

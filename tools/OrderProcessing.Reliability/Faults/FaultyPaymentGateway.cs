@@ -7,8 +7,8 @@ namespace OrderProcessing.Reliability.Faults;
 internal sealed class FaultyPaymentGateway(IPaymentGateway inner, PortFaults faults) : IPaymentGateway
 {
     public Task<ChargeResult> ChargeAsync(string orderId, string paymentToken, Money amount, CancellationToken cancellationToken = default) =>
-        faults.WriteAsync("gateway.charge", orderId, "", () => inner.ChargeAsync(orderId, paymentToken, amount, cancellationToken));
+        faults.ExternalAsync("gateway.charge", orderId, () => inner.ChargeAsync(orderId, paymentToken, amount, cancellationToken));
 
     public Task<RefundResult> RefundAsync(string orderId, CancellationToken cancellationToken = default) =>
-        faults.WriteAsync("gateway.refund", orderId, "", () => inner.RefundAsync(orderId, cancellationToken));
+        faults.ExternalAsync("gateway.refund", orderId, () => inner.RefundAsync(orderId, cancellationToken));
 }

@@ -14,9 +14,9 @@ internal sealed class FaultyPaymentLedger(IPaymentLedger inner, PortFaults fault
     public Task<PaymentRecord> RecordAsync(PaymentRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return faults.WriteAsync("ledger.record", record.OrderId, "", () => inner.RecordAsync(record, cancellationToken));
+        return faults.WriteAsync("ledger.record", record.OrderId, "", () => inner.RecordAsync(record, cancellationToken), stored => stored == record);
     }
 
     public Task<bool> MarkRefundedAsync(string orderId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        faults.WriteAsync("ledger.markRefunded", orderId, "", () => inner.MarkRefundedAsync(orderId, at, cancellationToken));
+        faults.WriteAsync("ledger.markRefunded", orderId, "", () => inner.MarkRefundedAsync(orderId, at, cancellationToken), changed => changed);
 }

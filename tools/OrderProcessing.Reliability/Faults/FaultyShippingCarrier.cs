@@ -9,6 +9,6 @@ internal sealed class FaultyShippingCarrier(IShippingCarrier inner, PortFaults f
     public Task<string> CreateShipmentAsync(Order order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return faults.WriteAsync("carrier.ship", order.OrderId, "", () => inner.CreateShipmentAsync(order, cancellationToken));
+        return faults.ExternalAsync("carrier.ship", order.OrderId, () => inner.CreateShipmentAsync(order, cancellationToken));
     }
 }

@@ -17,6 +17,7 @@ internal sealed class PortFaults(FaultOptions options)
     private readonly ConcurrentDictionary<string, byte> _sideEffectKinds = new(StringComparer.Ordinal);
     private int _stalls;
     private int _calls;
+    private long _writes;
 
     /// <summary>No faults: decorators become transparent.</summary>
     public static PortFaults None { get; } = new(FaultOptions.None);
@@ -30,6 +31,9 @@ internal sealed class PortFaults(FaultOptions options)
     /// <summary>Whether a crash after a side effect is injected for API callers too (their client then retries).</summary>
     public bool CrashApiCalls { get; init; } = true;
 
+    /// <summary>Side effects that changed something (store writes, gateway and carrier calls), by any caller: what the bad-input run watches.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
+
     /// <summary>Counts so far.</summary>
     public FaultCounts Counts => new(
         new SortedDictionary<string, int>(_transient, StringComparer.Ordinal),
@@ -38,28 +42,44 @@ internal sealed class PortFaults(FaultOptions options)
         _stalls,
         _calls);
 
-    /// <summary>A read: transient failures only.</summary>
+    /// <summary>A store read: transient failures only.</summary>
     public Task<T> ReadAsync<T>(string operation, string orderId, string detail, Func<Task<T>> call) =>
-        AroundAsync(operation, orderId, detail, sideEffect: false, call);
+        AroundAsync(operation, orderId, detail, sideEffect: false, store: true, call);
 
-    /// <summary>A write: transient failures before, a crash after.</summary>
-    public Task<T> WriteAsync<T>(string operation, string orderId, string detail, Func<Task<T>> call) =>
-        AroundAsync(operation, orderId, detail, sideEffect: true, call);
+    /// <summary>
+    /// A store write: transient failures before, a crash after. <paramref name="changed"/> tells from the result whether
+    /// the store changed (a conditional write that found its condition false changed nothing); by default it did.
+    /// </summary>
+    public Task<T> WriteAsync<T>(string operation, string orderId, string detail, Func<Task<T>> call, Func<T, bool>? changed = null) =>
+        AroundAsync(operation, orderId, detail, sideEffect: true, store: true, call, changed);
 
-    /// <summary>A write without a result.</summary>
+    /// <summary>A store write without a result.</summary>
     public Task WriteAsync(string operation, string orderId, string detail, Func<Task> call) =>
-        AroundAsync(operation, orderId, detail, sideEffect: true, async () =>
+        AroundAsync(operation, orderId, detail, sideEffect: true, store: true, async () =>
         {
             await call().ConfigureAwait(false);
             return true;
         });
 
-    private async Task<T> AroundAsync<T>(string operation, string subject, string detail, bool sideEffect, Func<Task<T>> call)
+    /// <summary>
+    /// A call to an outside service (gateway, carrier): a crash after it, but no injected transient failure, which is
+    /// the store's fault model; the gateway's own transient failure is <c>tok_flaky</c>.
+    /// </summary>
+    public Task<T> ExternalAsync<T>(string operation, string orderId, Func<Task<T>> call) =>
+        AroundAsync(operation, orderId, "", sideEffect: true, store: false, call);
+
+    private async Task<T> AroundAsync<T>(string operation, string subject, string detail, bool sideEffect, bool store, Func<Task<T>> call, Func<T, bool>? changed = null)
     {
         var caller = CallerScope.Current;
         if (caller is null)
         {
-            return await call().ConfigureAwait(false);
+            var plain = await call().ConfigureAwait(false);
+            if (sideEffect && (changed is null || changed(plain)))
+            {
+                Interlocked.Increment(ref _writes);
+            }
+
+            return plain;
         }
 
         Interlocked.Increment(ref _calls);
@@ -76,19 +96,24 @@ internal sealed class PortFaults(FaultOptions options)
         }
 
         var occurrence = _occurrences.AddOrUpdate(point, 1, (_, n) => n + 1);
-        if (StableHash.Unit(options.Seed, "transient", point, occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture)) < options.TransientRate)
+        if (store && StableHash.Unit(options.Seed, "transient", point, occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture)) < options.TransientRate)
         {
             _transient.AddOrUpdate(kind, 1, (_, n) => n + 1);
             throw new TransientFailureException($"injected: {operation} for '{subject}' is temporarily unavailable (call {occurrence} as {caller})");
         }
 
         var result = await call().ConfigureAwait(false);
+        if (sideEffect && (changed is null || changed(result)))
+        {
+            Interlocked.Increment(ref _writes);
+        }
+
         if (sideEffect && (isStage || CrashApiCalls))
         {
-            _sideEffectKinds.TryAdd(kind, 0);
-
-            // Each crash point crashes at most once: a redelivery then gets past it, as a restarted process would.
-            if (_crashPointsSeen.TryAdd(point, 0) && StableHash.Unit(options.Seed, "crash", point) < options.CrashRate)
+            // The first side effect of each kind always crashes, so every kind is covered whatever the rate; after that,
+            // each crash point crashes at most once (a redelivery then gets past it, as a restarted process would).
+            var firstOfKind = _sideEffectKinds.TryAdd(kind, 0) && options.CrashRate > 0;
+            if (_crashPointsSeen.TryAdd(point, 0) && (firstOfKind || StableHash.Unit(options.Seed, "crash", point) < options.CrashRate))
             {
                 _crashes.AddOrUpdate(kind, 1, (_, n) => n + 1);
                 throw new InjectedCrashException($"injected crash after {operation} for '{subject}' ({caller})");

@@ -24,14 +24,14 @@ internal sealed class ChangeFeedOrderRepository(IOrderRepository inner) : IOrder
     {
         ArgumentNullException.ThrowIfNull(order);
         await inner.AddAsync(order, cancellationToken).ConfigureAwait(false);
-        Emit(new OrderChange(order.OrderId, order.Status, null, order.Version, order.LastEvent.Type));
+        Emit(new OrderChange(order.OrderId, order.Status, null, order.Version, order.LastEvent.Type, order.ToSnapshot()));
     }
 
     public async Task UpdateAsync(Order order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
         await inner.UpdateAsync(order, cancellationToken).ConfigureAwait(false);
-        Emit(new OrderChange(order.OrderId, order.Status, order.PreviousStatus, order.Version, order.LastEvent.Type));
+        Emit(new OrderChange(order.OrderId, order.Status, order.PreviousStatus, order.Version, order.LastEvent.Type, order.ToSnapshot()));
     }
 
     public async Task DeleteAsync(string orderId, long expectedVersion, DateTimeOffset tombstoneExpiresAt, CancellationToken cancellationToken = default)

@@ -9,7 +9,7 @@ using OrderProcessing.Core.Shipping;
 namespace OrderProcessing.Reliability.Chaos;
 
 /// <summary>Every port the API and the stages are built from, already wrapped in the fault decorators.</summary>
-internal sealed record SystemPorts(
+internal sealed record HostPorts(
     IOrderRepository Orders,
     ICatalog Catalog,
     IInventory Inventory,
@@ -20,4 +20,5 @@ internal sealed record SystemPorts(
     IInvoiceRenderer Renderer,
     IIdempotencyStore Idempotency,
     IIdGenerator Ids,
-    TimeProvider Clock);
+    TimeProvider Clock,
+    OrderServiceOptions ServiceOptions);

@@ -1,0 +1,24 @@
+using OrderProcessing.Core.Pipeline;
+using OrderProcessing.Functions.Topology;
+using OrderProcessing.Reliability.Api;
+using OrderProcessing.Reliability.Chaos;
+using OrderProcessing.Reliability.Dispatch;
+
+namespace OrderProcessing.Reliability.Tests.Chaos;
+
+/// <summary>The Core system with one stage replaced by a broken one, to show the invariants catch what it breaks.</summary>
+internal sealed class BrokenSystemHost(string stage, Func<HostPorts, IOrderStage> broken) : ISystemHost
+{
+    private readonly CoreSystemHost _core = new();
+
+    public string Name => $"Core with a broken {stage}";
+
+    public IOrderApi CreateApi(HostPorts ports) => _core.CreateApi(ports);
+
+    public IStageInvoker CreateStages(HostPorts ports)
+    {
+        var working = (CoreStageInvoker)_core.CreateStages(ports);
+        var stages = SystemTopology.Stages.ToDictionary(s => s.Name, s => s.Name == stage ? broken(ports) : working.StageOf(s.Name), StringComparer.Ordinal);
+        return new CoreStageInvoker(stages);
+    }
+}
