@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Pricing;
 
@@ -30,11 +31,11 @@ public sealed class CatalogService(ICatalog catalog)
         }
         else if (price <= 0 || price > MaxUnitPrice)
         {
-            errors.Add("unitPrice", $"must be greater than 0 and at most {MaxUnitPrice}");
+            errors.Add("unitPrice", string.Create(CultureInfo.InvariantCulture, $"must be greater than 0 and at most {MaxUnitPrice}"));
         }
         else if (currency.Code is not null && !currency.IsWholeMinorUnits(price))
         {
-            errors.Add("unitPrice", $"must have at most {currency.MinorUnits} decimal places for {currency.Code}");
+            errors.Add("unitPrice", string.Create(CultureInfo.InvariantCulture, $"must have at most {currency.MinorUnits} decimal places for {currency.Code}"));
         }
 
         if (request.Stock is not { } stock)
@@ -43,7 +44,7 @@ public sealed class CatalogService(ICatalog catalog)
         }
         else if (stock < 0 || stock > MaxStock)
         {
-            errors.Add("stock", $"must be between 0 and {MaxStock}");
+            errors.Add("stock", string.Create(CultureInfo.InvariantCulture, $"must be between 0 and {MaxStock}"));
         }
 
         errors.ThrowIfAny();

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace OrderProcessing.Core.Common;
 
 /// <summary>The page size rules of every listing.</summary>
@@ -19,7 +20,7 @@ public static class PageLimits
 
         if (limit < 1 || limit > Max)
         {
-            throw ValidationException.ForField("limit", $"must be between 1 and {Max}");
+            throw ValidationException.ForField("limit", string.Create(CultureInfo.InvariantCulture, $"must be between 1 and {Max}"));
         }
 
         return limit.Value;

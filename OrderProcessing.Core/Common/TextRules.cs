@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace OrderProcessing.Core.Common;
 
 /// <summary>The string rules shared by every request: required, at most 200 characters, identifiers without control characters.</summary>
@@ -30,7 +31,7 @@ public static class TextRules
 
         if (value.Length > MaxLength)
         {
-            errors.Add(field, $"must be at most {MaxLength} characters");
+            errors.Add(field, string.Create(CultureInfo.InvariantCulture, $"must be at most {MaxLength} characters"));
             return false;
         }
 

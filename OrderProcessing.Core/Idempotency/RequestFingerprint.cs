@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using OrderProcessing.Core.Orders;
@@ -12,7 +13,7 @@ public static class RequestFingerprint
     {
         ArgumentNullException.ThrowIfNull(request);
         var text = new StringBuilder();
-        void Field(string? value) => text.Append(value is null ? "-1:" : $"{value.Length}:{value}").Append('|');
+        void Field(string? value) => text.Append(value is null ? "-1:" : string.Create(CultureInfo.InvariantCulture, $"{value.Length}:{value}")).Append('|');
         Field(request.CustomerId);
         Field(request.CustomerEmail);
         Field(request.CustomerName);
@@ -20,7 +21,7 @@ public static class RequestFingerprint
         foreach (var item in request.Items ?? [])
         {
             Field(item?.ProductId);
-            Field(item?.Quantity?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Field(item?.Quantity?.ToString(CultureInfo.InvariantCulture));
         }
 
         var a = request.ShippingAddress;

@@ -79,7 +79,7 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimePro
         {
             if (!_orders.TryGetValue(order.OrderId, out var stored) || stored.Version != order.Version - 1 || stored.Status != order.PreviousStatus)
             {
-                throw new ConcurrencyConflictException($"Order '{order.OrderId}' is no longer at version {order.Version - 1} and status {order.PreviousStatus?.ToWire()}.");
+                throw new ConcurrencyConflictException(string.Create(CultureInfo.InvariantCulture, $"Order '{order.OrderId}' is no longer at version {order.Version - 1} and status {order.PreviousStatus?.ToWire()}."));
             }
 
             _orders[order.OrderId] = snapshot;

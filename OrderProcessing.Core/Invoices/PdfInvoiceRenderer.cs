@@ -51,7 +51,7 @@ public sealed class PdfInvoiceRenderer : IInvoiceRenderer
 
         foreach (var page in document.Pages)
         {
-            page.DrawText($"{invoice.InvoiceNumber} - page {page.Number} of {document.Pages.Count}", page.Width / 2, page.Height - 32, PdfFont.Helvetica, 8, PdfTextAlignment.Center, gray: 0.4);
+            page.DrawText(string.Create(CultureInfo.InvariantCulture, $"{invoice.InvoiceNumber} - page {page.Number} of {document.Pages.Count}"), page.Width / 2, page.Height - 32, PdfFont.Helvetica, 8, PdfTextAlignment.Center, gray: 0.4);
         }
 
         return document.Build();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Idempotency;
@@ -213,7 +214,7 @@ public sealed class OrderService(
         {
             if (!products.ContainsKey(ids[i]))
             {
-                errors.Add($"items[{i}].productId", $"unknown product '{ids[i]}'");
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"items[{i}].productId"), $"unknown product '{ids[i]}'");
             }
         }
 

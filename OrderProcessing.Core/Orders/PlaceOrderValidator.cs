@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using OrderProcessing.Core.Common;
 
@@ -52,7 +53,7 @@ public static partial class PlaceOrderValidator
         ArgumentNullException.ThrowIfNull(key);
         if (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(c => c is < ' ' or > '~'))
         {
-            throw ValidationException.ForField("Idempotency-Key", $"must be 1 to {MaxIdempotencyKeyLength} printable ASCII characters");
+            throw ValidationException.ForField("Idempotency-Key", string.Create(CultureInfo.InvariantCulture, $"must be 1 to {MaxIdempotencyKeyLength} printable ASCII characters"));
         }
     }
 
@@ -66,7 +67,7 @@ public static partial class PlaceOrderValidator
 
         if (items.Count is < 1 or > MaxLines)
         {
-            errors.Add("items", $"must have between 1 and {MaxLines} lines");
+            errors.Add("items", string.Create(CultureInfo.InvariantCulture, $"must have between 1 and {MaxLines} lines"));
             if (items.Count > MaxLines)
             {
                 return;
@@ -76,7 +77,7 @@ public static partial class PlaceOrderValidator
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
-            var path = $"items[{i}]";
+            var path = string.Create(CultureInfo.InvariantCulture, $"items[{i}]");
             var item = items[i];
             if (item is null)
             {
@@ -95,7 +96,7 @@ public static partial class PlaceOrderValidator
             }
             else if (quantity is < 1 or > MaxQuantity)
             {
-                errors.Add($"{path}.quantity", $"must be between 1 and {MaxQuantity}");
+                errors.Add($"{path}.quantity", string.Create(CultureInfo.InvariantCulture, $"must be between 1 and {MaxQuantity}"));
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using OrderProcessing.Core.Common;
@@ -61,7 +62,8 @@ public sealed class SimulatedPaymentGateway(IPaymentLedger ledger, TimeProvider 
     {
         if (amount.Amount > AmountLimit)
         {
-            return (false, $"amount {amount} exceeds the limit of {AmountLimit:0.00}");
+            // The reason is stored with the payment and shown to the customer: the same text whatever the host's culture.
+            return (false, string.Create(CultureInfo.InvariantCulture, $"amount {amount} exceeds the limit of {AmountLimit:0.00}"));
         }
 
         return paymentToken switch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
@@ -64,9 +65,9 @@ public sealed class ChargePaymentStage(IOrderRepository orders, IInventory inven
         if (order.Status is OrderStatus.Cancelled or OrderStatus.PaymentFailed)
         {
             var refund = await gateway.RefundAsync(order.OrderId, cancellationToken).ConfigureAwait(false);
-            return StageOutcome.Skipped(order.OrderId, $"order is {order.Status.ToWire()}; released {released} line(s); refund: {refund}");
+            return StageOutcome.Skipped(order.OrderId, string.Create(CultureInfo.InvariantCulture, $"order is {order.Status.ToWire()}; released {released} line(s); refund: {refund}"));
         }
 
-        return StageOutcome.Skipped(order.OrderId, $"order is already {order.Status.ToWire()}; released {released} line(s)");
+        return StageOutcome.Skipped(order.OrderId, string.Create(CultureInfo.InvariantCulture, $"order is already {order.Status.ToWire()}; released {released} line(s)"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
@@ -26,6 +27,6 @@ public sealed class CompensateStage(IOrderRepository orders, IInventory inventor
 
         var released = await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false);
         var refund = await gateway.RefundAsync(orderId, cancellationToken).ConfigureAwait(false);
-        return StageOutcome.Skipped(orderId, $"released {released} line(s); refund: {refund}");
+        return StageOutcome.Skipped(orderId, string.Create(CultureInfo.InvariantCulture, $"released {released} line(s); refund: {refund}"));
     }
 }

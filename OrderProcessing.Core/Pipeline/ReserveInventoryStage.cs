@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
@@ -28,7 +29,7 @@ public sealed class ReserveInventoryStage(IOrderRepository orders, IInventory in
             failure = outcome switch
             {
                 ReservationOutcome.Reserved or ReservationOutcome.AlreadyReserved => null,
-                ReservationOutcome.InsufficientStock => $"not enough stock of '{line.ProductId}' for {line.Quantity}",
+                ReservationOutcome.InsufficientStock => string.Create(CultureInfo.InvariantCulture, $"not enough stock of '{line.ProductId}' for {line.Quantity}"),
                 ReservationOutcome.UnknownProduct => $"product '{line.ProductId}' no longer exists",
                 _ => $"reservation of '{line.ProductId}' was already released",
             };
@@ -76,7 +77,7 @@ public sealed class ReserveInventoryStage(IOrderRepository orders, IInventory in
         if (StockActions.HasGivenUpStock(order.Status))
         {
             var released = await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false);
-            return StageOutcome.Skipped(order.OrderId, $"order is {order.Status.ToWire()}; released {released} leftover reservation(s)");
+            return StageOutcome.Skipped(order.OrderId, string.Create(CultureInfo.InvariantCulture, $"order is {order.Status.ToWire()}; released {released} leftover reservation(s)"));
         }
 
         return StageOutcome.Skipped(order.OrderId, $"order is already {order.Status.ToWire()}");

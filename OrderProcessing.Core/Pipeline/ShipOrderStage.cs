@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
@@ -47,7 +48,7 @@ public sealed class ShipOrderStage(IOrderRepository orders, IInventory inventory
         if (order.Status == OrderStatus.Cancelled)
         {
             var released = await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false);
-            return StageOutcome.Skipped(order.OrderId, $"order is CANCELLED; released {released} line(s)");
+            return StageOutcome.Skipped(order.OrderId, string.Create(CultureInfo.InvariantCulture, $"order is CANCELLED; released {released} line(s)"));
         }
 
         return StageOutcome.Skipped(order.OrderId, $"order is already {order.Status.ToWire()}");

@@ -89,6 +89,18 @@ public class SimulatedPaymentGatewayTests
     }
 
     [Test]
+    public void DeclineReason_OnAHostWithGermanNumbers_StatesAmountAndLimitWithADecimalPoint()
+    {
+        using var culture = CultureScope.GermanNumbers();
+        Assert.That(10000m.ToString("0.00", System.Globalization.CultureInfo.CurrentCulture), Is.EqualTo("10000,00"), "the host culture really writes a decimal comma");
+
+        var (approved, reason) = SimulatedPaymentGateway.Decide(TestPaymentTokens.Visa, new Money(10000.01m, Currency.Usd));
+
+        Assert.That(approved, Is.False);
+        Assert.That(reason, Is.EqualTo("amount 10000.01 USD exceeds the limit of 10000.00"));
+    }
+
+    [Test]
     public async Task RepeatedCharge_ForTheSameOrder_ReturnsTheSamePayment_AndTheLedgerHoldsOneCapture()
     {
         var first = await _gateway.ChargeAsync("ord_1", TestPaymentTokens.Visa, TenDollars);

@@ -103,6 +103,18 @@ public class PipelineTests
     }
 
     [Test]
+    public async Task PaymentFailed_ForAnAmountAboveTenThousand_RecordsTheSameReasonOnAHostWithGermanNumbers()
+    {
+        using var culture = CultureScope.GermanNumbers();
+        var placed = await _system.PlaceAsync(new PlaceOrderRequestBuilder().WithLine("sku-big", 3).Build());
+
+        var order = await _system.RunPipelineAsync(placed.OrderId);
+
+        Assert.That(order.History[^1].Reason, Is.EqualTo("amount 15000.00 USD exceeds the limit of 10000.00"));
+        Assert.That(_system.Ledger.Records.Single().Reason, Is.EqualTo(order.History[^1].Reason));
+    }
+
+    [Test]
     public async Task FlakyPayment_IsRetried_AndTheOrderCompletes()
     {
         var placed = await _system.PlaceAsync(new PlaceOrderRequestBuilder().WithPaymentToken(TestPaymentTokens.Flaky).Build());
