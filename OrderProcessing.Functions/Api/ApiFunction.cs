@@ -62,7 +62,7 @@ public sealed class ApiFunction
             ["GET /products"] = catalog.ListAsync,
             ["GET /products/{productId}"] = catalog.GetAsync,
             ["PUT /products/{productId}"] = catalog.PutAsync,
-            ["GET /health"] = _ => Task.FromResult(HttpResult.Json(200, new HealthResource("ok", telemetry.Environment), ApiJsonContext.Default.HealthResource)),
+            ["GET /health"] = _ => Task.FromResult(HttpResult.Json(200, new HealthResource("ok", telemetry.Environment), ApiJsonContext.Responses.HealthResource)),
         };
 
         var undeclared = _endpoints.Keys.Except(SystemTopology.ApiRoutes.Select(r => r.Key)).ToList();
@@ -153,7 +153,9 @@ public sealed class ApiFunction
         var fields = Context(request, routeName);
         fields["status"] = result.StatusCode;
         fields["latencyMs"] = elapsed;
-        _telemetry.Log(result.StatusCode >= 500 ? LogLevel.Error : LogLevel.Info, $"{(route is null ? $"{request.Method} {routeName}" : routeName)} answered {result.StatusCode}.", request.RequestId, orderId, fields);
+        // The route name already starts with the method (GET /products, OPTIONS /orders), except for a path no route matches.
+        var answered = match is null ? $"{request.Method} {routeName}" : routeName;
+        _telemetry.Log(result.StatusCode >= 500 ? LogLevel.Error : LogLevel.Info, $"{answered} answered {result.StatusCode}.", request.RequestId, orderId, fields);
         _telemetry.Metrics(
             new Dictionary<string, string> { ["Route"] = routeName },
             [Metric.Milliseconds("ApiLatency", elapsed)],

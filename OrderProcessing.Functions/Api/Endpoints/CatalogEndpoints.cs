@@ -23,14 +23,14 @@ internal sealed class CatalogEndpoints(CatalogService catalog, Telemetry telemet
 
         var (product, created) = await catalog.PutAsync(productId, request).ConfigureAwait(false);
         telemetry.Log(LogLevel.Info, created ? "Product created." : "Product updated.", call.Request.RequestId, fields: new Dictionary<string, object?> { ["productId"] = productId, ["stock"] = product.Stock.Available });
-        var response = HttpResult.Json(created ? 201 : 200, ResourceMapper.ToResource(product), ApiJsonContext.Default.ProductResource);
+        var response = HttpResult.Json(created ? 201 : 200, ResourceMapper.ToResource(product), ApiJsonContext.Responses.ProductResource);
         return created ? response.With("Location", $"/products/{Uri.EscapeDataString(productId)}") : response;
     }
 
     public async Task<HttpResult> GetAsync(ApiCall call)
     {
         var product = await catalog.GetAsync(call.Id("productId")).ConfigureAwait(false);
-        return HttpResult.Json(200, ResourceMapper.ToResource(product), ApiJsonContext.Default.ProductResource);
+        return HttpResult.Json(200, ResourceMapper.ToResource(product), ApiJsonContext.Responses.ProductResource);
     }
 
     public async Task<HttpResult> ListAsync(ApiCall call)
@@ -39,6 +39,6 @@ internal sealed class CatalogEndpoints(CatalogService catalog, Telemetry telemet
         var limit = QueryParameters.Limit(call.Request, errors);
         errors.ThrowIfAny();
         var page = await catalog.ListAsync(limit, QueryParameters.Cursor(call.Request)).ConfigureAwait(false);
-        return HttpResult.Json(200, new ProductPageResource(page.Items.Select(ResourceMapper.ToResource).ToList(), page.NextCursor), ApiJsonContext.Default.ProductPageResource);
+        return HttpResult.Json(200, new ProductPageResource(page.Items.Select(ResourceMapper.ToResource).ToList(), page.NextCursor), ApiJsonContext.Responses.ProductPageResource);
     }
 }

@@ -40,7 +40,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
             });
         }
 
-        var response = HttpResult.Json(201, ResourceMapper.ToResource(order), ApiJsonContext.Default.OrderResource)
+        var response = HttpResult.Json(201, ResourceMapper.ToResource(order), ApiJsonContext.Responses.OrderResource)
             .With("Location", $"/orders/{Uri.EscapeDataString(order.OrderId)}");
         return result.Replayed ? response.With("Idempotent-Replayed", "true") : response;
     }
@@ -48,7 +48,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
     public async Task<HttpResult> GetAsync(ApiCall call)
     {
         var order = await orders.GetAsync(Order(call)).ConfigureAwait(false);
-        return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Default.OrderResource);
+        return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Responses.OrderResource);
     }
 
     public async Task<HttpResult> ListAsync(ApiCall call)
@@ -94,7 +94,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
 
         var order = await orders.MoveAsync(orderId, target).ConfigureAwait(false);
         telemetry.Log(LogLevel.Info, $"Order moved to {target.ToWire()} by an operator.", call.Request.RequestId, orderId);
-        return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Default.OrderResource);
+        return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Responses.OrderResource);
     }
 
     public async Task<HttpResult> CancelAsync(ApiCall call)
@@ -112,7 +112,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
 
         var order = await orders.CancelAsync(orderId, reason).ConfigureAwait(false);
         telemetry.Log(LogLevel.Info, "Order cancelled on request.", call.Request.RequestId, orderId);
-        return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Default.OrderResource);
+        return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Responses.OrderResource);
     }
 
     public async Task<HttpResult> DeleteAsync(ApiCall call)
@@ -144,7 +144,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
     }
 
     private static HttpResult Page(Page<Order> page) =>
-        HttpResult.Json(200, new OrderPageResource(page.Items.Select(ResourceMapper.ToResource).ToList(), page.NextCursor), ApiJsonContext.Default.OrderPageResource);
+        HttpResult.Json(200, new OrderPageResource(page.Items.Select(ResourceMapper.ToResource).ToList(), page.NextCursor), ApiJsonContext.Responses.OrderPageResource);
 
     // Type errors come first for their field; the domain's rules add what they find about every other field, so a
     // client learns all that is wrong with a body in one round trip.

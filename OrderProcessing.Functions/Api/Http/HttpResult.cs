@@ -30,7 +30,7 @@ internal sealed class HttpResult
         new HttpResult(statusCode, JsonSerializer.Serialize(value, typeInfo), false).With("Content-Type", JsonContentType);
 
     public static HttpResult Problem(ProblemDetails problem) =>
-        new HttpResult(problem.Status, JsonSerializer.Serialize(problem, ApiJsonContext.Default.ProblemDetails), false).With("Content-Type", ProblemContentType);
+        new HttpResult(problem.Status, JsonSerializer.Serialize(problem, ApiJsonContext.Responses.ProblemDetails), false).With("Content-Type", ProblemContentType);
 
     public static HttpResult NoContent() => new(204, "", false);
 

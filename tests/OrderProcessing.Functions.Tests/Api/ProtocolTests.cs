@@ -278,6 +278,19 @@ public sealed class ProtocolTests
         Assert.That(metric.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Dimensions")[0].EnumerateArray().Select(d => d.GetString()), Is.EqualTo(new[] { "Environment", "Route" }));
     }
 
+    [TestCase("GET", "/products", "GET /products answered 200.")]
+    [TestCase("GET", "/orders/ord_1", "GET /orders/{orderId} answered 404.")]
+    [TestCase("DELETE", "/products", "DELETE /products answered 405.")]
+    [TestCase("OPTIONS", "/orders", "OPTIONS /orders answered 204.")]
+    [TestCase("GET", "/wp-admin/login.php", "GET unmatched answered 404.")]
+    public async Task RequestLogLine_NamesTheMethodOnce(string method, string path, string message)
+    {
+        await _system.SendAsync(new ApiEventBuilder().Method(method).Path(path));
+
+        var access = _system.OutputLines.Single(l => l.TryGetProperty("status", out _));
+        Assert.That(access.GetProperty("message").GetString(), Is.EqualTo(message));
+    }
+
     [Test]
     public async Task UnmatchedPaths_ShareOneMetricRoute_SoRawPathsNeverBecomeDimensions()
     {
