@@ -181,7 +181,7 @@ public sealed class DeploymentPlan
             status,
             names.Queue(definition),
             deadLetterQueue,
-            VisibilityTimeoutSeconds: 6 * definition.TimeoutSeconds,
+            definition.QueueVisibilityTimeoutSeconds,
             definition.MaxReceiveCount,
             definition.BatchSize,
             names.Pipe(definition),

@@ -1,3 +1,4 @@
+using OrderProcessing.Functions.Topology;
 using OrderProcessing.Infra.Plan.Monitoring;
 using OrderProcessing.Infra.Plan.Settings;
 
@@ -37,8 +38,9 @@ public sealed record ApiPlan(
     public static IReadOnlyList<string> CorsAllowHeaders { get; } =
         ["Content-Type", "Authorization", "X-Api-Key", "Idempotency-Key", "X-Amz-Date", "X-Amz-Security-Token"];
 
-    /// <summary>Methods the contract uses.</summary>
-    public static IReadOnlyList<string> CorsAllowMethods { get; } = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+    /// <summary>The methods of the topology's API routes, in route order, and <c>OPTIONS</c> for the preflight itself.</summary>
+    public static IReadOnlyList<string> CorsAllowMethods { get; } =
+        [.. SystemTopology.ApiRoutes.Select(r => r.Method).Append("OPTIONS").Distinct(StringComparer.Ordinal)];
 
     /// <summary>The OpenAPI document of this API whose proxy route invokes <paramref name="integrationUri"/> (the API alias's invoke ARN).</summary>
     public string OpenApi(string integrationUri) => OpenApiDocument.Create(this, integrationUri);

@@ -7,7 +7,7 @@ namespace OrderProcessing.Infra.Plan.Functions;
 
 /// <summary>
 /// Maps the settings a function declares in the topology to values: table names, bucket names, the environment and the
-/// deployment settings of <see cref="DeploymentSettingNames"/>. A setting nobody can provide fails the plan, naming it,
+/// deployment settings the functions read (<see cref="SettingNames"/>). A setting nobody can provide fails the plan, naming it,
 /// instead of reaching Lambda as an empty string.
 /// </summary>
 public static class FunctionEnvironment
@@ -39,9 +39,9 @@ public static class FunctionEnvironment
             {
                 _ when table is not null => literal(names.Table(table)),
                 _ when bucket is not null => bucketName(bucket),
-                SystemTopology.EnvironmentSetting => literal(settings.Environment),
-                DeploymentSettingNames.InvoiceLinkSeconds => literal(settings.InvoiceLinkSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                DeploymentSettingNames.CorsAllowOrigin => literal(settings.CorsAllowOrigin),
+                SettingNames.Environment => literal(settings.Environment),
+                SettingNames.InvoiceLinkSeconds => literal(settings.InvoiceLinkSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                SettingNames.CorsAllowOrigin => literal(settings.CorsAllowOrigin),
                 _ => throw new InvalidOperationException(
                     $"Function '{function.Name}' reads setting '{setting}', which the deployment cannot provide. Map it in {nameof(FunctionEnvironment)}, or remove it from the topology."),
             };

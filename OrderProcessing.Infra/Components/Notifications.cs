@@ -55,49 +55,19 @@ public sealed class Notifications : ComponentResource
             SqsManagedSseEnabled = true,
         }, parent);
 
-        // The pipe's own identity: read the orders stream, publish to order-events.
-        var pipeRole = new Aws.Iam.Role($"{name}-order-events-pipe-role", new Aws.Iam.RoleArgs
-        {
-            Name = plan.PipeRoleName,
-            Description = $"Role of pipe {plan.PipeName}",
-            AssumeRolePolicy = args.OrdersStreamArn.Apply(arn => TrustPolicies.Pipes(Arn.Parse(arn).Account).ToJson()),
-        }, parent);
-
-        var pipeAccess = new Aws.Iam.RolePolicy($"{name}-order-events-pipe-access", new Aws.Iam.RolePolicyArgs
-        {
-            Name = $"{plan.PipeName}-access",
-            Role = pipeRole.Id,
-            Policy = Output.Tuple(args.OrdersStreamArn, orderEvents.Arn, deadLetterQueue.Arn)
-                .Apply(arns => PipePolicies.ForOrderEvents(arns.Item1, arns.Item2, arns.Item3).ToJson()),
-        }, parent);
-
         // Publishes the event each order write carries, as a small JSON message rather than DynamoDB's typed record.
-        _ = new Aws.Pipes.Pipe($"{name}-order-events-pipe", new Aws.Pipes.PipeArgs
+        _ = OrdersStreamPipe.Create($"{name}-order-events-pipe", new OrdersStreamPipeArgs
         {
-            Name = plan.PipeName,
+            PipeName = plan.PipeName,
+            RoleName = plan.PipeRoleName,
             Description = "Order events from the orders stream to the order-events topic",
-            RoleArn = pipeRole.Arn,
-            Source = args.OrdersStreamArn,
-            Target = orderEvents.Arn,
-            SourceParameters = new Aws.Pipes.Inputs.PipeSourceParametersArgs
-            {
-                DynamodbStreamParameters = new Aws.Pipes.Inputs.PipeSourceParametersDynamodbStreamParametersArgs
-                {
-                    StartingPosition = StagePlan.StartingPosition,
-                    MaximumRetryAttempts = StagePlan.PipeMaximumRetryAttempts,
-                    OnPartialBatchItemFailure = StagePlan.PipeOnPartialBatchItemFailure,
-                    DeadLetterConfig = new Aws.Pipes.Inputs.PipeSourceParametersDynamodbStreamParametersDeadLetterConfigArgs
-                    {
-                        Arn = deadLetterQueue.Arn,
-                    },
-                },
-                FilterCriteria = new Aws.Pipes.Inputs.PipeSourceParametersFilterCriteriaArgs
-                {
-                    Filters = { new Aws.Pipes.Inputs.PipeSourceParametersFilterCriteriaFilterArgs { Pattern = plan.FilterPattern } },
-                },
-            },
-            TargetParameters = new Aws.Pipes.Inputs.PipeTargetParametersArgs { InputTemplate = plan.InputTemplate },
-        }, new CustomResourceOptions { Parent = this, DependsOn = { pipeAccess } });
+            StreamArn = args.OrdersStreamArn,
+            TargetArn = orderEvents.Arn,
+            DeadLetterQueueArn = deadLetterQueue.Arn,
+            FilterPattern = plan.FilterPattern,
+            Policy = PipePolicies.ForOrderEvents,
+            InputTemplate = plan.InputTemplate,
+        }, this);
 
         // Pages operations when a pipe could not deliver an order write.
         _ = Alarms.Create($"{name}-pipes-dead-letters", plan.PipeDeadLetterAlarm, operations.Arn, this);

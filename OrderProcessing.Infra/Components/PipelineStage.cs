@@ -57,48 +57,18 @@ public sealed class PipelineStage : ComponentResource
             FunctionResponseTypes = { StagePlan.ReportBatchItemFailures },
         }, new CustomResourceOptions { Parent = this, DependsOn = { function.Access } });
 
-        // The pipe's own identity: read the orders stream, write to this stage's queue and to the pipes' dead-letter queue.
-        var pipeRole = new Aws.Iam.Role($"{name}-pipe-role", new Aws.Iam.RoleArgs
-        {
-            Name = stage.PipeRoleName,
-            Description = $"Role of pipe {stage.PipeName}",
-            AssumeRolePolicy = args.OrdersStreamArn.Apply(arn => TrustPolicies.Pipes(Arn.Parse(arn).Account).ToJson()),
-        }, parent);
-
-        var pipeAccess = new Aws.Iam.RolePolicy($"{name}-pipe-access", new Aws.Iam.RolePolicyArgs
-        {
-            Name = $"{stage.PipeName}-access",
-            Role = pipeRole.Id,
-            Policy = Output.Tuple(args.OrdersStreamArn, queue.Arn, args.PipeDeadLetterQueueArn)
-                .Apply(arns => PipePolicies.ForStage(arns.Item1, arns.Item2, arns.Item3).ToJson()),
-        }, parent);
-
         // Routes each order write that enters the stage's status from the stream to the stage queue.
-        _ = new Aws.Pipes.Pipe($"{name}-pipe", new Aws.Pipes.PipeArgs
+        _ = OrdersStreamPipe.Create($"{name}-pipe", new OrdersStreamPipeArgs
         {
-            Name = stage.PipeName,
+            PipeName = stage.PipeName,
+            RoleName = stage.PipeRoleName,
             Description = $"Orders entering {stage.Status} to {stage.QueueName}",
-            RoleArn = pipeRole.Arn,
-            Source = args.OrdersStreamArn,
-            Target = queue.Arn,
-            SourceParameters = new Aws.Pipes.Inputs.PipeSourceParametersArgs
-            {
-                DynamodbStreamParameters = new Aws.Pipes.Inputs.PipeSourceParametersDynamodbStreamParametersArgs
-                {
-                    StartingPosition = StagePlan.StartingPosition,
-                    MaximumRetryAttempts = StagePlan.PipeMaximumRetryAttempts,
-                    OnPartialBatchItemFailure = StagePlan.PipeOnPartialBatchItemFailure,
-                    DeadLetterConfig = new Aws.Pipes.Inputs.PipeSourceParametersDynamodbStreamParametersDeadLetterConfigArgs
-                    {
-                        Arn = args.PipeDeadLetterQueueArn,
-                    },
-                },
-                FilterCriteria = new Aws.Pipes.Inputs.PipeSourceParametersFilterCriteriaArgs
-                {
-                    Filters = { new Aws.Pipes.Inputs.PipeSourceParametersFilterCriteriaFilterArgs { Pattern = stage.FilterPattern } },
-                },
-            },
-        }, new CustomResourceOptions { Parent = this, DependsOn = { pipeAccess } });
+            StreamArn = args.OrdersStreamArn,
+            TargetArn = queue.Arn,
+            DeadLetterQueueArn = args.PipeDeadLetterQueueArn,
+            FilterPattern = stage.FilterPattern,
+            Policy = PipePolicies.ForStage,
+        }, this);
 
         // Pages the operations topic as soon as one message lands in the dead-letter queue.
         _ = Alarms.Create($"{name}-dead-letters", stage.DeadLetterAlarm, args.AlarmTopicArn, this);

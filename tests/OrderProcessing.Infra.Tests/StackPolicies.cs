@@ -388,6 +388,26 @@ public abstract class StackPolicies
     }
 
     [Test]
+    public void PipesAndTheirRoles_KeepTheirResourceNames_SoAnUpdateReplacesNone()
+    {
+        // Written out as they were before one helper built every pipe: a new resource name is a new URN, and Pulumi
+        // would replace the pipe (a gap in routing) instead of updating it. (The mocks' URNs do not show the parent.)
+        var expected = new Dictionary<string, string[]>
+        {
+            [Pipe] = [.. SystemTopology.Stages.Select(s => $"{s.Name}-pipe"), "notifications-order-events-pipe"],
+            [Role] = [.. SystemTopology.Stages.Select(s => $"{s.Name}-pipe-role"), "notifications-order-events-pipe-role"],
+            [RolePolicy] = [.. SystemTopology.Stages.Select(s => $"{s.Name}-pipe-access"), "notifications-order-events-pipe-access"],
+        };
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Run.OfType(Pipe).Select(p => p.Name), Is.EquivalentTo(expected[Pipe]));
+            Assert.That(Run.OfType(Role).Select(r => r.Name), Is.SupersetOf(expected[Role]));
+            Assert.That(Run.OfType(RolePolicy).Select(r => r.Name), Is.SupersetOf(expected[RolePolicy]));
+        }
+    }
+
+    [Test]
     public void Statuses_WithoutAStage_AreNotPiped()
     {
         var pipes = Run.OfType(Pipe);

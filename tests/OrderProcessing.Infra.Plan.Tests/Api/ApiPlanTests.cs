@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrderProcessing.Functions.Topology;
 using OrderProcessing.Infra.Plan.Api;
 using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Tests.Support;
@@ -76,6 +77,17 @@ public sealed class ApiPlanTests
             Assert.That(headers.GetProperty("method.response.header.Access-Control-Allow-Origin").GetString(), Is.EqualTo("'*'"));
             Assert.That(headers.GetProperty("method.response.header.Access-Control-Allow-Headers").GetString(), Does.Contain("Idempotency-Key"));
         }
+    }
+
+    [Test]
+    public void Preflight_AllowsExactlyTheMethodsOfTheApiRoutesAndOptions()
+    {
+        var headers = Proxy(Document(ApiAuthMode.ApiKey)).GetProperty("options").GetProperty("x-amazon-apigateway-integration")
+            .GetProperty("responses").GetProperty("default").GetProperty("responseParameters");
+        var allowed = headers.GetProperty("method.response.header.Access-Control-Allow-Methods").GetString()!.Trim('\'').Split(',');
+
+        Assert.That(allowed, Is.EquivalentTo(SystemTopology.ApiRoutes.Select(r => r.Method).Distinct().Append("OPTIONS")));
+        Assert.That(allowed, Is.EquivalentTo(new[] { "GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS" }), "the contract's methods");
     }
 
     [Test]

@@ -74,14 +74,14 @@ public sealed class FunctionPlanTests
     [Test]
     public void DeploymentSettings_AreProvidedWhenTheTopologyAsksForThem()
     {
-        var function = SystemTopology.Api with { Settings = [DeploymentSettingNames.InvoiceLinkSeconds, DeploymentSettingNames.CorsAllowOrigin] };
+        var function = SystemTopology.Api with { Settings = [SettingNames.InvoiceLinkSeconds, SettingNames.CorsAllowOrigin] };
 
         var environment = EnvironmentOf(function);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(environment[DeploymentSettingNames.InvoiceLinkSeconds], Is.EqualTo("300"));
-            Assert.That(environment[DeploymentSettingNames.CorsAllowOrigin], Is.EqualTo("*"));
+            Assert.That(environment[SettingNames.InvoiceLinkSeconds], Is.EqualTo("300"));
+            Assert.That(environment[SettingNames.CorsAllowOrigin], Is.EqualTo("*"));
         }
     }
 
