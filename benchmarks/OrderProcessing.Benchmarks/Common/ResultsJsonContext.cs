@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using OrderProcessing.Benchmarks.Warm;
+
+namespace OrderProcessing.Benchmarks.Common;
+
+/// <summary>Source-generated JSON of the result files the runner writes and the report reads.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(List<WarmResult>))]
+public sealed partial class ResultsJsonContext : JsonSerializerContext;
