@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OrderProcessing.Benchmarks.ColdStart;
 using OrderProcessing.Benchmarks.Warm;
 
 namespace OrderProcessing.Benchmarks.Common;
@@ -6,4 +7,5 @@ namespace OrderProcessing.Benchmarks.Common;
 /// <summary>Source-generated JSON of the result files the runner writes and the report reads.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(List<WarmResult>))]
+[JsonSerializable(typeof(List<ColdStartResult>))]
 public sealed partial class ResultsJsonContext : JsonSerializerContext;
