@@ -10,19 +10,10 @@ namespace OrderProcessing.Core.Tests.Pipeline;
 /// </summary>
 public class OutOfOrderDeliveryTests
 {
-    private static readonly Dictionary<string, OrderStatus> Trigger = new()
-    {
-        ["reserve-inventory"] = OrderStatus.Pending,
-        ["charge-payment"] = OrderStatus.Reserved,
-        ["ship-order"] = OrderStatus.Paid,
-        ["generate-invoice"] = OrderStatus.Shipped,
-        ["compensate"] = OrderStatus.Cancelled,
-    };
-
     private static IEnumerable<TestCaseData> StageAndForeignStatus() =>
         from stage in PipelineStages.Names
         from status in Enum.GetValues<OrderStatus>()
-        where Trigger[stage] != status
+        where PipelineStages.Trigger[stage] != status
         select new TestCaseData(stage, status).SetArgDisplayNames(stage, status.ToWire());
 
     [TestCaseSource(nameof(StageAndForeignStatus))]
@@ -44,8 +35,4 @@ public class OutOfOrderDeliveryTests
             Assert.That(await system.Invoices.GetAsync("ord_x"), Is.Null);
         }
     }
-
-    [Test]
-    public void EveryStage_HasATriggerStatus() =>
-        Assert.That(Trigger.Keys, Is.EquivalentTo(PipelineStages.Names));
 }

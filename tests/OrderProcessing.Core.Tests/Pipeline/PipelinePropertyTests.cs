@@ -26,7 +26,7 @@ public class PipelinePropertyTests
         OperatorFail,
     }
 
-    private static readonly Gen<Action> Actions =
+    private static readonly Gen<Step> Steps =
         from kind in Gen.Frequency(
             (6, Gen.Constant(Kind.DeliverNext)),
             (3, Gen.Constant(Kind.Deliver)),
@@ -34,9 +34,9 @@ public class PipelinePropertyTests
             (2, Gen.Constant(Kind.DeliverAndCrash)),
             (1, Gen.Constant(Kind.Cancel)),
             (1, Gen.Constant(Kind.OperatorFail)))
-        from stage in Gen.Elements(PipelineStages.Names)
+        from stage in Gen.Elements(PipelineStages.Names.ToArray())
         from back in Gen.Choose(1, 20)
-        select new Action(kind, stage, back);
+        select new Step(kind, stage, back);
 
     private static readonly Gen<Scenario> Scenarios =
         from stock1 in Gen.Choose(0, 5)
@@ -45,7 +45,7 @@ public class PipelinePropertyTests
         from quantity2 in Gen.Choose(1, 3)
         from token in Gen.Elements(TestPaymentTokens.Visa, TestPaymentTokens.Declined, TestPaymentTokens.Flaky)
         from length in Gen.Choose(0, 20)
-        from actions in Gen.ArrayOf(Actions, length)
+        from actions in Gen.ArrayOf(Steps, length)
         select new Scenario(stock1, stock2, quantity1, quantity2, token, actions);
 
     [FsCheck.NUnit.Property(MaxTest = 400)]
@@ -77,9 +77,9 @@ public class PipelinePropertyTests
             var history = (await system.OrderAsync(orderId)).History;
             foreach (var change in history.Skip(entered))
             {
-                if (system.StageFor(change.Status) is { } stage)
+                if (PipelineStages.RoutedTo(change.Status) is { } stage)
                 {
-                    owed.Add(NameOf(stage));
+                    owed.Add(stage);
                 }
             }
 
@@ -96,7 +96,7 @@ public class PipelinePropertyTests
         }
 
         await TrackTransitionsAsync();
-        foreach (var action in s.Actions)
+        foreach (var action in s.Steps)
         {
             system.Clock.Advance(TimeSpan.FromSeconds(1));
             switch (action.Kind)
@@ -110,10 +110,10 @@ public class PipelinePropertyTests
                     await DeliverAsync(action.Stage, stages.Create(action.Stage));
                     break;
                 case Kind.DeliverStale:
-                    await DeliverAsync(action.Stage, StageWith(system, action.Stage, new StaleReadOrderRepository(system.Orders, StaleRead(seen, action))));
+                    await DeliverAsync(action.Stage, stages.Create(action.Stage, new StaleReadOrderRepository(system.Orders, StaleRead(seen, action))));
                     break;
                 case Kind.DeliverAndCrash:
-                    await SucceedsAsync(StageWith(system, action.Stage, new CrashingOrderRepository(system.Orders)).HandleAsync(orderId));
+                    await SucceedsAsync(stages.Create(action.Stage, new CrashingOrderRepository(system.Orders)).HandleAsync(orderId));
                     break;
                 case Kind.Cancel:
                     await SucceedsAsync(system.Service.CancelAsync(orderId, "customer"));
@@ -147,30 +147,12 @@ public class PipelinePropertyTests
     // A delivery that stalled after its read: it saw the order as it was up to Back steps ago, but never before the
     // order entered the status whose message woke the stage (reads are strongly consistent; the message cannot
     // exist earlier).
-    private static OrderSnapshot StaleRead(List<OrderSnapshot> seen, Action action)
+    private static OrderSnapshot StaleRead(List<OrderSnapshot> seen, Step action)
     {
-        var entered = seen.FindIndex(o => o.Status == Trigger[action.Stage]);
+        var entered = seen.FindIndex(o => o.Status == PipelineStages.Trigger[action.Stage]);
         var earliest = Math.Max(entered, seen.Count - action.Back);
         return seen[Math.Max(0, earliest)];
     }
-
-    private static readonly Dictionary<string, OrderStatus> Trigger = new()
-    {
-        ["reserve-inventory"] = OrderStatus.Pending,
-        ["charge-payment"] = OrderStatus.Reserved,
-        ["ship-order"] = OrderStatus.Paid,
-        ["generate-invoice"] = OrderStatus.Shipped,
-        ["compensate"] = OrderStatus.Cancelled,
-    };
-
-    private static string NameOf(IOrderStage stage) => stage switch
-    {
-        ReserveInventoryStage => "reserve-inventory",
-        ChargePaymentStage => "charge-payment",
-        ShipOrderStage => "ship-order",
-        GenerateInvoiceStage => "generate-invoice",
-        _ => "compensate",
-    };
 
     private static async Task<string?> ViolationAsync(InMemorySystem system, string orderId, Scenario s)
     {
@@ -205,15 +187,6 @@ public class PipelinePropertyTests
         return holdsNothing && !charged ? null : "failed or cancelled order still holds stock or money: " + state;
     }
 
-    private static IOrderStage StageWith(InMemorySystem system, string stage, IOrderRepository orders) => stage switch
-    {
-        "reserve-inventory" => system.Reserve(orders),
-        "charge-payment" => system.Charge(orders),
-        "ship-order" => system.Ship(orders),
-        "generate-invoice" => system.Invoice(orders),
-        _ => system.Compensate(orders),
-    };
-
     // False for failures a queue would retry or a client would be told about; anything else fails the property.
     private static async Task<bool> SucceedsAsync(Task work)
     {
@@ -228,7 +201,7 @@ public class PipelinePropertyTests
         }
     }
 
-    public sealed record Action(Kind Kind, string Stage, int Back)
+    public sealed record Step(Kind Kind, string Stage, int Back)
     {
         public override string ToString() => Kind switch
         {
@@ -238,9 +211,9 @@ public class PipelinePropertyTests
         };
     }
 
-    public sealed record Scenario(int Stock1, int Stock2, int Quantity1, int Quantity2, string Token, Action[] Actions)
+    public sealed record Scenario(int Stock1, int Stock2, int Quantity1, int Quantity2, string Token, Step[] Steps)
     {
         public override string ToString() =>
-            $"stock {Stock1}/{Stock2}, order {Quantity1}/{Quantity2}, {Token}: {string.Join(", ", Actions.Select(a => a.ToString()))}";
+            $"stock {Stock1}/{Stock2}, order {Quantity1}/{Quantity2}, {Token}: {string.Join(", ", Steps.Select(a => a.ToString()))}";
     }
 }

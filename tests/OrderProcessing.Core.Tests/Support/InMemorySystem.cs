@@ -58,15 +58,8 @@ public sealed class InMemorySystem
     public CompensateStage Compensate(IOrderRepository? orders = null) => new(orders ?? Orders, Catalog, Gateway);
 
     /// <summary>The stage the routing table sends an order in <paramref name="status"/> to, or null for the statuses no stage handles.</summary>
-    public IOrderStage? StageFor(OrderStatus status) => status switch
-    {
-        OrderStatus.Pending => Reserve(),
-        OrderStatus.Reserved => Charge(),
-        OrderStatus.Paid => Ship(),
-        OrderStatus.Shipped => Invoice(),
-        OrderStatus.Cancelled => Compensate(),
-        _ => null,
-    };
+    public IOrderStage? StageFor(OrderStatus status) =>
+        PipelineStages.RoutedTo(status) is { } name ? new PipelineStages(this).Create(name) : null;
 
     /// <summary>Puts a product in the catalog with <paramref name="stock"/> units available.</summary>
     public async Task StockAsync(string productId, decimal unitPrice, int stock, string currency = "USD")

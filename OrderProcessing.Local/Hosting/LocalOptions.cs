@@ -1,0 +1,67 @@
+using System.Net;
+
+namespace OrderProcessing.Local.Hosting;
+
+/// <summary>Everything the local host can be told, with its default. Parsed by <see cref="LocalOptionsParser"/>.</summary>
+public sealed record LocalOptions
+{
+    /// <summary>Default HTTP port.</summary>
+    public const int DefaultPort = 5080;
+
+    /// <summary>Address to listen on (default loopback, 127.0.0.1: nothing outside this machine can reach it).</summary>
+    public IPAddress Bind { get; init; } = IPAddress.Loopback;
+
+    /// <summary>Port to listen on (default 5080; 0 picks a free one).</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>Storage (default in memory).</summary>
+    public StorageMode Storage { get; init; } = StorageMode.Memory;
+
+    /// <summary>DynamoDB endpoint for <see cref="StorageMode.Aws"/> (default: the region's AWS endpoint).</summary>
+    public Uri? DynamoDbEndpoint { get; init; }
+
+    /// <summary>S3 endpoint for <see cref="StorageMode.Aws"/> (default: the region's AWS endpoint).</summary>
+    public Uri? S3Endpoint { get; init; }
+
+    /// <summary>AWS region (default us-east-1).</summary>
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Prefix of the physical table names, followed by each table's logical name (default <c>orderprocessing-local-</c>).</summary>
+    public string TablePrefix { get; init; } = "orderprocessing-local-";
+
+    /// <summary>The invoices bucket (default <c>orderprocessing-local-invoices</c>).</summary>
+    public string Bucket { get; init; } = "orderprocessing-local-invoices";
+
+    /// <summary>
+    /// The browser origin the API allows cross-origin calls from (<c>*</c> for any). Default: none but the host's own,
+    /// which the page needs no CORS for; set it to call the local API from a page served elsewhere.
+    /// </summary>
+    public string? CorsOrigin { get; init; }
+
+    /// <summary>Create the tables and the bucket of the storage schema when missing (<see cref="StorageMode.Aws"/> only).</summary>
+    public bool CreateTables { get; init; }
+
+    /// <summary>Put the demo catalog at start (default: yes in memory or with <see cref="CreateTables"/>, else no).</summary>
+    public bool? Seed { get; init; }
+
+    /// <summary>The JSON-lines file notifications are appended to.</summary>
+    public string NotificationsFile { get; init; } = Path.Combine(Path.GetTempPath(), "orderprocessing-local", "notifications.jsonl");
+
+    /// <summary>Delay before a failed stage message's second receive, doubled per receive (default 500 ms).</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long each change waits in its stage queue before delivery (default 1 s), standing in for the latency between
+    /// stages in AWS so an order visibly moves on the page; 0 runs the pipeline as fast as it goes.
+    /// </summary>
+    public TimeSpan DeliveryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Largest retry delay (default 30 s).</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Print the usage and exit.</summary>
+    public bool ShowHelp { get; init; }
+
+    /// <summary>Whether the demo catalog is put at start.</summary>
+    public bool SeedsCatalog => Seed ?? (Storage == StorageMode.Memory || CreateTables);
+}

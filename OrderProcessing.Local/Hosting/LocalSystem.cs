@@ -1,0 +1,55 @@
+using OrderProcessing.Core.Orders;
+using OrderProcessing.Functions.Topology;
+using OrderProcessing.Local.ChangeFeed;
+using OrderProcessing.Local.Dispatch;
+using OrderProcessing.Local.Handlers;
+
+namespace OrderProcessing.Local.Hosting;
+
+/// <summary>
+/// The system as the local host runs it, composed once at start: the API function and every stage function of the
+/// topology over one set of stores, the orders store wrapped in the change feed that drives the stages.
+/// </summary>
+public sealed class LocalSystem : IAsyncDisposable
+{
+    /// <summary>The API function.</summary>
+    public required IFunctionHandler Api { get; init; }
+
+    /// <summary>The stage function of a stage of the topology.</summary>
+    public required Func<FunctionDefinition, IFunctionHandler> StageFunction { get; init; }
+
+    /// <summary>The orders store's change feed, raised by every function's orders store.</summary>
+    public required OrderChangeFeed ChangeFeed { get; init; }
+
+    /// <summary>How changes are written as stream records.</summary>
+    public required IStreamRecordEncoder StreamRecords { get; init; }
+
+    /// <summary>Why a stage failed a message, from its own log lines; none when the functions' logs are not read.</summary>
+    public IFailureCauseSource? FailureCauses { get; init; }
+
+    /// <summary>Puts the demo catalog.</summary>
+    public required Func<CancellationToken, Task<int>> SeedCatalogAsync { get; init; }
+
+    /// <summary>
+    /// The orders store to look for unfinished orders in at start (persistent storage), or null (in memory, where
+    /// nothing survives a stop).
+    /// </summary>
+    public IOrderRepository? ResumeFrom { get; init; }
+
+    /// <summary>One line saying where the data lives, for the start-up banner.</summary>
+    public required string StorageDescription { get; init; }
+
+    /// <summary>Whatever must be disposed with the system (AWS clients).</summary>
+    public IReadOnlyList<IDisposable> Resources { get; init; } = [];
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        foreach (var resource in Resources)
+        {
+            resource.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

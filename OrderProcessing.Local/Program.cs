@@ -1,0 +1,1 @@
+return await OrderProcessing.Local.Hosting.LocalHost.RunAsync(args).ConfigureAwait(false);

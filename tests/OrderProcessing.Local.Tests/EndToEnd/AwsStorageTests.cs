@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text;
+using OrderProcessing.Local.Tests.Support;
+
+namespace OrderProcessing.Local.Tests.EndToEnd;
+
+/// <summary>
+/// The host on the DynamoDB and S3 adapters, against dynalite and s3rver (no streams: the in-process change feed drives
+/// the stages), creating the schema's tables and bucket; and an order left unfinished by a stop finishes after a restart.
+/// </summary>
+[NonParallelizable]
+public sealed class AwsStorageTests
+{
+    [Test]
+    public async Task On_dynalite_and_s3rver_an_order_completes_and_an_order_left_waiting_at_a_stop_completes_after_a_restart()
+    {
+        await using var dynamo = await NodeTestServer.StartDynaliteAsync();
+        await using var s3 = await NodeTestServer.StartS3rverAsync();
+        string[] storage = ["--storage", "aws", "--dynamodb-endpoint", dynamo.Endpoint.ToString(), "--s3-endpoint", s3.Endpoint.ToString(), "--delivery-delay-ms", "0"];
+        var credentials = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "S3RVER", ["AWS_SECRET_ACCESS_KEY"] = "S3RVER" };
+        string waiting;
+
+        await using (var first = await LocalHostProcess.StartAsync(credentials, [.. storage, "--create-tables"]))
+        {
+            using var api = new ApiClient(first.BaseAddress);
+            var completed = await api.PlaceAsync("sku-cafe", 1, "tok_visa");
+            var orderId = completed.GetProperty("orderId").GetString()!;
+            await api.WaitForStatusAsync(orderId, "COMPLETED");
+
+            // The invoice lives in the bucket: the API redirects to a presigned link on s3rver.
+            using (var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = first.BaseAddress })
+            using (var redirect = await noRedirect.GetAsync(new Uri($"orders/{orderId}/invoice", UriKind.Relative)))
+            {
+                Assert.That(redirect.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther));
+                Assert.That(redirect.Headers.Location!.GetLeftPart(UriPartial.Authority), Is.EqualTo(s3.Endpoint.GetLeftPart(UriPartial.Authority)));
+            }
+
+            var pdf = await api.Http.GetByteArrayAsync(new Uri($"orders/{orderId}/invoice", UriKind.Relative));
+            Assert.That(Encoding.ASCII.GetString(pdf, 0, 5), Is.EqualTo("%PDF-"));
+
+            await api.PostAsync("_local/stages/ship-order/pause");
+            var held = await api.PlaceAsync("sku-creme", 1, "tok_visa");
+            waiting = held.GetProperty("orderId").GetString()!;
+            await api.WaitForStatusAsync(waiting, "PAID");
+            Assert.That(await first.InterruptAsync(), Is.Zero);
+        }
+
+        await using var second = await LocalHostProcess.StartAsync(credentials, storage);
+        using var again = new ApiClient(second.BaseAddress);
+        await again.WaitForStatusAsync(waiting, "COMPLETED");
+        Assert.That(second.Output, Does.Contain("Queued again 1 unfinished order(s) found in storage: PAID 1"));
+    }
+}

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OrderProcessing.Functions.Topology;
+using OrderProcessing.Local.Tests.Support;
+
+namespace OrderProcessing.Local.Tests.EndToEnd;
+
+/// <summary>
+/// The host as users run it (<c>dotnet OrderProcessing.Local.dll --port N</c>) driven over HTTP: the real API function,
+/// the real stage functions behind the in-process pipeline, in-memory stores.
+/// </summary>
+[NonParallelizable]
+public sealed class LocalHostProcessTests
+{
+    private LocalHostProcess _host = null!;
+    private ApiClient _api = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _host = await LocalHostProcess.StartAsync("--delivery-delay-ms", "0");
+        _api = new ApiClient(_host.BaseAddress);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _api.Dispose();
+        await TestContext.Out.WriteLineAsync(_host.Output);
+        await _host.DisposeAsync();
+    }
+
+    [Test]
+    public async Task An_order_paid_with_an_approving_token_reaches_COMPLETED_with_a_pdf_invoice()
+    {
+        var placed = await _api.PlaceAsync("sku-cafe", 2, "tok_visa");
+        var orderId = placed.GetProperty("orderId").GetString()!;
+
+        var order = await _api.WaitForStatusAsync(orderId, "COMPLETED");
+        using var invoice = await _api.Http.GetAsync(new Uri($"orders/{orderId}/invoice", UriKind.Relative));
+        var pdf = await invoice.Content.ReadAsByteArrayAsync();
+
+        Assert.That(order.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()), Is.EqualTo(new[] { "PENDING", "RESERVED", "PAID", "SHIPPED", "COMPLETED" }));
+        Assert.That(order.GetProperty("trackingNumber").GetString(), Is.Not.Empty);
+        Assert.That(order.GetProperty("invoiceAvailable").GetBoolean(), Is.True);
+        Assert.That(invoice.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(invoice.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/pdf"));
+        Assert.That(Encoding.ASCII.GetString(pdf, 0, 5), Is.EqualTo("%PDF-"));
+        await Eventually.TrueAsync(() => Notifications().Any(n => n.OrderId == orderId && n.EventType == "order_completed"), "the completion notification is written");
+    }
+
+    [Test]
+    public async Task An_order_with_a_declined_token_ends_PAYMENT_FAILED_and_gives_its_stock_back()
+    {
+        var before = await _api.AvailableAsync("sku-jalapeno");
+
+        var placed = await _api.PlaceAsync("sku-jalapeno", 3, "tok_declined");
+        var order = await _api.WaitForStatusAsync(placed.GetProperty("orderId").GetString()!, "PAYMENT_FAILED");
+
+        Assert.That(order.GetProperty("invoiceAvailable").GetBoolean(), Is.False);
+        Assert.That(await _api.AvailableAsync("sku-jalapeno"), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_payment_that_fails_once_is_retried_through_the_stage_queue_and_completes()
+    {
+        var placed = await _api.PlaceAsync("sku-muesli", 1, "tok_flaky");
+        var orderId = placed.GetProperty("orderId").GetString()!;
+
+        await _api.WaitForStatusAsync(orderId, "COMPLETED");
+
+        // The console logger writes in the background: the line may follow the order's completion by a moment.
+        await Eventually.TrueAsync(() => Regex.IsMatch(_host.Output, @"charge-payment: message \S+ failed on receive 1 of \d"), "the host logs the failed first receive");
+    }
+
+    [Test]
+    public async Task An_order_cancelled_before_it_is_reserved_is_CANCELLED_and_holds_no_stock()
+    {
+        var before = await _api.AvailableAsync("sku-pate");
+        await _api.PostAsync("_local/stages/reserve-inventory/pause");
+        JsonElement cancelled;
+        string orderId;
+        try
+        {
+            var placed = await _api.PlaceAsync("sku-pate", 2, "tok_visa");
+            orderId = placed.GetProperty("orderId").GetString()!;
+            cancelled = await _api.PostAsync($"orders/{orderId}/cancel", "{\"reason\":\"changed my mind\"}");
+        }
+        finally
+        {
+            await _api.PostAsync("_local/stages/reserve-inventory/resume");
+        }
+
+        await Eventually.TrueAsync(() => Regex.IsMatch(_host.Output, $@"compensate\s.*orderId={orderId}"), "compensation ran");
+        await Eventually.ValueAsync<JsonElement>(async () =>
+        {
+            var queues = await _api.GetAsync("_local/queues");
+            return queues.GetProperty("items").EnumerateArray().All(q => q.GetProperty("pending").GetInt32() == 0) ? queues : null;
+        }, "every stage queue is empty");
+        var order = await _api.GetAsync($"orders/{orderId}");
+
+        Assert.That(cancelled.GetProperty("status").GetString(), Is.EqualTo("CANCELLED"));
+        Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("CANCELLED"));
+        Assert.That(await _api.AvailableAsync("sku-pate"), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_poison_message_lands_in_the_dead_letter_list_after_the_receive_limit_with_its_cause()
+    {
+        var injected = await _api.PostAsync("_local/stages/ship-order/messages", "this is not a stream record");
+        var messageId = injected.GetProperty("messageId").GetString();
+
+        var dead = await Eventually.ValueAsync<JsonElement>(async () =>
+        {
+            var list = await _api.GetAsync("_local/dead-letters");
+            return list.GetProperty("items").EnumerateArray().Where(d => d.GetProperty("messageId").GetString() == messageId).Select(d => (JsonElement?)d).FirstOrDefault();
+        }, "the poison message is dead-lettered");
+
+        Assert.That(dead.GetProperty("stage").GetString(), Is.EqualTo("ship-order"));
+        Assert.That(dead.GetProperty("receiveCount").GetInt32(), Is.EqualTo(SystemTopology.ShipOrder.MaxReceiveCount));
+        Assert.That(dead.GetProperty("body").GetString(), Is.EqualTo("this is not a stream record"));
+        Assert.That(dead.GetProperty("cause").GetString(), Does.Contain("not a DynamoDB stream record"));
+        Assert.That(dead.GetProperty("failures").GetArrayLength(), Is.EqualTo(SystemTopology.ShipOrder.MaxReceiveCount));
+        await Eventually.TrueAsync(() => _host.Output.Contains($"message {messageId} moved to the dead-letter list", StringComparison.Ordinal), "the host logs the dead letter");
+    }
+
+    [Test]
+    public async Task The_page_and_the_api_are_served_from_the_same_address()
+    {
+        using var page = await _api.Http.GetAsync(new Uri("/", UriKind.Relative));
+        var health = await _api.GetAsync("health");
+
+        Assert.That(page.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/html"));
+        Assert.That(health.GetProperty("status").GetString(), Is.EqualTo("ok"));
+    }
+
+    private IReadOnlyList<(string EventType, string OrderId)> Notifications()
+    {
+        if (!File.Exists(_host.NotificationsFile))
+        {
+            return [];
+        }
+
+        using var stream = new FileStream(_host.NotificationsFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Select(n => (n.GetProperty("eventType").GetString()!, n.GetProperty("orderId").GetString()!))
+            .ToList();
+    }
+}

@@ -1,0 +1,26 @@
+using OrderProcessing.Local.Tests.Support;
+
+namespace OrderProcessing.Local.Tests.EndToEnd;
+
+/// <summary>Ctrl+C stops the host cleanly: the server first, then stage work in flight, then notifications; and it says so.</summary>
+[NonParallelizable]
+public sealed class ShutdownTests
+{
+    [Test]
+    public async Task Ctrl_C_stops_the_host_cleanly_and_the_log_says_what_stayed_queued()
+    {
+        await using var host = await LocalHostProcess.StartAsync("--delivery-delay-ms", "0");
+        using var api = new ApiClient(host.BaseAddress);
+        await api.PostAsync("_local/stages/charge-payment/pause");
+        var placed = await api.PlaceAsync("sku-creme", 1, "tok_visa");
+        await api.WaitForStatusAsync(placed.GetProperty("orderId").GetString()!, "RESERVED");
+
+        var exitCode = await host.InterruptAsync();
+
+        await TestContext.Out.WriteLineAsync(host.Output);
+        Assert.That(exitCode, Is.Zero);
+        Assert.That(host.Output, Does.Contain("Stopping: the web server stops taking requests"));
+        Assert.That(host.Output, Does.Contain("Stage dispatcher stopped: every batch in flight finished and settled; messages still queued: charge-payment: 1"));
+        Assert.That(host.Output, Does.Contain("Stopped cleanly"));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrderProcessing.Functions.Composition;
+using OrderProcessing.Functions.Topology;
+using OrderProcessing.Local.Handlers;
+using OrderProcessing.Local.Hosting;
+
+namespace OrderProcessing.Local.Tests.Handlers;
+
+/// <summary>Functions are found by the topology's handler strings, as the Lambda runtime finds them, from the settings Lambda gives them.</summary>
+public sealed class LambdaFunctionHandlerTests
+{
+    private static readonly IReadOnlyDictionary<string, string> Settings = LocalSettings.For(new LocalOptions());
+
+    private static IEnumerable<FunctionDefinition> Functions => SystemTopology.Functions;
+
+    [TestCaseSource(nameof(Functions))]
+    public void Every_function_of_the_topology_starts_from_its_handler_string_with_the_local_settings(FunctionDefinition function)
+    {
+        var handler = LambdaFunctionHandler.Create(function, Bootstrap(function));
+
+        Assert.That(handler.Name, Is.EqualTo(function.Name));
+    }
+
+    [Test]
+    public async Task The_api_function_answers_a_proxy_event_through_its_entry_point()
+    {
+        var handler = LambdaFunctionHandler.Create(SystemTopology.Api, Bootstrap(SystemTopology.Api));
+        var proxyEvent = "{\"resource\":\"/{proxy+}\",\"path\":\"/health\",\"httpMethod\":\"GET\",\"headers\":{},\"requestContext\":{\"requestId\":\"r-1\",\"stage\":\"local\"},\"body\":null,\"isBase64Encoded\":false}";
+
+        await using var output = await handler.InvokeAsync(new MemoryStream(Encoding.UTF8.GetBytes(proxyEvent)), CancellationToken.None);
+        using var result = await JsonDocument.ParseAsync(output);
+
+        Assert.That(result.RootElement.GetProperty("statusCode").GetInt32(), Is.EqualTo(200));
+    }
+
+    [TestCase("OrderProcessing.Functions::OrderProcessing.Functions.Stages.NoSuchFunction::HandleAsync", "has no type")]
+    [TestCase("OrderProcessing.Functions::OrderProcessing.Functions.Stages.ShipOrderFunction::Handle", "has no public method")]
+    [TestCase("OrderProcessing.Functions::OrderProcessing.Functions.Topology.SystemTopology::HandleAsync", "has no constructor")]
+    [TestCase("OrderProcessing.Functions.Stages.ShipOrderFunction::HandleAsync", "is not Assembly::Type::Method")]
+    public void A_handler_string_naming_nothing_runnable_stops_the_host_at_start(string handler, string message)
+    {
+        var function = SystemTopology.ShipOrder with { Handler = handler };
+
+        Assert.That(() => LambdaFunctionHandler.Create(function, Bootstrap(SystemTopology.ShipOrder)), Throws.InvalidOperationException.With.Message.Contains(message));
+    }
+
+    private static FunctionBootstrap Bootstrap(FunctionDefinition function) => FunctionBootstrap.Create(
+        function,
+        name => Settings.GetValueOrDefault(name),
+        new SharedInMemoryPortsFactory(SystemPorts.InMemory(TimeProvider.System)),
+        new FunctionLogs(NullLoggerFactory.Instance).WriterFor(function.Name, isStage: false));
+}
