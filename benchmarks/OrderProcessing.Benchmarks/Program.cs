@@ -1,6 +1,9 @@
 using System.Text.Json;
 using OrderProcessing.Benchmarks.ColdStart;
 using OrderProcessing.Benchmarks.Common;
+using OrderProcessing.Benchmarks.Cost;
+using OrderProcessing.Benchmarks.EndToEnd;
+using OrderProcessing.Benchmarks.Storage;
 using OrderProcessing.Benchmarks.Warm;
 
 // The benchmark runner behind scripts/bench.sh: each command measures one thing and writes a JSON result file; `report`
@@ -45,6 +48,56 @@ switch (line.Command)
             Console.WriteLine($"{r.Name,-14} ready p50 {r.ReadyMedian,7:F0} ms p90 {r.ReadyP90,7:F0}  first response p50 {r.FirstResponseMedian,7:F0} ms p90 {r.FirstResponseP90,7:F0}  wall p50 {r.WallMedian,7:F0} ms  peak RSS {r.PeakRssMedianMiB,5:F0} MiB  JIT {r.JitMethodsMedian,5:F0} methods {r.JitMsMedian,5:F0} ms");
         }
 
+        return 0;
+    }
+
+    case "e2e":
+    {
+        var logs = line.Required("--logs");
+        var runner = new EndToEndRunner(line.Required("--host"), line.Required("--wrk-script"), logs) { Products = line.Integer("--products", 100) };
+        var levels = line.List("--concurrency").Select(int.Parse).ToList();
+        var window = TimeSpan.FromSeconds(line.Integer("--seconds", 20));
+        var warmUp = TimeSpan.FromSeconds(line.Integer("--warmup", 10));
+        var dynamoDb = line.Optional("--dynamodb");
+        var s3 = line.Optional("--s3");
+        var storages = line.List("--storage");
+        var output = line.Required("--out");
+        line.RejectUnknown();
+        Directory.CreateDirectory(logs);
+        var results = new List<EndToEndResult>();
+        foreach (var storage in storages.Count > 0 ? storages : ["memory"])
+        {
+            foreach (var concurrency in levels.Count > 0 ? levels : [1, 16, 64])
+            {
+                IReadOnlyList<string> storageArguments = storage == "memory"
+                    ? []
+                    : ["--storage", "aws", "--dynamodb-endpoint", dynamoDb ?? throw new ArgumentException("--dynamodb is required for dynalite"), "--s3-endpoint", s3 ?? throw new ArgumentException("--s3 is required for dynalite"), "--create-tables", "--table-prefix", $"e2e-c{concurrency}-", "--bucket", $"e2e-c{concurrency}-invoices"];
+                var environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = BenchStorage.LocalKey, ["AWS_SECRET_ACCESS_KEY"] = BenchStorage.LocalKey };
+                var result = await runner.RunAsync(storage, storageArguments, environment, concurrency, warmUp, window).ConfigureAwait(false);
+                results.Add(result);
+                Console.WriteLine($"{result.Storage,-9} c={result.Concurrency,-3} POST {result.PostsPerSecond,7:F0}/s p50 {result.P50Ms,7:F2} ms p99 {result.P99Ms,8:F2} ms  completed {result.CompletedPerSecond,7:F0}/s (drain {result.DrainSeconds:F1} s)  host CPU {result.HostCpuMsPerOrder:F2} ms/order  failed {result.Failed} dead {result.DeadLetters}");
+            }
+        }
+
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results, ResultsJsonContext.Default.ListEndToEndResult)).ConfigureAwait(false);
+        return 0;
+    }
+
+    case "cost":
+    {
+        var sampler = new CostSampler(new Uri(line.Required("--dynamodb")), new Uri(line.Required("--s3")));
+        var orders = line.Integer("--orders", 200);
+        var output = line.Required("--out");
+        line.RejectUnknown();
+        var sample = await sampler.RunAsync(orders, warmUp: 20).ConfigureAwait(false);
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(sample, ResultsJsonContext.Default.CostSample)).ConfigureAwait(false);
+        var lines = CostModel.Lines(sample);
+        foreach (var l in lines)
+        {
+            Console.WriteLine($"{l.Item,-28} {l.PerOrder,10:F4} {l.Unit,-12} ${l.DollarsPerMillionOrders,8:F2} per million orders");
+        }
+
+        Console.WriteLine($"{"total",-28} {"",10} {"",-12} ${CostModel.Total(lines),8:F2} per million orders");
         return 0;
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using OrderProcessing.Benchmarks.ColdStart;
+using OrderProcessing.Benchmarks.Cost;
+using OrderProcessing.Benchmarks.EndToEnd;
 using OrderProcessing.Benchmarks.Warm;
 
 namespace OrderProcessing.Benchmarks.Common;
@@ -8,4 +10,6 @@ namespace OrderProcessing.Benchmarks.Common;
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(List<WarmResult>))]
 [JsonSerializable(typeof(List<ColdStartResult>))]
+[JsonSerializable(typeof(List<EndToEndResult>))]
+[JsonSerializable(typeof(CostSample))]
 public sealed partial class ResultsJsonContext : JsonSerializerContext;
