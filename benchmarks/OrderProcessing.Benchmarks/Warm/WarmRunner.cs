@@ -28,7 +28,7 @@ public static class WarmRunner
         var job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
-            .WithWarmupCount(quick ? 2 : 4)
+            .WithWarmupCount(quick ? 8 : 10)
             .WithIterationCount(WarmSettings.Iterations)
             .WithInvocationCount(WarmSettings.InvocationsPerIteration)
             .WithUnrollFactor(1)
@@ -45,6 +45,13 @@ public static class WarmRunner
         if (filter is not null)
         {
             config = config.AddFilter(new BenchmarkDotNet.Filters.NameFilter(name => name.Contains(filter, StringComparison.OrdinalIgnoreCase)));
+        }
+
+        // Tiered compilation takes seconds of steady calls to bring this much code (System.Text.Json, the handlers, Core)
+        // to its optimized tier; BenchmarkDotNet's few warm-up iterations alone would measure partly unoptimized code.
+        foreach (var target in ProfileLoop.Targets)
+        {
+            ProfileLoop.RunAsync(target, TimeSpan.FromSeconds(quick ? 1.5 : 3)).GetAwaiter().GetResult();
         }
 
         var summaries = BenchmarkRunner.Run([typeof(ApiWriteBenchmarks), typeof(ApiReadBenchmarks), typeof(StageBenchmarks)], config);
