@@ -21,6 +21,8 @@ if (parts.Length != 3)
     return 2;
 }
 
+// The breakdown run (not timed) lists what the JIT compiles; timed runs do not listen, since listening costs time.
+using var jit = Environment.GetEnvironmentVariable("COLDSTART_JIT_BREAKDOWN") == "1" ? new JitRecorder() : null;
 var input = File.ReadAllBytes(eventFile);
 var context = new FunctionLoadContext(Path.Combine(folder, parts[0] + ".dll"));
 var assembly = context.LoadFromAssemblyName(new AssemblyName(parts[0]));
@@ -38,11 +40,17 @@ var firstResponse = UnixMicroseconds();
 var (jitMethods, jitMs) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds);
 
 var status = StatusCode(response);
+if (jit is not null)
+{
+    // Runtime events reach an in-process listener asynchronously: give the last ones time to arrive.
+    await Task.Delay(1000).ConfigureAwait(false);
+}
+
 var parent = long.TryParse(Environment.GetEnvironmentVariable("COLDSTART_PARENT_START_UNIX_US"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : mainEntered;
 Console.Out.Flush();
 Console.Error.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"@@coldstart {{\"mainMs\":{(mainEntered - parent) / 1000.0:F2},\"readyMs\":{(ready - parent) / 1000.0:F2},\"firstResponseMs\":{(firstResponse - parent) / 1000.0:F2},\"status\":{status},\"peakRssKb\":{PeakResidentKilobytes()},\"readyJitMethods\":{readyJitMethods},\"readyJitMs\":{readyJitMs:F1},\"jitMethods\":{jitMethods},\"jitMs\":{jitMs:F1}}}"));
+    $"@@coldstart {{\"mainMs\":{(mainEntered - parent) / 1000.0:F2},\"readyMs\":{(ready - parent) / 1000.0:F2},\"firstResponseMs\":{(firstResponse - parent) / 1000.0:F2},\"status\":{status},\"peakRssKb\":{PeakResidentKilobytes()},\"readyJitMethods\":{readyJitMethods},\"readyJitMs\":{readyJitMs:F1},\"jitMethods\":{jitMethods},\"jitMs\":{jitMs:F1},\"jitGroups\":{{{string.Join(",", (jit?.ByGroup ?? new Dictionary<string, int>()).Select(g => $"\"{g.Key}\":{g.Value}"))}}}}}"));
 return status is >= 200 and < 300 ? 0 : 1;
 
 static long UnixMicroseconds() => (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10;

@@ -5,6 +5,9 @@ namespace OrderProcessing.Benchmarks.ColdStart;
 /// <summary>The cold starts of one variant, with medians and 90th percentiles.</summary>
 public sealed record ColdStartResult(string Name, string Description, IReadOnlyList<ColdStartSample> Samples)
 {
+    /// <summary>Methods JIT-compiled in one extra, untimed start, by group (empty when not traced).</summary>
+    public IReadOnlyDictionary<string, int> JitBreakdown { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Median time to handler ready.</summary>
     public double ReadyMedian => Median(s => s.ReadyMs);
 

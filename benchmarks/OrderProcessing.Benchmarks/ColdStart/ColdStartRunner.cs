@@ -29,7 +29,7 @@ public sealed class ColdStartRunner(string probeAssembly, Uri dynamoDb)
         await File.WriteAllBytesAsync(eventFile, ApiEvents.PlaceOrder(1)).ConfigureAwait(false);
         try
         {
-            var samples = variants.ToDictionary(v => v.Name, _ => new List<ColdStartSample>(runs), StringComparer.Ordinal);
+            var samples = variants.ToDictionary(v => v.Name, _ => new List<(ColdStartSample Sample, IReadOnlyDictionary<string, int>? Breakdown)>(runs), StringComparer.Ordinal);
             foreach (var variant in variants)
             {
                 // Once each, unmeasured: the first start after a build pays for reading the files from disk.
@@ -43,10 +43,18 @@ public sealed class ColdStartRunner(string probeAssembly, Uri dynamoDb)
                     samples[variant.Name].Add(await StartOnceAsync(variant, eventFile).ConfigureAwait(false));
                 }
 
-                progress?.Invoke($"cold start run {run + 1}/{runs}: " + string.Join(", ", variants.Select(v => $"{v.Name} {samples[v.Name][^1].FirstResponseMs:F0} ms")));
+                progress?.Invoke($"cold start run {run + 1}/{runs}: " + string.Join(", ", variants.Select(v => $"{v.Name} {samples[v.Name][^1].Sample.FirstResponseMs:F0} ms")));
             }
 
-            return variants.Select(v => new ColdStartResult(v.Name, v.Description, samples[v.Name])).ToList();
+            var results = new List<ColdStartResult>();
+            foreach (var v in variants)
+            {
+                // One more start per build, untimed, listening to the JIT: what ReadyToRun left to compile.
+                var breakdown = v.Environment.Count == 0 ? (await StartOnceAsync(v, eventFile, jitBreakdown: true).ConfigureAwait(false)).Breakdown : null;
+                results.Add(new ColdStartResult(v.Name, v.Description, samples[v.Name].Select(s => s.Sample).ToList()) { JitBreakdown = breakdown ?? new Dictionary<string, int>() });
+            }
+
+            return results;
         }
         finally
         {
@@ -54,7 +62,7 @@ public sealed class ColdStartRunner(string probeAssembly, Uri dynamoDb)
         }
     }
 
-    private async Task<ColdStartSample> StartOnceAsync(ColdStartVariant variant, string eventFile)
+    private async Task<(ColdStartSample Sample, IReadOnlyDictionary<string, int>? Breakdown)> StartOnceAsync(ColdStartVariant variant, string eventFile, bool jitBreakdown = false)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -80,6 +88,11 @@ public sealed class ColdStartRunner(string probeAssembly, Uri dynamoDb)
             start.Environment[name] = value;
         }
 
+        if (jitBreakdown)
+        {
+            start.Environment["COLDSTART_JIT_BREAKDOWN"] = "1";
+        }
+
         var parentStart = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10;
         start.Environment["COLDSTART_PARENT_START_UNIX_US"] = parentStart.ToString(CultureInfo.InvariantCulture);
         var wall = Stopwatch.StartNew();
@@ -97,7 +110,10 @@ public sealed class ColdStartRunner(string probeAssembly, Uri dynamoDb)
 
         using var json = JsonDocument.Parse(line["@@coldstart ".Length..]);
         var root = json.RootElement;
-        return new ColdStartSample(
+        var breakdown = root.TryGetProperty("jitGroups", out var groups)
+            ? groups.EnumerateObject().ToDictionary(g => g.Name, g => g.Value.GetInt32(), StringComparer.Ordinal)
+            : null;
+        return (new ColdStartSample(
             root.GetProperty("mainMs").GetDouble(),
             root.GetProperty("readyMs").GetDouble(),
             root.GetProperty("firstResponseMs").GetDouble(),
@@ -107,7 +123,7 @@ public sealed class ColdStartRunner(string probeAssembly, Uri dynamoDb)
             root.GetProperty("readyJitMethods").GetInt32(),
             root.GetProperty("readyJitMs").GetDouble(),
             root.GetProperty("jitMethods").GetInt32(),
-            root.GetProperty("jitMs").GetDouble());
+            root.GetProperty("jitMs").GetDouble()), breakdown);
     }
 
     // The API function's settings as its Lambda configuration sets them, pointing DynamoDB at dynalite. S3 is not called

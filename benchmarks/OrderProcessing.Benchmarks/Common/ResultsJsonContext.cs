@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using OrderProcessing.Benchmarks.ColdStart;
 using OrderProcessing.Benchmarks.Cost;
 using OrderProcessing.Benchmarks.EndToEnd;
+using OrderProcessing.Benchmarks.Report;
 using OrderProcessing.Benchmarks.Warm;
 
 namespace OrderProcessing.Benchmarks.Common;
@@ -12,4 +13,7 @@ namespace OrderProcessing.Benchmarks.Common;
 [JsonSerializable(typeof(List<ColdStartResult>))]
 [JsonSerializable(typeof(List<EndToEndResult>))]
 [JsonSerializable(typeof(CostSample))]
+[JsonSerializable(typeof(SizeResult))]
+[JsonSerializable(typeof(RunInfo))]
+[JsonSerializable(typeof(List<LoadSample>))]
 public sealed partial class ResultsJsonContext : JsonSerializerContext;

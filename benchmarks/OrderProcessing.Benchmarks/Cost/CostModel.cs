@@ -52,7 +52,7 @@ public static class CostModel
     private static CostLine Line(string item, double perOrder, string unit, decimal pricePerMillionUnits, string priceUnit, string basis)
     {
         // Prices are per million units, except per-GB prices, which apply to whole GBs.
-        var price = string.Create(CultureInfo.InvariantCulture, $"${pricePerMillionUnits} {priceUnit}");
+        var price = string.Create(CultureInfo.InvariantCulture, $"${pricePerMillionUnits.ToString("0.00####", CultureInfo.InvariantCulture)} {priceUnit}");
         var dollars = unit == "GB"
             ? perOrder * 1_000_000 * (double)pricePerMillionUnits
             : perOrder * (double)pricePerMillionUnits;

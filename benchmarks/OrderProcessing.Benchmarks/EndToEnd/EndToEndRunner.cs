@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using OrderProcessing.Functions.Topology;
 
 namespace OrderProcessing.Benchmarks.EndToEnd;
 
@@ -16,7 +17,17 @@ public sealed class EndToEndRunner(string hostAssembly, string wrkScript, string
     public int Products { get; init; } = 100;
 
     /// <summary>Runs one level: <paramref name="storageArguments"/> select the storage (empty for in memory).</summary>
-    public async Task<EndToEndResult> RunAsync(string storage, IReadOnlyList<string> storageArguments, IReadOnlyDictionary<string, string> environment, int concurrency, TimeSpan warmUp, TimeSpan window)
+    /// <param name="storage">Label of the storage (memory, dynalite).</param>
+    /// <param name="storageArguments">Host options selecting the storage.</param>
+    /// <param name="environment">Host environment (credentials for the local servers).</param>
+    /// <param name="concurrency">wrk connections.</param>
+    /// <param name="warmUp">Discarded window first.</param>
+    /// <param name="window">Measured window.</param>
+    /// <param name="pausePipeline">
+    /// An experiment: pause every stage (as disabling its event source mapping does) for the measured window, so the API
+    /// has the machine to itself; orders wait in their queues and nothing completes.
+    /// </param>
+    public async Task<EndToEndResult> RunAsync(string storage, IReadOnlyList<string> storageArguments, IReadOnlyDictionary<string, string> environment, int concurrency, TimeSpan warmUp, TimeSpan window, bool pausePipeline = false)
     {
         ArgumentNullException.ThrowIfNull(storageArguments);
         var log = Path.Combine(logFolder, $"local-{storage}-c{concurrency}.log");
@@ -37,6 +48,18 @@ public sealed class EndToEndRunner(string hostAssembly, string wrkScript, string
         {
             await WrkRun.RunAsync(host.BaseUrl, wrkScript, concurrency, warmUp, runId + "w", Products).ConfigureAwait(false);
             await DrainAsync(client, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+        }
+
+        if (pausePipeline)
+        {
+            foreach (var stage in SystemTopology.Stages)
+            {
+                using var paused = await client.PostAsync(new Uri($"/_local/stages/{stage.Name}/pause", UriKind.Relative), null).ConfigureAwait(false);
+                paused.EnsureSuccessStatusCode();
+            }
+
+            var apiOnly = await WrkRun.RunAsync(host.BaseUrl, wrkScript, concurrency, window, runId + "p", Products).ConfigureAwait(false);
+            return new EndToEndResult(storage + ", pipeline paused", concurrency, apiOnly.DurationSeconds, apiOnly.Created, apiOnly.Failed, 0, 0, apiOnly.Created / apiOnly.DurationSeconds, 0, 0, apiOnly.P50Ms, apiOnly.P90Ms, apiOnly.P99Ms, apiOnly.MaxMs, 0, 0);
         }
 
         var before = await PipelineCounts.ReadAsync(client).ConfigureAwait(false);

@@ -6,17 +6,12 @@ using OrderProcessing.Core.Orders;
 namespace OrderProcessing.Benchmarks.Warm;
 
 /// <summary>
-/// The API's read routes over an in-memory store of <see cref="StoredOrders"/> orders from <see cref="Customers"/>
-/// customers (ten each), most of them completed and every fiftieth left at PAID: one order by id, the newest page of all
+/// The API's read routes over an in-memory store of <see cref="WarmSettings.StoredOrders"/> orders (10,000) of customers
+/// with ten orders each, most of them completed and every fiftieth left at PAID: one order by id, the newest page of all
 /// orders, the newest page of one status, and one customer's orders. Reads change nothing, so the store is built once.
 /// </summary>
 public class ApiReadBenchmarks
 {
-    /// <summary>Orders in the store.</summary>
-    public const int StoredOrders = 10_000;
-
-    /// <summary>Distinct customers.</summary>
-    public const int Customers = StoredOrders / 10;
 
     private WarmSystem _system = null!;
     private byte[][] _gets = [];
@@ -30,10 +25,12 @@ public class ApiReadBenchmarks
     public void Setup()
     {
         _system = new WarmSystem();
-        var ids = new List<string>(StoredOrders);
-        for (var i = 0; i < StoredOrders; i++)
+        var stored = WarmSettings.StoredOrders;
+        var customers = Math.Max(1, stored / 10);
+        var ids = new List<string>(stored);
+        for (var i = 0; i < stored; i++)
         {
-            var order = _system.OrderInAsync(i % Customers, i % 50 == 0 ? OrderStatus.Paid : OrderStatus.Completed).GetAwaiter().GetResult();
+            var order = _system.OrderInAsync(i % customers, i % 50 == 0 ? OrderStatus.Paid : OrderStatus.Completed).GetAwaiter().GetResult();
             ids.Add(order.OrderId);
         }
 
@@ -41,7 +38,7 @@ public class ApiReadBenchmarks
         _gets = Enumerable.Range(0, 4096).Select(_ => ApiEvents.GetOrder(ids[random.Next(ids.Count)])).ToArray();
         _list = ApiEvents.ListOrders(new Dictionary<string, string?> { ["limit"] = "20" });
         _listByStatus = ApiEvents.ListOrders(new Dictionary<string, string?> { ["status"] = "PAID", ["limit"] = "20" });
-        _listByCustomer = Enumerable.Range(0, 4096).Select(_ => ApiEvents.ListByCustomer($"c-{random.Next(Customers)}", new Dictionary<string, string?> { ["limit"] = "20" })).ToArray();
+        _listByCustomer = Enumerable.Range(0, 4096).Select(_ => ApiEvents.ListByCustomer($"c-{random.Next(customers)}", new Dictionary<string, string?> { ["limit"] = "20" })).ToArray();
         Expect.Status(200, WarmSystem.InvokeApiAsync(_system.Api, _gets[0]).GetAwaiter().GetResult(), "GET /orders/{orderId}");
         Expect.Status(200, WarmSystem.InvokeApiAsync(_system.Api, _list).GetAwaiter().GetResult(), "GET /orders");
         Expect.Status(200, WarmSystem.InvokeApiAsync(_system.Api, _listByStatus).GetAwaiter().GetResult(), "GET /orders?status=PAID");

@@ -9,6 +9,9 @@ public static class WarmSettings
     /// <summary>Invocations per iteration.</summary>
     public static int InvocationsPerIteration { get; set; } = 1024;
 
+    /// <summary>Orders stored for the read benchmarks (10,000; the harness's smoke test uses fewer).</summary>
+    public static int StoredOrders { get; set; } = 10_000;
+
     /// <summary>Measured (workload) iterations.</summary>
     public static int Iterations { get; set; } = 15;
 
