@@ -5,9 +5,11 @@
 #   a cost sample (dynalite + s3rver) priced per million orders, and the same warm and end-to-end runs of the baseline
 #   commit (before the performance work) for the before/after columns.
 #
-# usage: scripts/bench.sh [--quick] [--no-baseline]
+# usage: scripts/bench.sh [--quick] [--no-baseline] [--report-only]
 #   --quick        shorter runs (about 10 minutes instead of about 30): fewer iterations and cold starts, 5 s load windows
 #   --no-baseline  skip the baseline commit (no before/after columns)
+#   --report-only  measure nothing: rewrite BENCHMARKS.md and the plot from benchmarks/results/*.json (after editing the
+#                  template benchmarks/report/BENCHMARKS.template.md)
 # environment: BENCH_BASELINE=<commit> measures another baseline; BENCH_OUT=<dir> moves the scratch folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,13 +17,25 @@ root=$(pwd)
 
 mode=full
 baseline=${BENCH_BASELINE:-724738a}
+report_only=false
 for arg in "$@"; do
   case "$arg" in
     --quick) mode=quick ;;
     --no-baseline) baseline="" ;;
-    *) echo "bench: unknown option $arg (use --quick, --no-baseline)" >&2; exit 2 ;;
+    --report-only) report_only=true ;;
+    *) echo "bench: unknown option $arg (use --quick, --no-baseline, --report-only)" >&2; exit 2 ;;
   esac
 done
+
+if $report_only; then
+  dotnet build benchmarks/OrderProcessing.Benchmarks -c Release -v quiet -nologo
+  plot=${BENCH_OUT:-$root/artifacts/bench}/plot
+  dotnet benchmarks/OrderProcessing.Benchmarks/bin/Release/net10.0/OrderProcessing.Benchmarks.dll report \
+    --results benchmarks/results --template benchmarks/report/BENCHMARKS.template.md --out BENCHMARKS.md --plot-data "$plot"
+  gnuplot -e "memory='$plot/e2e-memory.dat'; dynalite='$plot/e2e-dynalite.dat'; out='benchmarks/e2e.png'" benchmarks/report/e2e.gnuplot
+  echo "bench: rewrote BENCHMARKS.md and benchmarks/e2e.png from benchmarks/results/"
+  exit 0
+fi
 
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 out=${BENCH_OUT:-$root/artifacts/bench}
@@ -112,7 +126,7 @@ dynamodb=http://127.0.0.1:$dynalite_port
 s3=http://127.0.0.1:$s3_port
 
 if [[ $mode == quick ]]; then
-  cold_runs=5 cost_orders=30 window=5 warmup=3 memory_levels=1,16,64 dynalite_levels=16
+  cold_runs=5 cost_orders=30 window=5 warmup=8 memory_levels=1,16,64 dynalite_levels=16
   warm_flag=(--quick)
 else
   cold_runs=20 cost_orders=200 window=20 warmup=10 memory_levels=1,16,64 dynalite_levels=1,16,64

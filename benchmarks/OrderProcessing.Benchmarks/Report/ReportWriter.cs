@@ -36,7 +36,9 @@ public static partial class ReportWriter
         ArgumentNullException.ThrowIfNull(inputs);
         var tokens = Tokens(inputs);
         var text = TokenPattern().Replace(File.ReadAllText(template), m =>
-            tokens.TryGetValue(m.Groups[1].Value, out var value) ? value : throw new InvalidOperationException($"The template uses {{{{{m.Groups[1].Value}}}}}, which the report does not produce."));
+            tokens.TryGetValue(m.Groups[1].Value, out var value) ? value
+            : ScalarFamilies.Any(f => m.Groups[1].Value.StartsWith(f, StringComparison.Ordinal)) ? "n/a" // that measurement did not run (--no-baseline, --quick)
+            : throw new InvalidOperationException($"The template uses {{{{{m.Groups[1].Value}}}}}, which the report does not produce."));
         File.WriteAllText(output, text);
         WritePlotData(inputs, plotDataFolder);
     }
@@ -75,6 +77,9 @@ public static partial class ReportWriter
 
     private const string NotRun = "_(not run in this mode)_";
 
+    // Families of single numbers: one missing means its measurement was not run, not that the template is wrong.
+    private static readonly string[] ScalarFamilies = ["warm.", "before.", "e2e.", "e2ebefore.", "cold.", "cost."];
+
     // Single numbers the prose quotes: warm.<Benchmark>.mean / .alloc / .p99, before.<Benchmark>..., e2e.<storage>.c<N>.<field>.
     private static IEnumerable<(string, string)> Scalars(ReportInputs inputs)
     {
@@ -92,13 +97,32 @@ public static partial class ReportWriter
         {
             foreach (var r in list ?? [])
             {
-                var p = $"{prefix}.{r.Storage}.c{r.Concurrency}";
+                var p = $"{prefix}.{r.Storage.Replace(", pipeline paused", "-paused", StringComparison.Ordinal)}.c{r.Concurrency}";
                 yield return ($"{p}.posts", Number(r.PostsPerSecond));
                 yield return ($"{p}.completed", Number(r.CompletedPerSecond));
                 yield return ($"{p}.p50", Number(r.P50Ms, 1));
                 yield return ($"{p}.p99", Number(r.P99Ms, 1));
                 yield return ($"{p}.cpu", Number(r.HostCpuMsPerOrder, 2));
             }
+        }
+
+        if (inputs.Cost is { } cost)
+        {
+            var lines = CostModel.Lines(cost);
+            foreach (var line in lines)
+            {
+                yield return ($"cost.line.{Slug(line.Item)}", Number(line.DollarsPerMillionOrders, 2));
+            }
+
+            // SQS at full batches of ten: send per message, one receive and one delete per ten.
+            var stageMessages = cost.Functions.Where(f => f.Function != "api").Sum(f => f.InvocationsPerOrder);
+            yield return ("cost.sqs.batched", Number(stageMessages * 1.2 * (double)Prices.SqsPerMillion, 2));
+
+            // A product selling 1,000 orders an hour keeps about 1,000 ledger entries of ~60 bytes in its item (README,
+            // Storage): each of its two stock writes per order (reserve, ship) then costs ceil(60,000 / 1,024) units.
+            var hotUnits = Math.Ceiling(60.0 * 1000 / 1024);
+            yield return ("cost.hotproduct.units", Number(hotUnits));
+            yield return ("cost.hotproduct.extra", Number((hotUnits - 1) * 2 * (double)Prices.DynamoDbWritePerMillion, 2));
         }
 
         foreach (var r in inputs.ColdStart ?? [])
@@ -110,6 +134,8 @@ public static partial class ReportWriter
             yield return ($"cold.{r.Name}.rss", Number(r.PeakRssMedianMiB));
         }
     }
+
+    private static string Slug(string text) => string.Concat(text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Replace("--", "-", StringComparison.Ordinal).Trim('-');
 
     private static string RunSummary(RunInfo run)
     {
