@@ -67,6 +67,28 @@ public static class TextRules
         return true;
     }
 
+    /// <summary>
+    /// True when <see cref="CheckIdentifier"/> would find nothing to report (non-empty, at most 200 printable ASCII
+    /// characters other than space, '/' and '#'), without needing the field's name: callers build it only for errors.
+    /// </summary>
+    internal static bool IsValidIdentifier(string? value)
+    {
+        if (value is null || value.Length is 0 or > MaxLength)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (c is <= ' ' or > '~' or '/' or '#')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool HasLoneSurrogate(string value)
     {
         for (var i = 0; i < value.Length; i++)

@@ -36,14 +36,19 @@ public sealed class InMemoryCatalog(CursorCodec? cursors = null) : ICatalog, IIn
     public Task<IReadOnlyDictionary<string, Product>> GetManyAsync(IReadOnlyCollection<string> productIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(productIds);
+        var found = new Dictionary<string, Product>(productIds.Count, StringComparer.Ordinal);
         lock (_gate)
         {
-            IReadOnlyDictionary<string, Product> found = productIds
-                .Distinct(StringComparer.Ordinal)
-                .Where(_products.ContainsKey)
-                .ToDictionary(id => id, id => _products[id].ToProduct(id), StringComparer.Ordinal);
-            return Task.FromResult(found);
+            foreach (var id in productIds)
+            {
+                if (!found.ContainsKey(id) && _products.TryGetValue(id, out var entry))
+                {
+                    found[id] = entry.ToProduct(id);
+                }
+            }
         }
+
+        return Task.FromResult<IReadOnlyDictionary<string, Product>>(found);
     }
 
     /// <inheritdoc />

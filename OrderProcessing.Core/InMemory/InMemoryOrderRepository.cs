@@ -19,6 +19,11 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimePro
     private readonly Dictionary<string, OrderSnapshot> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _tombstones = new(StringComparer.Ordinal);
     private readonly SortedSet<(long Ticks, string OrderId)> _byTime = new(NewestFirst.Instance);
+
+    // Per-status and per-customer indexes, like the DynamoDB adapter's byStatus and byCustomer: a filtered page reads only
+    // the orders it can return instead of walking every stored order.
+    private readonly Dictionary<OrderStatus, SortedSet<(long Ticks, string OrderId)>> _byStatus = [];
+    private readonly Dictionary<string, SortedSet<(long Ticks, string OrderId)>> _byCustomer = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <summary>Number of stored orders (tombstones of deleted orders not counted).</summary>
@@ -64,7 +69,10 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimePro
                 throw new ConcurrencyConflictException($"Order '{order.OrderId}' already exists.");
             }
 
-            _byTime.Add((snapshot.CreatedAt.UtcTicks, snapshot.OrderId));
+            var key = (snapshot.CreatedAt.UtcTicks, snapshot.OrderId);
+            _byTime.Add(key);
+            Index(_byStatus, snapshot.Status).Add(key);
+            Index(_byCustomer, snapshot.CustomerId).Add(key);
         }
 
         return Task.CompletedTask;
@@ -83,6 +91,18 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimePro
             }
 
             _orders[order.OrderId] = snapshot;
+            var key = (stored.CreatedAt.UtcTicks, stored.OrderId);
+            if (stored.Status != snapshot.Status)
+            {
+                Unindex(_byStatus, stored.Status, key);
+                Index(_byStatus, snapshot.Status).Add(key);
+            }
+
+            if (!string.Equals(stored.CustomerId, snapshot.CustomerId, StringComparison.Ordinal))
+            {
+                Unindex(_byCustomer, stored.CustomerId, key);
+                Index(_byCustomer, snapshot.CustomerId).Add(key);
+            }
         }
 
         return Task.CompletedTask;
@@ -99,7 +119,10 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimePro
             }
 
             _orders.Remove(orderId);
-            _byTime.Remove((stored.CreatedAt.UtcTicks, orderId));
+            var key = (stored.CreatedAt.UtcTicks, orderId);
+            _byTime.Remove(key);
+            Unindex(_byStatus, stored.Status, key);
+            Unindex(_byCustomer, stored.CustomerId, key);
             _tombstones[orderId] = tombstoneExpiresAt;
             DropExpiredTombstones();
         }
@@ -127,10 +150,7 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimePro
         var more = false;
         lock (_gate)
         {
-            IEnumerable<(long Ticks, string OrderId)> keys = after is { } a
-                ? _byTime.Where(k => NewestFirst.Instance.Compare(k, a) > 0)
-                : _byTime;
-            foreach (var key in keys)
+            foreach (var key in After(Source(query), after))
             {
                 var s = _orders[key.OrderId];
                 if ((query.Status is { } status && s.Status != status) || (query.CustomerId is { } customer && s.CustomerId != customer))
@@ -170,6 +190,57 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimePro
         foreach (var expired in _tombstones.Where(t => IsExpired(t.Value)).Select(t => t.Key).ToList())
         {
             _tombstones.Remove(expired);
+        }
+    }
+
+    // The narrowest index that holds every order the query can return (the filters are still applied to each).
+    private SortedSet<(long Ticks, string OrderId)>? Source(OrderQuery query) => query switch
+    {
+        { CustomerId: { } customer } => _byCustomer.GetValueOrDefault(customer),
+        { Status: { } status } => _byStatus.GetValueOrDefault(status),
+        _ => _byTime,
+    };
+
+    // The keys of <paramref name="index"/> after the cursor's position, newest first, found by search rather than a walk.
+    private static IEnumerable<(long Ticks, string OrderId)> After(SortedSet<(long Ticks, string OrderId)>? index, (long Ticks, string OrderId)? after)
+    {
+        if (index is null || index.Count == 0)
+        {
+            return [];
+        }
+
+        if (after is not { } a)
+        {
+            return index;
+        }
+
+        if (NewestFirst.Instance.Compare(a, index.Max) >= 0)
+        {
+            return [];
+        }
+
+        var view = index.GetViewBetween(a, index.Max);
+        return view.Contains(a) ? view.Skip(1) : view;
+    }
+
+    private static SortedSet<(long Ticks, string OrderId)> Index<TKey>(Dictionary<TKey, SortedSet<(long Ticks, string OrderId)>> indexes, TKey key)
+        where TKey : notnull
+    {
+        if (!indexes.TryGetValue(key, out var set))
+        {
+            set = new SortedSet<(long Ticks, string OrderId)>(NewestFirst.Instance);
+            indexes[key] = set;
+        }
+
+        return set;
+    }
+
+    private static void Unindex<TKey>(Dictionary<TKey, SortedSet<(long Ticks, string OrderId)>> indexes, TKey key, (long Ticks, string OrderId) entry)
+        where TKey : notnull
+    {
+        if (indexes.TryGetValue(key, out var set) && set.Remove(entry) && set.Count == 0)
+        {
+            indexes.Remove(key);
         }
     }
 

@@ -30,7 +30,8 @@ public sealed class OrderService(
     public async Task<PlaceOrderResult> PlaceAsync(PlaceOrderRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, string[]>(PlaceOrderValidator.Validate(request));
+        var found = PlaceOrderValidator.Validate(request);
+        Dictionary<string, string[]>? errors = found.Count > 0 ? new Dictionary<string, string[]>(found) : null;
         if (idempotencyKey is not null)
         {
             try
@@ -39,6 +40,7 @@ public sealed class OrderService(
             }
             catch (ValidationException e)
             {
+                errors ??= [];
                 foreach (var (k, v) in e.Errors)
                 {
                     errors[k] = v;
@@ -46,7 +48,7 @@ public sealed class OrderService(
             }
         }
 
-        if (errors.Count > 0)
+        if (errors is not null)
         {
             throw new ValidationException(errors);
         }
@@ -207,7 +209,12 @@ public sealed class OrderService(
 
     private async Task<IReadOnlyList<OrderLine>> PriceAsync(IReadOnlyList<OrderLineRequest?> items, CancellationToken cancellationToken)
     {
-        var ids = items.Select(i => i!.ProductId!).ToList();
+        var ids = new List<string>(items.Count);
+        foreach (var item in items)
+        {
+            ids.Add(item!.ProductId!);
+        }
+
         var products = await catalog.GetManyAsync(ids, cancellationToken).ConfigureAwait(false);
         var errors = new ValidationErrors();
         for (var i = 0; i < ids.Count; i++)
@@ -219,14 +226,22 @@ public sealed class OrderService(
         }
 
         errors.ThrowIfAny();
-        var currencies = ids.Select(id => products[id].UnitPrice.Currency).Distinct().ToList();
-        if (currencies.Count > 1)
+        var currency = products[ids[0]].UnitPrice.Currency;
+        if (ids.Any(id => products[id].UnitPrice.Currency != currency))
         {
+            var currencies = ids.Select(id => products[id].UnitPrice.Currency).Distinct().ToList();
             errors.Add("items", $"all lines must share one currency; found {string.Join(", ", currencies.Select(c => c.Code))}");
             errors.ThrowIfAny();
         }
 
-        return items.Select(i => new OrderLine(i!.ProductId!, products[i.ProductId!].Name, i.Quantity!.Value, products[i.ProductId!].UnitPrice)).ToList();
+        var lines = new List<OrderLine>(items.Count);
+        foreach (var item in items)
+        {
+            var product = products[item!.ProductId!];
+            lines.Add(new OrderLine(item.ProductId!, product.Name, item.Quantity!.Value, product.UnitPrice));
+        }
+
+        return lines;
     }
 
     private static Address ToAddress(AddressRequest a) => new(a.Line1!, a.Line2, a.City!, a.Region, a.PostalCode!, a.Country!);

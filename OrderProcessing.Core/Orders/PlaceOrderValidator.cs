@@ -74,29 +74,30 @@ public static partial class PlaceOrderValidator
             }
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Field paths are put together only for a line that has something to report.
+        var seen = items.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
         for (var i = 0; i < items.Count; i++)
         {
-            var path = string.Create(CultureInfo.InvariantCulture, $"items[{i}]");
             var item = items[i];
             if (item is null)
             {
-                errors.Add(path, "is required");
+                errors.Add($"items[{i}]", "is required");
                 continue;
             }
 
-            if (TextRules.CheckIdentifier(errors, $"{path}.productId", item.ProductId) && !seen.Add(item.ProductId!))
+            var validId = TextRules.IsValidIdentifier(item.ProductId) || TextRules.CheckIdentifier(errors, $"items[{i}].productId", item.ProductId);
+            if (validId && seen is not null && !seen.Add(item.ProductId!))
             {
-                errors.Add($"{path}.productId", $"product '{item.ProductId}' appears more than once");
+                errors.Add($"items[{i}].productId", $"product '{item.ProductId}' appears more than once");
             }
 
             if (item.Quantity is not { } quantity)
             {
-                errors.Add($"{path}.quantity", "is required");
+                errors.Add($"items[{i}].quantity", "is required");
             }
             else if (quantity is < 1 or > MaxQuantity)
             {
-                errors.Add($"{path}.quantity", string.Create(CultureInfo.InvariantCulture, $"must be between 1 and {MaxQuantity}"));
+                errors.Add($"items[{i}].quantity", string.Create(CultureInfo.InvariantCulture, $"must be between 1 and {MaxQuantity}"));
             }
         }
     }

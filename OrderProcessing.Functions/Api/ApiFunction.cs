@@ -25,6 +25,7 @@ public sealed class ApiFunction
     private readonly Telemetry _telemetry;
     private readonly TimeProvider _clock;
     private readonly IReadOnlyDictionary<string, Func<ApiCall, Task<HttpResult>>> _endpoints;
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _routeDimensions;
 
     /// <summary>The Lambda entry point's constructor: reads the function's settings from the environment once and fails fast, naming any missing one.</summary>
     public ApiFunction()
@@ -65,6 +66,9 @@ public sealed class ApiFunction
             ["GET /health"] = _ => Task.FromResult(HttpResult.Json(200, new HealthResource("ok", telemetry.Environment), ApiJsonContext.Responses.HealthResource)),
         };
 
+        // Metric dimensions of each declared route, made once (unmatched paths and methods are not cached: clients choose them).
+        _routeDimensions = SystemTopology.ApiRoutes.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["Route"] = r.Key }, StringComparer.Ordinal);
+
         var undeclared = _endpoints.Keys.Except(SystemTopology.ApiRoutes.Select(r => r.Key)).ToList();
         var unserved = SystemTopology.ApiRoutes.Select(r => r.Key).Except(_endpoints.Keys).ToList();
         if (undeclared.Count > 0 || unserved.Count > 0)
@@ -80,29 +84,36 @@ public sealed class ApiFunction
     public async Task<Stream> HandleAsync(Stream input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ApiGatewayProxyResponse response;
         ApiGatewayProxyRequest? proxyEvent = null;
         try
         {
-            proxyEvent = await JsonSerializer.DeserializeAsync(input, AwsEventJsonContext.Default.ApiGatewayProxyRequest).ConfigureAwait(false);
+            // The runtime hands over the event in memory: read it straight from the buffer, without the stream machinery.
+            proxyEvent = input switch
+            {
+                MemoryStream memory when memory.TryGetBuffer(out var buffer) => JsonSerializer.Deserialize(buffer.AsSpan((int)memory.Position), AwsEventJsonContext.Default.ApiGatewayProxyRequest),
+                MemoryStream memory => JsonSerializer.Deserialize(memory, AwsEventJsonContext.Default.ApiGatewayProxyRequest),
+                _ => await JsonSerializer.DeserializeAsync(input, AwsEventJsonContext.Default.ApiGatewayProxyRequest).ConfigureAwait(false),
+            };
         }
         catch (JsonException e)
         {
             _telemetry.Log(LogLevel.Error, "The invocation event is not an API Gateway proxy event.", exception: e);
         }
 
-        response = proxyEvent is null
-            ? ProblemMapper.Map(new InvalidDataException("not an API Gateway proxy event"), "/", null, _clock.GetUtcNow()).Result.ToProxyResponse()
-            : await RespondAsync(proxyEvent).ConfigureAwait(false);
-
-        var output = new MemoryStream();
-        await JsonSerializer.SerializeAsync(output, response, AwsEventJsonContext.Default.ApiGatewayProxyResponse).ConfigureAwait(false);
-        output.Position = 0;
-        return output;
+        var result = proxyEvent is null
+            ? ProblemMapper.Map(new InvalidDataException("not an API Gateway proxy event"), "/", null, _clock.GetUtcNow()).Result
+            : await AnswerAsync(proxyEvent).ConfigureAwait(false);
+        return result.ToProxyResponseJson();
     }
 
     /// <summary>Answers one proxy event; never throws (a thrown error would reach clients as API Gateway's bare 502).</summary>
     public async Task<ApiGatewayProxyResponse> RespondAsync(ApiGatewayProxyRequest proxyEvent)
+    {
+        ArgumentNullException.ThrowIfNull(proxyEvent);
+        return (await AnswerAsync(proxyEvent).ConfigureAwait(false)).ToProxyResponse();
+    }
+
+    private async Task<HttpResult> AnswerAsync(ApiGatewayProxyRequest proxyEvent)
     {
         ArgumentNullException.ThrowIfNull(proxyEvent);
         var started = _telemetry.Clock.GetTimestamp();
@@ -157,10 +168,10 @@ public sealed class ApiFunction
         var answered = match is null ? $"{request.Method} {routeName}" : routeName;
         _telemetry.Log(result.StatusCode >= 500 ? LogLevel.Error : LogLevel.Info, $"{answered} answered {result.StatusCode}.", request.RequestId, orderId, fields);
         _telemetry.Metrics(
-            new Dictionary<string, string> { ["Route"] = routeName },
+            route is null ? new Dictionary<string, string> { ["Route"] = routeName } : _routeDimensions[route.Key],
             [Metric.Milliseconds("ApiLatency", elapsed)],
             new Dictionary<string, object?> { ["statusCode"] = result.StatusCode, ["requestId"] = request.RequestId });
-        return result.ToProxyResponse();
+        return result;
     }
 
     private static HttpResult? RejectBody(ApiRoute route, ApiRequest request)
@@ -228,7 +239,8 @@ public sealed class ApiFunction
     private static HttpResult Problem(int status, string type, string title, string detail, ApiRequest request) =>
         HttpResult.Problem(new ProblemDetails { Type = type, Title = title, Status = status, Detail = detail, Instance = request.Path, RequestId = request.RequestId });
 
-    private static Dictionary<string, object?> Context(ApiRequest request, string routeName) => new()
+    // Room for the two fields the final log line adds, so the map is not resized.
+    private static Dictionary<string, object?> Context(ApiRequest request, string routeName) => new(5)
     {
         ["method"] = request.Method,
         ["route"] = routeName,

@@ -17,6 +17,9 @@ public sealed class Telemetry
     public const string MetricNamespace = "OrderProcessing";
 
     private readonly TextWriter _output;
+    private readonly Stream? _direct;
+    private readonly bool _autoFlush;
+    private readonly byte[] _newLine;
     private readonly Lock _gate = new();
 
     /// <summary>Creates telemetry writing to <paramref name="output"/>.</summary>
@@ -34,6 +37,9 @@ public sealed class Telemetry
         Environment = environment;
         _output = output;
         Clock = clock;
+        _direct = DirectStream(output);
+        _autoFlush = output is StreamWriter { AutoFlush: true };
+        _newLine = Encoding.UTF8.GetBytes(output.NewLine);
     }
 
     /// <summary>The function's topology name.</summary>
@@ -62,12 +68,15 @@ public sealed class Telemetry
     public void Log(LogLevel level, string message, string? requestId = null, string? orderId = null, IReadOnlyDictionary<string, object?>? fields = null, Exception? exception = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var json = new Utf8JsonWriter(buffer))
+        var line = LineBuffer.Rent();
+        try
         {
+            var json = line.Json;
             json.WriteStartObject();
-            json.WriteString("timestamp", Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-            json.WriteString("level", level.ToString().ToUpperInvariant());
+            Span<byte> timestamp = stackalloc byte[32];
+            Clock.GetUtcNow().UtcDateTime.TryFormat(timestamp, out var length, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            json.WriteString("timestamp"u8, timestamp[..length]);
+            json.WriteString("level"u8, LevelName(level));
             json.WriteString("message", LogScrubber.Scrub(message));
             json.WriteString("functionName", FunctionName);
             json.WriteString("environment", Environment);
@@ -86,9 +95,12 @@ public sealed class Telemetry
             }
 
             json.WriteEndObject();
+            WriteLine(line);
         }
-
-        WriteLine(buffer);
+        finally
+        {
+            LineBuffer.Return(line);
+        }
     }
 
     /// <summary>Writes one Embedded Metric Format document: <paramref name="metrics"/> under one set of dimensions.</summary>
@@ -99,9 +111,10 @@ public sealed class Telemetry
     {
         ArgumentNullException.ThrowIfNull(dimensions);
         ArgumentNullException.ThrowIfNull(metrics);
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var json = new Utf8JsonWriter(buffer))
+        var line = LineBuffer.Rent();
+        try
         {
+            var json = line.Json;
             json.WriteStartObject();
             json.WriteStartObject("_aws");
             json.WriteNumber("Timestamp", Clock.GetUtcNow().ToUnixTimeMilliseconds());
@@ -162,12 +175,25 @@ public sealed class Telemetry
             }
 
             json.WriteEndObject();
+            WriteLine(line);
         }
-
-        WriteLine(buffer);
+        finally
+        {
+            LineBuffer.Return(line);
+        }
     }
 
     private static readonly Dictionary<string, object?> Empty = [];
+
+    // The names Enum.ToString().ToUpperInvariant() gives, without allocating them per line.
+    private static ReadOnlySpan<byte> LevelName(LogLevel level) => level switch
+    {
+        LogLevel.Debug => "DEBUG"u8,
+        LogLevel.Info => "INFO"u8,
+        LogLevel.Warn => "WARN"u8,
+        LogLevel.Error => "ERROR"u8,
+        _ => Encoding.UTF8.GetBytes(level.ToString().ToUpperInvariant()),
+    };
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
     {
@@ -205,12 +231,73 @@ public sealed class Telemetry
         }
     }
 
-    private void WriteLine(ArrayBufferWriter<byte> buffer)
+    // A UTF-8 stream writer without a byte order mark (standard output in Lambda) gets the line's bytes as they are, in
+    // one write: no string to build and encode again. Any other writer gets the line as a string, as before.
+    private void WriteLine(LineBuffer line)
     {
-        var line = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        line.Json.Flush();
+        if (_direct is { } stream)
+        {
+            line.Bytes.Write(_newLine);
+            lock (_gate)
+            {
+                _output.Flush();
+                stream.Write(line.Bytes.WrittenSpan);
+                if (_autoFlush)
+                {
+                    stream.Flush();
+                }
+            }
+
+            return;
+        }
+
+        var text = Encoding.UTF8.GetString(line.Bytes.WrittenSpan);
         lock (_gate)
         {
-            _output.WriteLine(line);
+            _output.WriteLine(text);
+        }
+    }
+
+    private static Stream? DirectStream(TextWriter output) =>
+        output is StreamWriter { Encoding: UTF8Encoding utf8, BaseStream: { CanWrite: true } stream } && utf8.Preamble.IsEmpty ? stream : null;
+
+    /// <summary>
+    /// One thread's reusable line: the bytes and the JSON writer over them, taken out of the thread's slot while in use so
+    /// that a writer calling back into telemetry on the same thread gets a fresh one rather than this half-written line.
+    /// </summary>
+    private sealed class LineBuffer
+    {
+        [ThreadStatic]
+        private static LineBuffer? _cached;
+
+        private LineBuffer()
+        {
+            Json = new Utf8JsonWriter(Bytes);
+        }
+
+        public ArrayBufferWriter<byte> Bytes { get; } = new(1024);
+
+        public Utf8JsonWriter Json { get; }
+
+        public static LineBuffer Rent()
+        {
+            var line = _cached ?? new LineBuffer();
+            _cached = null;
+            return line;
+        }
+
+        public static void Return(LineBuffer line)
+        {
+            // A line that grew very large (a long stack trace) is not kept for the thread's lifetime.
+            if (line.Bytes.Capacity > 64 * 1024)
+            {
+                return;
+            }
+
+            line.Bytes.ResetWrittenCount();
+            line.Json.Reset(line.Bytes);
+            _cached = line;
         }
     }
 }

@@ -93,17 +93,21 @@ public abstract class StageFunction
             throw new InvalidOperationException("A message without a messageId failed; the whole batch is returned to the queue.");
         }
 
-        var output = new MemoryStream();
-        await JsonSerializer.SerializeAsync(output, new SqsBatchResponse { BatchItemFailures = failures }, AwsEventJsonContext.Default.SqsBatchResponse).ConfigureAwait(false);
-        output.Position = 0;
-        return output;
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new SqsBatchResponse { BatchItemFailures = failures }, AwsEventJsonContext.Default.SqsBatchResponse);
+        return new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
     }
 
     private async Task<SqsEvent> ReadEventAsync(Stream input)
     {
         try
         {
-            var sqsEvent = await JsonSerializer.DeserializeAsync(input, AwsEventJsonContext.Default.SqsEvent).ConfigureAwait(false);
+            // The runtime hands over the event in memory: read it straight from the buffer, without the stream machinery.
+            var sqsEvent = input switch
+            {
+                MemoryStream memory when memory.TryGetBuffer(out var buffer) => JsonSerializer.Deserialize(buffer.AsSpan((int)memory.Position), AwsEventJsonContext.Default.SqsEvent),
+                MemoryStream memory => JsonSerializer.Deserialize(memory, AwsEventJsonContext.Default.SqsEvent),
+                _ => await JsonSerializer.DeserializeAsync(input, AwsEventJsonContext.Default.SqsEvent).ConfigureAwait(false),
+            };
             if (sqsEvent?.Records is not null)
             {
                 return sqsEvent;

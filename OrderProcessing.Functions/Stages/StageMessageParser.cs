@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using OrderProcessing.Functions.Events;
 using OrderProcessing.Functions.Events.DynamoDb;
 using OrderProcessing.Functions.Storage;
 
@@ -8,7 +7,9 @@ namespace OrderProcessing.Functions.Stages;
 
 /// <summary>
 /// Reads the body of a stage queue message: a DynamoDB stream record of the orders table as an EventBridge pipe forwards
-/// it. Anything else is a poison message and is described, never guessed at.
+/// it. Anything else is a poison message and is described, never guessed at. Only what a stage uses is read (event
+/// name, keys, the images' order id and status; see <see cref="StageRecord"/>): the rest must be well-formed JSON but is
+/// skipped, since the stage acts on the stored order, never on the images.
 /// </summary>
 internal static class StageMessageParser
 {
@@ -21,10 +22,10 @@ internal static class StageMessageParser
             return false;
         }
 
-        DynamoDbStreamRecord? record;
+        StageRecord? record;
         try
         {
-            record = JsonSerializer.Deserialize(body, AwsEventJsonContext.Default.DynamoDbStreamRecord);
+            record = JsonSerializer.Deserialize(body, StageJsonContext.Default.StageRecord);
         }
         catch (JsonException e)
         {
@@ -45,15 +46,15 @@ internal static class StageMessageParser
         }
 
         var orderId = StringOf(change.Keys, OrderItemAttributes.OrderId)
-            ?? StringOf(change.NewImage, OrderItemAttributes.OrderId)
-            ?? StringOf(change.OldImage, OrderItemAttributes.OrderId);
+            ?? change.NewImage?.OrderId?.S
+            ?? change.OldImage?.OrderId?.S;
         if (string.IsNullOrWhiteSpace(orderId))
         {
             problem = $"the record names no order: no string '{OrderItemAttributes.OrderId}' in its Keys or images";
             return false;
         }
 
-        message = new StageMessage(orderId, record.EventName, StringOf(change.NewImage, OrderItemAttributes.Status));
+        message = new StageMessage(orderId, record.EventName, change.NewImage?.Status?.S);
         problem = null;
         return true;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Events;
@@ -26,6 +27,9 @@ public sealed class OrderStreamRecordEncoder(
     {
         ArgumentNullException.ThrowIfNull(change);
         var key = StorageSchema.Orders.PartitionKey;
+        var keys = new Dictionary<string, DynamoDbAttributeValue> { [key.Name] = DynamoDbAttributeValue.String(change.OrderId) };
+        var newImage = change.NewImage is null ? null : image(change.NewImage);
+        var oldImage = change.OldImage is null ? null : image(change.OldImage);
         var record = new DynamoDbStreamRecord
         {
             EventId = Guid.NewGuid().ToString("N"),
@@ -41,17 +45,43 @@ public sealed class OrderStreamRecordEncoder(
             DynamoDb = new DynamoDbStreamChange
             {
                 ApproximateCreationDateTime = change.At.ToUnixTimeMilliseconds() / 1000.0,
-                Keys = new Dictionary<string, DynamoDbAttributeValue> { [key.Name] = DynamoDbAttributeValue.String(change.OrderId) },
-                NewImage = change.NewImage is null ? null : image(change.NewImage),
-                OldImage = change.OldImage is null ? null : image(change.OldImage),
+                Keys = keys,
+                NewImage = newImage,
+                OldImage = oldImage,
+                SizeBytes = ItemSize(keys) + ItemSize(newImage) + ItemSize(oldImage),
                 SequenceNumber = change.SequenceNumber.ToString("D21", CultureInfo.InvariantCulture),
                 StreamViewType = "NEW_AND_OLD_IMAGES",
             },
             EventSourceArn = $"arn:aws:dynamodb:{region}:{accountId}:table/{tableName}/stream/{StreamLabel}",
         };
-        var json = JsonSerializer.Serialize(record, AwsEventJsonContext.Default.DynamoDbStreamRecord);
-
-        // SizeBytes is the size of the images; the record's own JSON length is a faithful enough stand-in.
-        return JsonSerializer.Serialize(record with { DynamoDb = record.DynamoDb with { SizeBytes = json.Length } }, AwsEventJsonContext.Default.DynamoDbStreamRecord);
+        return JsonSerializer.Serialize(record, AwsEventJsonContext.Default.DynamoDbStreamRecord);
     }
+
+    // SizeBytes is the size of the keys and images as DynamoDB counts item size (attribute names and values, not the
+    // JSON around them), computed from the attributes rather than by serializing the record twice.
+    private static long ItemSize(IReadOnlyDictionary<string, DynamoDbAttributeValue>? item)
+    {
+        long size = 0;
+        foreach (var (name, value) in item ?? EmptyItem)
+        {
+            size += Encoding.UTF8.GetByteCount(name) + ValueSize(value);
+        }
+
+        return size;
+    }
+
+    private static long ValueSize(DynamoDbAttributeValue value) => value switch
+    {
+        { S: { } s } => Encoding.UTF8.GetByteCount(s),
+        { N: { } n } => (n.Length + 1) / 2 + 1,
+        { B: { } b } => b.Length * 3 / 4,
+        { M: { } m } => 3 + ItemSize(m),
+        { L: { } l } => 3 + l.Sum(v => 1 + ValueSize(v)),
+        { SS: { } ss } => ss.Sum(v => (long)Encoding.UTF8.GetByteCount(v)),
+        { NS: { } ns } => ns.Sum(v => (long)((v.Length + 1) / 2 + 1)),
+        { BS: { } bs } => bs.Sum(v => (long)(v.Length * 3 / 4)),
+        _ => 1,
+    };
+
+    private static readonly Dictionary<string, DynamoDbAttributeValue> EmptyItem = [];
 }

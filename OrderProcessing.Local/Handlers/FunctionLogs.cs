@@ -27,7 +27,8 @@ public sealed partial class FunctionLogs(ILoggerFactory loggers) : IFailureCause
     public TextWriter WriterFor(string function, bool isStage)
     {
         ArgumentException.ThrowIfNullOrEmpty(function);
-        return new LineWriter(line => Relay(function, isStage, line));
+        var logger = loggers.CreateLogger($"Function.{function}");
+        return new LineWriter(line => Relay(logger, function, isStage, line));
     }
 
     /// <inheritdoc />
@@ -46,10 +47,16 @@ public sealed partial class FunctionLogs(ILoggerFactory loggers) : IFailureCause
         _ => LogLevel.Information,
     };
 
-    private void Relay(string function, bool isStage, string line)
+    private void Relay(ILogger logger, string function, bool isStage, string line)
     {
-        var logger = loggers.CreateLogger($"Function.{function}");
         if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
+        // Telemetry starts every metric document with its _aws member; they are kept at debug level, so unless that is on
+        // there is nothing to parse them for (several per invocation).
+        if (line.StartsWith(MetricDocumentStart, StringComparison.Ordinal) && !logger.IsEnabled(LogLevel.Debug))
         {
             return;
         }
@@ -104,6 +111,8 @@ public sealed partial class FunctionLogs(ILoggerFactory loggers) : IFailureCause
             }
         }
     }
+
+    private const string MetricDocumentStart = "{\"_aws\":";
 
     private void Remember(string stage, string messageId, string cause)
     {
@@ -185,7 +194,26 @@ public sealed partial class FunctionLogs(ILoggerFactory loggers) : IFailureCause
 
         public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
 
-        public override void WriteLine(string? value) => Write((value ?? "") + "\n");
+        public override void WriteLine(string? value)
+        {
+            // Telemetry writes whole lines: pass them on as they are, without joining and splitting them again.
+            if (value is not null && !value.Contains('\n', StringComparison.Ordinal))
+            {
+                bool whole;
+                lock (_gate)
+                {
+                    whole = _pending.Length == 0;
+                }
+
+                if (whole)
+                {
+                    onLine(value.TrimEnd('\r'));
+                    return;
+                }
+            }
+
+            Write((value ?? "") + "\n");
+        }
 
         public override void WriteLine() => Write('\n');
     }

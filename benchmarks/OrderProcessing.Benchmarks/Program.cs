@@ -1,2 +1,213 @@
-// Entry point replaced by the benchmark runner.
-return 0;
+using System.Text.Json;
+using OrderProcessing.Benchmarks.ColdStart;
+using OrderProcessing.Benchmarks.Common;
+using OrderProcessing.Benchmarks.Cost;
+using OrderProcessing.Benchmarks.EndToEnd;
+using OrderProcessing.Benchmarks.Report;
+using OrderProcessing.Benchmarks.Storage;
+using OrderProcessing.Benchmarks.Warm;
+
+// The benchmark runner behind scripts/bench.sh: each command measures one thing and writes a JSON result file; `report`
+// turns the result files into BENCHMARKS.md and the plot data.
+var line = RunnerArguments.Parse(args);
+switch (line.Command)
+{
+    case "warm":
+    {
+        var output = line.Required("--out");
+        var quick = line.Flag("--quick");
+        var filter = line.Optional("--filter");
+        line.RejectUnknown();
+        var results = WarmRunner.Run(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "bdn"), quick, filter);
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results.ToList(), ResultsJsonContext.Default.ListWarmResult)).ConfigureAwait(false);
+        foreach (var r in results)
+        {
+            Console.WriteLine($"{r.Description,-40} mean {r.MeanMicroseconds,9:F1} us  p50 {r.P50Microseconds,9:F1} us  p99 {r.P99Microseconds,9:F1} us  {r.AllocatedBytes,8} B");
+        }
+
+        return 0;
+    }
+
+    case "coldstart":
+    {
+        var runner = new ColdStartRunner(line.Required("--probe"), new Uri(line.Required("--dynamodb")));
+        var variants = ColdStartVariant.Standard(line.Required("--plain"), line.Required("--r2r"));
+        if (line.Optional("--before") is { } before)
+        {
+            variants = [.. variants, new ColdStartVariant("r2r-before", "ReadyToRun build of the baseline commit (before the improvements)", before, new Dictionary<string, string>())];
+        }
+
+        var only = line.List("--variants");
+        var runs = line.Integer("--runs", 20);
+        var output = line.Required("--out");
+        line.RejectUnknown();
+        if (only.Count > 0)
+        {
+            variants = variants.Where(v => only.Contains(v.Name)).ToList();
+        }
+
+        await runner.PrepareAsync().ConfigureAwait(false);
+        var results = await runner.RunAsync(variants, runs, Console.WriteLine).ConfigureAwait(false);
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results.ToList(), ResultsJsonContext.Default.ListColdStartResult)).ConfigureAwait(false);
+        foreach (var r in results)
+        {
+            Console.WriteLine($"{r.Name,-14} ready p50 {r.ReadyMedian,7:F0} ms p90 {r.ReadyP90,7:F0}  first response p50 {r.FirstResponseMedian,7:F0} ms p90 {r.FirstResponseP90,7:F0}  wall p50 {r.WallMedian,7:F0} ms  peak RSS {r.PeakRssMedianMiB,5:F0} MiB  JIT {r.JitMethodsMedian,5:F0} methods {r.JitMsMedian,5:F0} ms");
+        }
+
+        return 0;
+    }
+
+    case "e2e":
+    {
+        var logs = line.Required("--logs");
+        var runner = new EndToEndRunner(line.Required("--host"), line.Required("--wrk-script"), logs) { Products = line.Integer("--products", 100) };
+        var levels = line.List("--concurrency").Select(int.Parse).ToList();
+        var window = TimeSpan.FromSeconds(line.Integer("--seconds", 20));
+        var warmUp = TimeSpan.FromSeconds(line.Integer("--warmup", 10));
+        var dynamoDb = line.Optional("--dynamodb");
+        var s3 = line.Optional("--s3");
+        var storages = line.List("--storage");
+        var pausedLevels = line.List("--paused-levels").Select(int.Parse).ToList();
+        var output = line.Required("--out");
+        line.RejectUnknown();
+        Directory.CreateDirectory(logs);
+        var results = new List<EndToEndResult>();
+        foreach (var storage in storages.Count > 0 ? storages : ["memory"])
+        {
+            foreach (var concurrency in levels.Count > 0 ? levels : [1, 16, 64])
+            {
+                IReadOnlyList<string> storageArguments = storage == "memory"
+                    ? []
+                    : ["--storage", "aws", "--dynamodb-endpoint", dynamoDb ?? throw new ArgumentException("--dynamodb is required for dynalite"), "--s3-endpoint", s3 ?? throw new ArgumentException("--s3 is required for dynalite"), "--create-tables", "--table-prefix", $"e2e-c{concurrency}-", "--bucket", $"e2e-c{concurrency}-invoices"];
+                var environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = BenchStorage.LocalKey, ["AWS_SECRET_ACCESS_KEY"] = BenchStorage.LocalKey };
+                var result = await runner.RunAsync(storage, storageArguments, environment, concurrency, warmUp, window).ConfigureAwait(false);
+                results.Add(result);
+                Console.WriteLine($"{result.Storage,-9} c={result.Concurrency,-3} POST {result.PostsPerSecond,7:F0}/s p50 {result.P50Ms,7:F2} ms p99 {result.P99Ms,8:F2} ms  completed {result.CompletedPerSecond,7:F0}/s (drain {result.DrainSeconds:F1} s)  host CPU {result.HostCpuMsPerOrder:F2} ms/order  failed {result.Failed} dead {result.DeadLetters}");
+            }
+        }
+
+        foreach (var concurrency in pausedLevels)
+        {
+            var result = await runner.RunAsync("memory", [], new Dictionary<string, string>(), concurrency, warmUp, window, pausePipeline: true).ConfigureAwait(false);
+            results.Add(result);
+            Console.WriteLine($"{result.Storage} c={result.Concurrency,-3} POST {result.PostsPerSecond,7:F0}/s p50 {result.P50Ms,7:F2} ms p99 {result.P99Ms,8:F2} ms");
+        }
+
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results, ResultsJsonContext.Default.ListEndToEndResult)).ConfigureAwait(false);
+        return 0;
+    }
+
+    case "cost":
+    {
+        var sampler = new CostSampler(new Uri(line.Required("--dynamodb")), new Uri(line.Required("--s3")));
+        var orders = line.Integer("--orders", 200);
+        var output = line.Required("--out");
+        line.RejectUnknown();
+        var sample = await sampler.RunAsync(orders, warmUp: 20).ConfigureAwait(false);
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(sample, ResultsJsonContext.Default.CostSample)).ConfigureAwait(false);
+        var lines = CostModel.Lines(sample);
+        foreach (var l in lines)
+        {
+            Console.WriteLine($"{l.Item,-28} {l.PerOrder,10:F4} {l.Unit,-12} ${l.DollarsPerMillionOrders,8:F2} per million orders");
+        }
+
+        Console.WriteLine($"{"total",-28} {"",10} {"",-12} ${CostModel.Total(lines),8:F2} per million orders");
+        return 0;
+    }
+
+    case "sizes":
+    {
+        var sizes = SizeResult.Measure(line.Required("--plain"), line.Required("--plain-zip"), line.Required("--r2r"), line.Required("--r2r-zip"));
+        var output = line.Required("--out");
+        line.RejectUnknown();
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(sizes, ResultsJsonContext.Default.SizeResult)).ConfigureAwait(false);
+        return 0;
+    }
+
+    case "load":
+    {
+        var phase = line.Required("--phase");
+        var output = line.Required("--out");
+        line.RejectUnknown();
+        var samples = File.Exists(output) ? JsonSerializer.Deserialize(await File.ReadAllTextAsync(output).ConfigureAwait(false), ResultsJsonContext.Default.ListLoadSample)! : [];
+        var sample = LoadSample.Now(phase);
+        samples.Add(sample);
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(samples, ResultsJsonContext.Default.ListLoadSample)).ConfigureAwait(false);
+        Console.WriteLine($"load {sample.Load1:F2} {sample.Load5:F2} {sample.Load15:F2} ({phase})");
+        return 0;
+    }
+
+    case "run-info":
+    {
+        var started = DateTimeOffset.Parse(line.Required("--started"), System.Globalization.CultureInfo.InvariantCulture);
+        var info = RunInfo.Describe(line.Required("--mode"), line.Required("--commit"), line.Optional("--baseline"), started);
+        var output = line.Required("--out");
+        line.RejectUnknown();
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(info, ResultsJsonContext.Default.RunInfo)).ConfigureAwait(false);
+        return 0;
+    }
+
+    case "report":
+    {
+        var results = line.Required("--results");
+        var template = line.Required("--template");
+        var output = line.Required("--out");
+        var plotData = line.Required("--plot-data");
+        line.RejectUnknown();
+        ReportWriter.Write(ReportInputs.Read(results), template, output, plotData);
+        Console.WriteLine($"wrote {output}");
+        return 0;
+    }
+
+    case "merge-e2e":
+    {
+        var output = line.Required("--out");
+        var inputs = line.List("--inputs");
+        line.RejectUnknown();
+        var merged = new List<EndToEndResult>();
+        foreach (var file in inputs)
+        {
+            merged.AddRange(JsonSerializer.Deserialize(await File.ReadAllTextAsync(file).ConfigureAwait(false), ResultsJsonContext.Default.ListEndToEndResult)!);
+        }
+
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(merged, ResultsJsonContext.Default.ListEndToEndResult)).ConfigureAwait(false);
+        return 0;
+    }
+
+    case "free-port":
+    {
+        line.RejectUnknown();
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        Console.WriteLine(((System.Net.IPEndPoint)listener.LocalEndpoint).Port);
+        return 0;
+    }
+
+    case "profile":
+    {
+        var target = line.Optional("--target") ?? "create";
+        var seconds = line.Integer("--seconds", 20);
+        line.RejectUnknown();
+        var rate = await ProfileLoop.RunAsync(target, TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
+        Console.WriteLine($"{target}: {rate:F0} invocations/s");
+        return 0;
+    }
+
+    default:
+        Console.Error.WriteLine("""
+            usage: OrderProcessing.Benchmarks <command> [options]   (scripts/bench.sh runs them all)
+              warm       --out FILE [--quick] [--filter NAME]                  BenchmarkDotNet, handlers over in-memory stores
+              coldstart  --probe DLL --dynamodb URL --plain DIR --r2r DIR [--before DIR] --runs N --out FILE [--variants a,b]
+              cost       --dynamodb URL --s3 URL --orders N --out FILE         whole orders against dynalite and s3rver
+              e2e        --host DLL --wrk-script FILE --logs DIR --out FILE [--storage memory,dynalite] [--concurrency 1,16,64]
+                         [--seconds N] [--warmup N] [--products N] [--dynamodb URL --s3 URL] [--paused-levels 16]
+              sizes      --plain DIR --plain-zip FILE --r2r DIR --r2r-zip FILE --out FILE
+              load       --phase NAME --out FILE                               append the load averages
+              run-info   --mode full|quick --commit SHA [--baseline SHA] --started ISO --out FILE
+              report     --results DIR --template FILE --out FILE --plot-data DIR
+              profile    [--target create|get|<stage>] [--seconds N]            loop one handler for a profiler
+              merge-e2e  --inputs A.json,B.json --out FILE
+              free-port
+            """);
+        return 2;
+}

@@ -10,6 +10,8 @@ namespace OrderProcessing.Functions.Api.Endpoints;
 /// <summary>The order routes: parse, call <see cref="OrderService"/>, map the result.</summary>
 internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
 {
+    private static readonly Dictionary<string, string> NoDimensions = [];
+
     public async Task<HttpResult> PlaceAsync(ApiCall call)
     {
         PlaceOrderRequest request;
@@ -29,8 +31,8 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
         call.OrderId = order.OrderId;
         if (!result.Replayed)
         {
-            telemetry.Metrics(new Dictionary<string, string>(), [Metric.Count("OrdersCreated", 1)], new Dictionary<string, object?> { ["requestId"] = call.Request.RequestId, ["orderId"] = order.OrderId });
-            telemetry.Log(LogLevel.Info, "Order placed.", call.Request.RequestId, order.OrderId, new Dictionary<string, object?>
+            telemetry.Metrics(NoDimensions, [Metric.Count("OrdersCreated", 1)], new Dictionary<string, object?> { ["requestId"] = call.Request.RequestId, ["orderId"] = order.OrderId });
+            telemetry.Log(LogLevel.Info, "Order placed.", call.Request.RequestId, order.OrderId, new Dictionary<string, object?>(5)
             {
                 ["customerId"] = order.Customer.CustomerId,
                 ["lines"] = order.Lines.Count,

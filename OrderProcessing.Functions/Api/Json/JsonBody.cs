@@ -49,7 +49,8 @@ internal static class JsonBody
     private static void Scan(ReadOnlySpan<byte> utf8, ValidationErrors errors)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256, CommentHandling = JsonCommentHandling.Disallow });
-        var frames = new Stack<Frame>();
+        Frame? frame = null;
+        var depth = 0;
         try
         {
             while (reader.Read())
@@ -57,29 +58,30 @@ internal static class JsonBody
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        var frame = frames.Peek();
                         var name = reader.GetString()!;
-                        frame.CurrentName = name;
-                        if (!frame.Names!.Add(name))
+                        frame!.CurrentName = name;
+                        if (!frame.AddName(name))
                         {
                             errors.Add(Join(frame.Path, name), "appears more than once");
                         }
 
                         break;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        if (frames.Count >= MaxDepth)
+                        if (depth >= MaxDepth)
                         {
                             errors.Add("body", $"must not nest deeper than {MaxDepth} levels");
                             return;
                         }
 
-                        frames.Push(new Frame(PathOfValue(frames), reader.TokenType == JsonTokenType.StartObject));
+                        frame = new Frame(frame, reader.TokenType == JsonTokenType.StartObject);
+                        depth++;
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        frames.Pop();
+                        frame = frame!.Parent;
+                        depth--;
                         break;
                     default:
-                        PathOfValue(frames);
+                        frame?.ValueStarted();
                         break;
                 }
             }
@@ -93,28 +95,80 @@ internal static class JsonBody
         }
     }
 
-    // The path of the value starting now, advancing the enclosing array's index.
-    private static string PathOfValue(Stack<Frame> frames)
-    {
-        if (frames.Count == 0)
-        {
-            return "";
-        }
-
-        var parent = frames.Peek();
-        return parent.Names is null ? $"{parent.Path}[{parent.Index++}]" : Join(parent.Path, parent.CurrentName ?? "");
-    }
-
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-    private sealed class Frame(string path, bool isObject)
+    // An open object or array. Its path (needed only to name a duplicate member) is worked out when asked for, from
+    // where it sits in its parent: a valid body builds no path strings.
+    private sealed class Frame
     {
-        public string Path { get; } = path;
+        private readonly string? _nameInParent;
+        private readonly int _indexInParent = -1;
+        private int _nextIndex;
+        private string? _path;
 
-        public HashSet<string>? Names { get; } = isObject ? new(StringComparer.Ordinal) : null;
+        // Members seen so far: a short list (bodies have a handful per object), a set once an object has many.
+        private const int ListLimit = 16;
+        private readonly List<string>? _names;
+        private HashSet<string>? _manyNames;
+
+        public Frame(Frame? parent, bool isObject)
+        {
+            Parent = parent;
+            _names = isObject ? new(4) : null;
+            if (parent is null)
+            {
+                _path = "";
+            }
+            else if (!parent.IsObject)
+            {
+                _indexInParent = parent._nextIndex++;
+            }
+            else
+            {
+                _nameInParent = parent.CurrentName ?? "";
+            }
+        }
+
+        public Frame? Parent { get; }
+
+        public bool IsObject => _names is not null;
 
         public string? CurrentName { get; set; }
 
-        public int Index { get; set; }
+        public string Path => _path ??= _nameInParent is not null
+            ? Join(Parent!.Path, _nameInParent)
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Parent!.Path}[{_indexInParent}]");
+
+        /// <summary>Records a member name; false when the object already has it.</summary>
+        public bool AddName(string name)
+        {
+            if (_manyNames is not null)
+            {
+                return _manyNames.Add(name);
+            }
+
+            var names = _names!;
+            if (names.Contains(name, StringComparer.Ordinal))
+            {
+                return false;
+            }
+
+            names.Add(name);
+            if (names.Count > ListLimit)
+            {
+                _manyNames = new HashSet<string>(names, StringComparer.Ordinal);
+            }
+
+            return true;
+        }
+
+        // A primitive value starts: in an array it takes the next index.
+        public void ValueStarted()
+        {
+            if (!IsObject)
+            {
+                _nextIndex++;
+            }
+        }
     }
 }

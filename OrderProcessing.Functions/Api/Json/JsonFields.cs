@@ -12,7 +12,7 @@ internal sealed class JsonFields(ValidationErrors errors)
 {
     public ValidationErrors Errors { get; } = errors;
 
-    public string? String(JsonElement parent, string name, string path)
+    public string? String(JsonElement parent, string name, FieldPath path)
     {
         if (!TryGet(parent, name, out var value))
         {
@@ -32,13 +32,13 @@ internal sealed class JsonFields(ValidationErrors errors)
         catch (InvalidOperationException)
         {
             // An escaped lone surrogate ("\uD800") cannot become a .NET string.
-            Errors.Add(path, "must be valid Unicode text");
+            Errors.Add(path.ToString(), "must be valid Unicode text");
             return null;
         }
     }
 
     /// <summary>A whole number; <paramref name="rangeMessage"/> when it is too large for any accepted value.</summary>
-    public int? Integer(JsonElement parent, string name, string path, string rangeMessage)
+    public int? Integer(JsonElement parent, string name, FieldPath path, string rangeMessage)
     {
         if (!TryGet(parent, name, out var value))
         {
@@ -53,19 +53,19 @@ internal sealed class JsonFields(ValidationErrors errors)
 
         if (!value.TryGetDecimal(out var number))
         {
-            Errors.Add(path, rangeMessage);
+            Errors.Add(path.ToString(), rangeMessage);
             return null;
         }
 
         if (number != decimal.Truncate(number))
         {
-            Errors.Add(path, "must be a whole number");
+            Errors.Add(path.ToString(), "must be a whole number");
             return null;
         }
 
         if (number is < int.MinValue or > int.MaxValue)
         {
-            Errors.Add(path, rangeMessage);
+            Errors.Add(path.ToString(), rangeMessage);
             return null;
         }
 
@@ -73,7 +73,7 @@ internal sealed class JsonFields(ValidationErrors errors)
     }
 
     /// <summary>A decimal number; <paramref name="rangeMessage"/> when it is beyond what a decimal holds.</summary>
-    public decimal? Decimal(JsonElement parent, string name, string path, string rangeMessage)
+    public decimal? Decimal(JsonElement parent, string name, FieldPath path, string rangeMessage)
     {
         if (!TryGet(parent, name, out var value))
         {
@@ -88,14 +88,14 @@ internal sealed class JsonFields(ValidationErrors errors)
 
         if (!value.TryGetDecimal(out var number))
         {
-            Errors.Add(path, rangeMessage);
+            Errors.Add(path.ToString(), rangeMessage);
             return null;
         }
 
         return number;
     }
 
-    public JsonElement? Object(JsonElement parent, string name, string path)
+    public JsonElement? Object(JsonElement parent, string name, FieldPath path)
     {
         if (!TryGet(parent, name, out var value))
         {
@@ -111,7 +111,7 @@ internal sealed class JsonFields(ValidationErrors errors)
         return value;
     }
 
-    public JsonElement? Array(JsonElement parent, string name, string path)
+    public JsonElement? Array(JsonElement parent, string name, FieldPath path)
     {
         if (!TryGet(parent, name, out var value))
         {
@@ -130,6 +130,6 @@ internal sealed class JsonFields(ValidationErrors errors)
     private static bool TryGet(JsonElement parent, string name, out JsonElement value) =>
         parent.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 
-    private void Wrong(string path, string expected, JsonElement actual) =>
-        Errors.Add(path, $"must be {expected}, not {JsonBody.Describe(actual.ValueKind)}");
+    private void Wrong(FieldPath path, string expected, JsonElement actual) =>
+        Errors.Add(path.ToString(), $"must be {expected}, not {JsonBody.Describe(actual.ValueKind)}");
 }

@@ -14,6 +14,8 @@ internal sealed class RouteTable(IReadOnlyList<ApiRoute> routes)
         .OrderByDescending(p => p.Item1.Count(s => !IsParameter(s)))
         .ToList();
 
+    private readonly int _maxSegments = routes.Count == 0 ? 0 : routes.Max(r => r.Segments.Count);
+
     /// <summary>The match for <paramref name="path"/>; null when no route has this path. One trailing slash is ignored.</summary>
     /// <param name="path">The request path (<c>/orders/ord_1</c>).</param>
     /// <param name="decodedParameters">API Gateway's URL-decoded path parameters, preferred over raw segments when they name the template's parameter.</param>
@@ -30,38 +32,45 @@ internal sealed class RouteTable(IReadOnlyList<ApiRoute> routes)
             return null;
         }
 
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // Segments as ranges of the path (no strings); one more slot than the longest template, so a longer path is seen.
+        Span<Range> segments = stackalloc Range[_maxSegments + 1];
+        var count = path.AsSpan().Split(segments, '/', StringSplitOptions.RemoveEmptyEntries);
         foreach (var (template, declared) in _paths)
         {
-            if (template.Length != segments.Length)
+            if (template.Length != count || !LiteralsMatch(template, path, segments))
             {
                 continue;
             }
 
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-            var matched = true;
-            for (var i = 0; i < template.Length && matched; i++)
+            for (var i = 0; i < template.Length; i++)
             {
                 if (IsParameter(template[i]))
                 {
                     var name = template[i][1..^1];
                     parameters[name] = decodedParameters is not null && decodedParameters.TryGetValue(name, out var decoded) && !string.IsNullOrEmpty(decoded)
                         ? decoded
-                        : Unescape(segments[i]);
-                }
-                else
-                {
-                    matched = string.Equals(template[i], segments[i], StringComparison.Ordinal);
+                        : Unescape(path[segments[i]]);
                 }
             }
 
-            if (matched)
-            {
-                return new RouteMatch(declared, parameters);
-            }
+            return new RouteMatch(declared, parameters);
         }
 
         return null;
+    }
+
+    private static bool LiteralsMatch(string[] template, string path, ReadOnlySpan<Range> segments)
+    {
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (!IsParameter(template[i]) && !path.AsSpan()[segments[i]].SequenceEqual(template[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsParameter(string segment) => segment.StartsWith('{') && segment.EndsWith('}');

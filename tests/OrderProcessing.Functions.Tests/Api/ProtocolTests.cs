@@ -1,7 +1,9 @@
 using System.Text;
+using System.Text.Json;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Api.Resources;
+using OrderProcessing.Functions.Events;
 using OrderProcessing.Functions.Tests.Support;
 using OrderProcessing.Functions.Topology;
 
@@ -298,5 +300,30 @@ public sealed class ProtocolTests
 
         var metric = _system.OutputLines.Single(l => l.TryGetProperty("ApiLatency", out _));
         Assert.That(metric.GetProperty("Route").GetString(), Is.EqualTo("unmatched"));
+    }
+
+    [Test]
+    public async Task TheStreamedResponse_IsExactlyRespondAsyncsRecordSerialized()
+    {
+        // HandleAsync writes the Lambda response document straight from the body's UTF-8; byte for byte it must be what
+        // serializing RespondAsync's record gives, escaping included (non-ASCII text, HTML-sensitive characters, '+').
+        string[] events =
+        [
+            ApiEventBuilder.Post("/orders", new OrderRequestBuilder().Build()).Header("Idempotency-Key", "same-answer").Build(),
+            ApiEventBuilder.Put("/products/sku-torch", """{"name":"Crème <brûlée> & \"torch\" +1","unitPrice":39.00,"currency":"USD","stock":10}""").Build(),
+            ApiEventBuilder.Get("/products/sku-torch").Build(),
+            ApiEventBuilder.Get("/nowhere").Build(),
+            ApiEventBuilder.Post("/orders", "{not json").Build(),
+            ApiEventBuilder.Options("/orders").Header("Origin", "https://shop.example").Build(),
+        ];
+        foreach (var json in events)
+        {
+            await _system.SendRawAsync(json); // first call: creates what the others then find (a replay, an update)
+            var record = await _system.Api.RespondAsync(JsonSerializer.Deserialize(json, AwsEventJsonContext.Default.ApiGatewayProxyRequest)!);
+            await using var stream = await _system.Api.HandleAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+
+            Assert.That(await reader.ReadToEndAsync(), Is.EqualTo(JsonSerializer.Serialize(record, AwsEventJsonContext.Default.ApiGatewayProxyResponse)), json);
+        }
     }
 }

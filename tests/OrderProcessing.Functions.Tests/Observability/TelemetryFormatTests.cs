@@ -49,4 +49,24 @@ public sealed class TelemetryFormatTests
         Assert.That(doc.GetProperty("Moved").GetDouble(), Is.EqualTo(3));
         Assert.That(doc.GetProperty("StageDuration").EnumerateArray().Select(v => v.GetDouble()), Is.EqualTo(new[] { 1.5, 2.25 }));
     }
+
+    [Test]
+    public void LinesOnAUtf8Stream_AreByteForByteThoseATextWriterGets()
+    {
+        // Standard output in Lambda is a UTF-8 stream writer, which telemetry writes bytes to directly; every other writer
+        // gets strings. Both must see the same lines, one per call, non-ASCII text intact.
+        var text = new StringWriter();
+        var bytes = new MemoryStream();
+        var stream = new StreamWriter(bytes, new System.Text.UTF8Encoding(false)) { AutoFlush = true };
+        foreach (var telemetry in new[] { new Telemetry("api", "prod", text, new ManualClock()), new Telemetry("api", "prod", stream, new ManualClock()) })
+        {
+            telemetry.Log(LogLevel.Info, "Zoë ordered a crème brûlée torch", requestId: "req-1", orderId: "ord_1", fields: new Dictionary<string, object?> { ["total"] = 39.00m });
+            telemetry.Metrics(new Dictionary<string, string> { ["Route"] = "POST /orders" }, [Metric.Milliseconds("ApiLatency", 1.25)]);
+            telemetry.Log(LogLevel.Error, "failed", exception: new InvalidOperationException("boom"));
+        }
+
+        var fromStream = System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+        Assert.That(fromStream, Is.EqualTo(text.ToString()));
+        Assert.That(fromStream.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(3));
+    }
 }

@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+using OrderProcessing.Benchmarks.ColdStart;
+using OrderProcessing.Benchmarks.Cost;
+using OrderProcessing.Benchmarks.EndToEnd;
+using OrderProcessing.Benchmarks.Report;
+using OrderProcessing.Benchmarks.Warm;
+
+namespace OrderProcessing.Benchmarks.Common;
+
+/// <summary>Source-generated JSON of the result files the runner writes and the report reads.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(List<WarmResult>))]
+[JsonSerializable(typeof(List<ColdStartResult>))]
+[JsonSerializable(typeof(List<EndToEndResult>))]
+[JsonSerializable(typeof(CostSample))]
+[JsonSerializable(typeof(SizeResult))]
+[JsonSerializable(typeof(RunInfo))]
+[JsonSerializable(typeof(List<LoadSample>))]
+public sealed partial class ResultsJsonContext : JsonSerializerContext;

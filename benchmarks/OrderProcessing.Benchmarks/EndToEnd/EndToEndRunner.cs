@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using OrderProcessing.Functions.Topology;
+
+namespace OrderProcessing.Benchmarks.EndToEnd;
+
+/// <summary>
+/// Load from a separate process (wrk) against the local host, per concurrency level on a fresh host: a warm-up window
+/// (discarded, so tiered JIT has settled), then the measured window of POST /orders with unique customers, then the
+/// pipeline is watched until every stage queue is empty. Completed orders per second counts from the window's start to
+/// the moment the last of its orders completed, so a pipeline that falls behind the API shows up as a lower rate.
+/// </summary>
+public sealed class EndToEndRunner(string hostAssembly, string wrkScript, string logFolder)
+{
+    /// <summary>Products the load spreads over.</summary>
+    public int Products { get; init; } = 100;
+
+    /// <summary>Runs one level: <paramref name="storageArguments"/> select the storage (empty for in memory).</summary>
+    /// <param name="storage">Label of the storage (memory, dynalite).</param>
+    /// <param name="storageArguments">Host options selecting the storage.</param>
+    /// <param name="environment">Host environment (credentials for the local servers).</param>
+    /// <param name="concurrency">wrk connections.</param>
+    /// <param name="warmUp">Discarded window first.</param>
+    /// <param name="window">Measured window.</param>
+    /// <param name="pausePipeline">
+    /// An experiment: pause every stage (as disabling its event source mapping does) for the measured window, so the API
+    /// has the machine to itself; orders wait in their queues and nothing completes.
+    /// </param>
+    public async Task<EndToEndResult> RunAsync(string storage, IReadOnlyList<string> storageArguments, IReadOnlyDictionary<string, string> environment, int concurrency, TimeSpan warmUp, TimeSpan window, bool pausePipeline = false)
+    {
+        ArgumentNullException.ThrowIfNull(storageArguments);
+        var log = Path.Combine(logFolder, $"local-{storage}-c{concurrency}.log");
+        string[] arguments = ["--delivery-delay-ms", "0", "--no-seed", "--notifications-file", Path.Combine(logFolder, $"notifications-{storage}-c{concurrency}.jsonl"), .. storageArguments];
+        await using var host = await LocalHostProcess.StartAsync(hostAssembly, arguments, environment, log).ConfigureAwait(false);
+        using var client = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        for (var i = 0; i < Products; i++)
+        {
+            using var put = await client.PutAsJsonAsync(
+                new Uri($"/products/sku-{i}", UriKind.Relative),
+                new ProductBody("Bench product", 9.99m, "USD", 1_000_000_000),
+                BenchJsonContext.Default.ProductBody).ConfigureAwait(false);
+            put.EnsureSuccessStatusCode();
+        }
+
+        var runId = $"{storage}{concurrency}";
+        if (warmUp > TimeSpan.Zero)
+        {
+            await WrkRun.RunAsync(host.BaseUrl, wrkScript, concurrency, warmUp, runId + "w", Products).ConfigureAwait(false);
+            await DrainAsync(client, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+        }
+
+        if (pausePipeline)
+        {
+            foreach (var stage in SystemTopology.Stages)
+            {
+                using var paused = await client.PostAsync(new Uri($"/_local/stages/{stage.Name}/pause", UriKind.Relative), null).ConfigureAwait(false);
+                paused.EnsureSuccessStatusCode();
+            }
+
+            var apiOnly = await WrkRun.RunAsync(host.BaseUrl, wrkScript, concurrency, window, runId + "p", Products).ConfigureAwait(false);
+            return new EndToEndResult(storage + ", pipeline paused", concurrency, apiOnly.DurationSeconds, apiOnly.Created, apiOnly.Failed, 0, 0, apiOnly.Created / apiOnly.DurationSeconds, 0, 0, apiOnly.P50Ms, apiOnly.P90Ms, apiOnly.P99Ms, apiOnly.MaxMs, 0, 0);
+        }
+
+        var before = await PipelineCounts.ReadAsync(client).ConfigureAwait(false);
+        var cpuBefore = host.CpuTime();
+        var clock = Stopwatch.StartNew();
+        var wrk = await WrkRun.RunAsync(host.BaseUrl, wrkScript, concurrency, window, runId, Products).ConfigureAwait(false);
+        var windowEnd = clock.Elapsed;
+        var after = await DrainAsync(client, TimeSpan.FromMinutes(10)).ConfigureAwait(false);
+        var drained = clock.Elapsed;
+        var cpu = host.CpuTime() - cpuBefore;
+        var completed = after.Completed - before.Completed;
+        return new EndToEndResult(
+            storage,
+            concurrency,
+            wrk.DurationSeconds,
+            wrk.Created,
+            wrk.Failed,
+            after.Entered - before.Entered,
+            completed,
+            wrk.Created / wrk.DurationSeconds,
+            completed / drained.TotalSeconds,
+            (drained - windowEnd).TotalSeconds,
+            wrk.P50Ms,
+            wrk.P90Ms,
+            wrk.P99Ms,
+            wrk.MaxMs,
+            completed == 0 ? 0 : cpu.TotalMilliseconds / completed,
+            after.DeadLetters);
+    }
+
+    // Polls the queue counters until nothing is pending twice in a row (a message between stages is briefly in neither).
+    private static async Task<PipelineCounts> DrainAsync(HttpClient client, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        PipelineCounts? previous = null;
+        while (true)
+        {
+            var counts = await PipelineCounts.ReadAsync(client).ConfigureAwait(false);
+            if (counts.Pending == 0 && previous is { Pending: 0 } && previous.Completed == counts.Completed && counts.Entered == counts.Completed)
+            {
+                return counts;
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"The pipeline did not drain within {timeout.TotalSeconds} s: {counts}."));
+            }
+
+            previous = counts;
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Regenerates BENCHMARKS.md, benchmarks/e2e.png and benchmarks/results/*.json on this machine:
+#   cold start (plain vs ReadyToRun and JIT settings, fresh processes against dynalite), artifact sizes,
+#   warm handler benchmarks (BenchmarkDotNet), end-to-end load through the local host (wrk, in memory and on dynalite),
+#   a cost sample (dynalite + s3rver) priced per million orders, and the same warm and end-to-end runs of the baseline
+#   commit (before the performance work) for the before/after columns.
+#
+# usage: scripts/bench.sh [--quick] [--no-baseline] [--report-only]
+#   --quick        shorter runs (about 10 minutes instead of about 30): fewer iterations and cold starts, 5 s load windows
+#   --no-baseline  skip the baseline commit (no before/after columns)
+#   --report-only  measure nothing: rewrite BENCHMARKS.md and the plot from benchmarks/results/*.json (after editing the
+#                  template benchmarks/report/BENCHMARKS.template.md)
+# environment: BENCH_BASELINE=<commit> measures another baseline; BENCH_OUT=<dir> moves the scratch folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+mode=full
+baseline=${BENCH_BASELINE:-724738a}
+report_only=false
+for arg in "$@"; do
+  case "$arg" in
+    --quick) mode=quick ;;
+    --no-baseline) baseline="" ;;
+    --report-only) report_only=true ;;
+    *) echo "bench: unknown option $arg (use --quick, --no-baseline, --report-only)" >&2; exit 2 ;;
+  esac
+done
+
+if $report_only; then
+  dotnet build benchmarks/OrderProcessing.Benchmarks -c Release -v quiet -nologo
+  plot=${BENCH_OUT:-$root/artifacts/bench}/plot
+  dotnet benchmarks/OrderProcessing.Benchmarks/bin/Release/net10.0/OrderProcessing.Benchmarks.dll report \
+    --results benchmarks/results --template benchmarks/report/BENCHMARKS.template.md --out BENCHMARKS.md --plot-data "$plot"
+  gnuplot -e "memory='$plot/e2e-memory.dat'; dynalite='$plot/e2e-dynalite.dat'; out='benchmarks/e2e.png'" benchmarks/report/e2e.gnuplot
+  echo "bench: rewrote BENCHMARKS.md and benchmarks/e2e.png from benchmarks/results/"
+  exit 0
+fi
+
+started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+out=${BENCH_OUT:-$root/artifacts/bench}
+results=$out/results
+rm -rf "$results" "$out/logs"
+mkdir -p "$results" "$out/logs"
+
+# --- tools --------------------------------------------------------------------------------------------------------
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v gnuplot >/dev/null || need+=(gnuplot-nox)
+command -v zip >/dev/null || need+=(zip)
+if ((${#need[@]})); then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "bench: installing ${need[*]} with apt-get"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "bench: missing ${need[*]}; install them (Debian: sudo apt-get install ${need[*]})" >&2
+    exit 1
+  fi
+fi
+if ! command -v node >/dev/null; then
+  echo "bench: Node.js is required for dynalite and s3rver (the test servers of tests/package.json)" >&2
+  exit 1
+fi
+if [[ ! -d tests/node_modules ]] || [[ tests/package-lock.json -nt tests/node_modules ]]; then
+  echo "bench: installing the test servers from tests/package-lock.json"
+  npm ci --prefix tests --no-audit --no-fund --loglevel=error
+fi
+
+# --- build ----------------------------------------------------------------------------------------------------------
+echo "bench: building"
+dotnet build benchmarks/OrderProcessing.Benchmarks -c Release -v quiet -nologo
+dotnet build benchmarks/OrderProcessing.ColdStartProbe -c Release -v quiet -nologo
+dotnet build OrderProcessing.Local -c Release -v quiet -nologo
+rm -rf "$out/publish-plain" "$out/publish-r2r"
+dotnet publish OrderProcessing.Functions -c Release -r linux-x64 --self-contained false -v quiet -nologo -o "$out/publish-plain"
+dotnet publish OrderProcessing.Functions -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -v quiet -nologo -o "$out/publish-r2r"
+rm -f "$out/functions-plain.zip" "$out/functions-r2r.zip"
+(cd "$out/publish-plain" && zip -qr9 ../functions-plain.zip .)
+(cd "$out/publish-r2r" && zip -qr9 ../functions-r2r.zip .)
+
+runner=(dotnet "$root/benchmarks/OrderProcessing.Benchmarks/bin/Release/net10.0/OrderProcessing.Benchmarks.dll")
+host="$root/OrderProcessing.Local/bin/Release/net10.0/OrderProcessing.Local.dll"
+probe="$root/benchmarks/OrderProcessing.ColdStartProbe/bin/Release/net10.0/OrderProcessing.ColdStartProbe.dll"
+load() { "${runner[@]}" load --phase "$1" --out "$results/load.json"; }
+
+# The baseline: the commit before the performance work, built from its own sources with today's benchmark projects
+# overlaid (they use only the public handler API), so before and after run the same measurements in the same session.
+base_runner=() base_host="" base_publish=""
+if [[ -n $baseline ]]; then
+  echo "bench: building baseline $baseline"
+  base_src=$out/baseline-src
+  rm -rf "$base_src"
+  mkdir -p "$base_src"
+  git archive "$baseline" | tar -x -C "$base_src"
+  rm -rf "$base_src/benchmarks"
+  cp -r benchmarks "$base_src/benchmarks"
+  rm -rf "$base_src"/benchmarks/*/bin "$base_src"/benchmarks/*/obj
+  dotnet build "$base_src/benchmarks/OrderProcessing.Benchmarks" -c Release -v quiet -nologo
+  dotnet build "$base_src/OrderProcessing.Local" -c Release -v quiet -nologo
+  dotnet publish "$base_src/OrderProcessing.Functions" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -v quiet -nologo -o "$out/publish-r2r-before"
+  base_runner=(dotnet "$base_src/benchmarks/OrderProcessing.Benchmarks/bin/Release/net10.0/OrderProcessing.Benchmarks.dll")
+  base_host="$base_src/OrderProcessing.Local/bin/Release/net10.0/OrderProcessing.Local.dll"
+  base_publish="$out/publish-r2r-before"
+  baseline=$(git rev-parse --short "$baseline")
+fi
+
+# --- local servers: dynalite and s3rver on free loopback ports, stopped on exit --------------------------------------
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+wait_for() { # file, text
+  for _ in $(seq 1 300); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  echo "bench: server did not start; see $1" >&2; cat "$1" >&2; exit 1
+}
+dynalite_port=$("${runner[@]}" free-port)
+node tests/node_modules/dynalite/cli.js --host 127.0.0.1 --port "$dynalite_port" --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 >"$out/logs/dynalite.log" 2>&1 &
+pids+=($!)
+s3_port=$("${runner[@]}" free-port)
+s3_dir=$(mktemp -d)
+node tests/node_modules/s3rver/bin/s3rver.js --directory "$s3_dir" --address 127.0.0.1 --port "$s3_port" >"$out/logs/s3rver.log" 2>&1 &
+pids+=($!)
+wait_for "$out/logs/dynalite.log" "listening at"
+wait_for "$out/logs/s3rver.log" "listening on"
+dynamodb=http://127.0.0.1:$dynalite_port
+s3=http://127.0.0.1:$s3_port
+
+if [[ $mode == quick ]]; then
+  cold_runs=5 cost_orders=30 window=5 warmup=8 memory_levels=1,16,64 dynalite_levels=16
+  warm_flag=(--quick)
+else
+  cold_runs=20 cost_orders=200 window=20 warmup=10 memory_levels=1,16,64 dynalite_levels=1,16,64
+  warm_flag=()
+fi
+
+# --- measurements ----------------------------------------------------------------------------------------------------
+load "start"
+echo "bench: cold start ($cold_runs fresh processes per variant)"
+before_arg=()
+[[ -n $base_publish ]] && before_arg=(--before "$base_publish")
+"${runner[@]}" coldstart --probe "$probe" --dynamodb "$dynamodb" --plain "$out/publish-plain" --r2r "$out/publish-r2r" "${before_arg[@]}" \
+  --runs "$cold_runs" --out "$results/coldstart.json"
+"${runner[@]}" sizes --plain "$out/publish-plain" --plain-zip "$out/functions-plain.zip" --r2r "$out/publish-r2r" --r2r-zip "$out/functions-r2r.zip" --out "$results/sizes.json"
+load "after cold start"
+
+echo "bench: warm handler benchmarks"
+"${runner[@]}" warm "${warm_flag[@]}" --out "$results/warm.json" >"$out/logs/warm.log" 2>&1 || { tail -50 "$out/logs/warm.log"; exit 1; }
+if ((${#base_runner[@]})); then
+  "${base_runner[@]}" warm "${warm_flag[@]}" --out "$results/warm-before.json" >"$out/logs/warm-before.log" 2>&1 || { tail -50 "$out/logs/warm-before.log"; exit 1; }
+fi
+load "after warm benchmarks"
+
+echo "bench: end to end through the local host"
+"${runner[@]}" e2e --host "$host" --wrk-script "$root/benchmarks/load/post-orders.lua" --logs "$out/logs/e2e" --out "$results/e2e-memory.json" \
+  --storage memory --concurrency "$memory_levels" --seconds "$window" --warmup "$warmup" --paused-levels 16
+load "after end to end (in memory)"
+"${runner[@]}" e2e --host "$host" --wrk-script "$root/benchmarks/load/post-orders.lua" --logs "$out/logs/e2e" --out "$results/e2e-dynalite.json" \
+  --storage dynalite --concurrency "$dynalite_levels" --seconds "$window" --warmup "$warmup" --products 200 --dynamodb "$dynamodb" --s3 "$s3"
+load "after end to end (dynalite)"
+if [[ -n $base_host ]]; then
+  "${base_runner[@]}" e2e --host "$base_host" --wrk-script "$root/benchmarks/load/post-orders.lua" --logs "$out/logs/e2e-before" --out "$results/e2e-before.json" \
+    --storage memory --concurrency "$memory_levels" --seconds "$window" --warmup "$warmup"
+  load "after end to end (baseline, in memory)"
+fi
+"${runner[@]}" merge-e2e --inputs "$results/e2e-memory.json,$results/e2e-dynalite.json" --out "$results/e2e.json"
+rm "$results/e2e-memory.json" "$results/e2e-dynalite.json"
+
+echo "bench: cost sample ($cost_orders orders against dynalite and s3rver)"
+"${runner[@]}" cost --dynamodb "$dynamodb" --s3 "$s3" --orders "$cost_orders" --out "$results/cost.json"
+load "end"
+
+# --- report ----------------------------------------------------------------------------------------------------------
+baseline_arg=()
+[[ -n $baseline ]] && baseline_arg=(--baseline "$baseline")
+"${runner[@]}" run-info --mode "$mode" --commit "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!BENCHMARKS.md' ':!benchmarks/results' ':!benchmarks/e2e.png' || echo '+uncommitted')" \
+  "${baseline_arg[@]}" --started "$started" --out "$results/run.json"
+"${runner[@]}" report --results "$results" --template benchmarks/report/BENCHMARKS.template.md --out BENCHMARKS.md --plot-data "$out/plot"
+gnuplot -e "memory='$out/plot/e2e-memory.dat'; dynalite='$out/plot/e2e-dynalite.dat'; out='benchmarks/e2e.png'" benchmarks/report/e2e.gnuplot
+rm -rf benchmarks/results
+mkdir -p benchmarks/results
+cp "$results"/*.json benchmarks/results/
+rm -rf "$s3_dir"
+echo "bench: wrote BENCHMARKS.md, benchmarks/e2e.png and benchmarks/results/ ($mode mode)"
