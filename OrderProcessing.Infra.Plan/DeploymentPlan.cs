@@ -1,9 +1,9 @@
-using OrderProcessing.Functions.Storage;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology.Storage;
+using OrderProcessing.Topology;
 using OrderProcessing.Infra.Plan.Api;
 using OrderProcessing.Infra.Plan.Functions;
 using OrderProcessing.Infra.Plan.Monitoring;
-using OrderProcessing.Infra.Plan.Naming;
+using OrderProcessing.Topology.Naming;
 using OrderProcessing.Infra.Plan.Notifications;
 using OrderProcessing.Infra.Plan.Pipeline;
 using OrderProcessing.Infra.Plan.Settings;

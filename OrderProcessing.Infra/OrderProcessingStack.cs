@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Infra.Components;
 using OrderProcessing.Infra.Plan;
 using OrderProcessing.Infra.Plan.Functions;

@@ -4,10 +4,10 @@ using OrderProcessing.Functions.Api.Http;
 using OrderProcessing.Functions.Api.Resources;
 using OrderProcessing.Functions.Api.Routing;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Functions.Events;
-using OrderProcessing.Functions.Events.ApiGateway;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.ApiGateway;
 using OrderProcessing.Functions.Observability;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Api;
 

@@ -1,5 +1,5 @@
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Api;
 

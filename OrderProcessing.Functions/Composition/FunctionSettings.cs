@@ -1,5 +1,5 @@
 using System.Globalization;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Composition;
 

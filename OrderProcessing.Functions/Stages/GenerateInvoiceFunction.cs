@@ -1,6 +1,6 @@
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Observability;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Stages;
 

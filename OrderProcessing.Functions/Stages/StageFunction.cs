@@ -2,11 +2,11 @@ using System.Text.Json;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pipeline;
-using OrderProcessing.Functions.Events;
-using OrderProcessing.Functions.Events.DynamoDb;
-using OrderProcessing.Functions.Events.Sqs;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.DynamoDb;
+using OrderProcessing.Topology.Events.Sqs;
 using OrderProcessing.Functions.Observability;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Stages;
 

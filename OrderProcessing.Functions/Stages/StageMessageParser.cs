@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using OrderProcessing.Functions.Events.DynamoDb;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Events.DynamoDb;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Functions.Stages;
 

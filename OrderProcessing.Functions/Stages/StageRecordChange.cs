@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using OrderProcessing.Functions.Events.DynamoDb;
+using OrderProcessing.Topology.Events.DynamoDb;
 
 namespace OrderProcessing.Functions.Stages;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using OrderProcessing.Functions.Events.DynamoDb;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Events.DynamoDb;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Functions.Stages;
 

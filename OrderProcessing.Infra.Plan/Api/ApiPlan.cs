@@ -1,4 +1,4 @@
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Infra.Plan.Monitoring;
 using OrderProcessing.Infra.Plan.Settings;
 

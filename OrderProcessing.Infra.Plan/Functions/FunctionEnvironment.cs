@@ -1,6 +1,6 @@
-using OrderProcessing.Functions.Storage;
-using OrderProcessing.Functions.Topology;
-using OrderProcessing.Infra.Plan.Naming;
+using OrderProcessing.Topology.Storage;
+using OrderProcessing.Topology;
+using OrderProcessing.Topology.Naming;
 using OrderProcessing.Infra.Plan.Settings;
 
 namespace OrderProcessing.Infra.Plan.Functions;

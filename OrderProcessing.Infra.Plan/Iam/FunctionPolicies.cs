@@ -1,5 +1,5 @@
-using OrderProcessing.Functions.Storage;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology.Storage;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Infra.Plan.Iam;
 

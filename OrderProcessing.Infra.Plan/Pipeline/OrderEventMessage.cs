@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Infra.Plan.Pipeline;
 

@@ -13,7 +13,7 @@ namespace OrderProcessing.Infra.Plan.Pipeline;
 /// <param name="Status">The status whose arrival starts the stage.</param>
 /// <param name="QueueName">Physical stage queue name.</param>
 /// <param name="DeadLetterQueueName">Physical dead-letter queue name.</param>
-/// <param name="VisibilityTimeoutSeconds">How long a received message stays hidden: the topology's <see cref="OrderProcessing.Functions.Topology.FunctionDefinition.QueueVisibilityTimeoutSeconds"/>, which Core's settling period also derives from.</param>
+/// <param name="VisibilityTimeoutSeconds">How long a received message stays hidden: the topology's <see cref="OrderProcessing.Topology.FunctionDefinition.QueueVisibilityTimeoutSeconds"/>, which Core's settling period also derives from.</param>
 /// <param name="MaxReceiveCount">Receives before a message moves to the dead-letter queue.</param>
 /// <param name="BatchSize">Messages per invocation.</param>
 /// <param name="PipeName">Physical pipe name.</param>

@@ -1,4 +1,4 @@
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using System.Text.Json.Nodes;
 using OrderProcessing.Core.Orders;
 

@@ -1,4 +1,4 @@
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Infra.Plan.Storage;
 

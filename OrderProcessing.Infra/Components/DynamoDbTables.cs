@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Infra.Plan.Storage;
 using Pulumi;
 using Aws = Pulumi.Aws;

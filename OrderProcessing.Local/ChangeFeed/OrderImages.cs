@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.DynamoDb;
-using OrderProcessing.Functions.Events.DynamoDb;
+using OrderProcessing.Topology.Events.DynamoDb;
 
 namespace OrderProcessing.Local.ChangeFeed;
 

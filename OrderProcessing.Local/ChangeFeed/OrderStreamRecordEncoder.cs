@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Functions.Events;
-using OrderProcessing.Functions.Events.DynamoDb;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.DynamoDb;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Local.ChangeFeed;
 

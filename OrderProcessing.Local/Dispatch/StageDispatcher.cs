@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Local.ChangeFeed;
 using OrderProcessing.Local.Handlers;
 

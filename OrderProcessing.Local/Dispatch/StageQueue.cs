@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Local.Dispatch;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Local.Handlers;
 

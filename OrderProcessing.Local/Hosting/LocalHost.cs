@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using OrderProcessing.Core.Notifications;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Local.Diagnostics;
 using OrderProcessing.Local.Dispatch;
 using OrderProcessing.Local.Gateway;

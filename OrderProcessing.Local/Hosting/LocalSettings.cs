@@ -1,6 +1,7 @@
+using OrderProcessing.Topology.Storage;
 using System.Globalization;
 using OrderProcessing.Functions.Adapters.Aws;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Local.Hosting;
 
@@ -44,7 +45,7 @@ public static class LocalSettings
     public static StorageNames Names(LocalOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return StorageNames.Prefixed(options.TablePrefix) with { InvoicesBucket = options.Bucket };
+        return StorageNames.Prefixed(options.TablePrefix).WithBucket(StorageSchema.Invoices, options.Bucket);
     }
 
     // The page is served by the host itself, so same-origin calls need no CORS; naming the host's own origin keeps every

@@ -4,8 +4,8 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Functions.Storage;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology.Storage;
+using OrderProcessing.Topology;
 using OrderProcessing.Local.Catalog;
 using OrderProcessing.Local.ChangeFeed;
 using OrderProcessing.Local.Handlers;
@@ -46,7 +46,7 @@ public static partial class LocalSystemFactory
                 Api = handlers[SystemTopology.Api.Name],
                 StageFunction = f => handlers[f.Name],
                 ChangeFeed = feed,
-                StreamRecords = new OrderStreamRecordEncoder(OrderImages.Of, options.Region, "000000000000", LocalSettings.Names(options).OrdersTable),
+                StreamRecords = new OrderStreamRecordEncoder(OrderImages.Of, options.Region, "000000000000", LocalSettings.Names(options).Table(StorageSchema.Orders)),
                 FailureCauses = logs,
                 SeedCatalogAsync = async ct =>
                 {
@@ -91,8 +91,8 @@ public static partial class LocalSystemFactory
         }
 
         var resumeClient = AwsClientFactory.CreateDynamoDb(dynamoSettings);
-        var where = $"DynamoDB at {options.DynamoDbEndpoint?.ToString() ?? $"AWS {options.Region}"} (tables {options.TablePrefix}*), S3 at {options.S3Endpoint?.ToString() ?? $"AWS {options.Region}"} (bucket {names.InvoicesBucket})";
-        return new Storage(new AwsPortsFactory(dynamoSettings, s3Settings, clock), where, [resumeClient], new DynamoDbOrderRepository(resumeClient, names.OrdersTable));
+        var where = $"DynamoDB at {options.DynamoDbEndpoint?.ToString() ?? $"AWS {options.Region}"} (tables {options.TablePrefix}*), S3 at {options.S3Endpoint?.ToString() ?? $"AWS {options.Region}"} (bucket {names.Bucket(StorageSchema.Invoices)})";
+        return new Storage(new AwsPortsFactory(dynamoSettings, s3Settings, clock), where, [resumeClient], new DynamoDbOrderRepository(resumeClient, names.Table(StorageSchema.Orders)));
     }
 
     private static async Task CreateStorageAsync(StorageProvisioner provisioner, StorageNames names, ILogger logger, CancellationToken cancellationToken)
@@ -108,7 +108,7 @@ public static partial class LocalSystemFactory
             await provisioner.EnsureAllAsync(names, TableProvisioningOptions.ForDynalite, cancellationToken).ConfigureAwait(false);
         }
 
-        LogStorageReady(logger, string.Join(", ", StorageSchema.Tables.Select(names.TableFor)), names.InvoicesBucket);
+        LogStorageReady(logger, string.Join(", ", StorageSchema.Tables.Select(names.Table)), names.Bucket(StorageSchema.Invoices));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The DynamoDB endpoint has no time to live ({ErrorCode}): idempotency records will not expire")]

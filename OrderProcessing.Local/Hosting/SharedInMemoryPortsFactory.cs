@@ -1,5 +1,5 @@
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Local.Hosting;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Functions.Storage;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology.Storage;
+using OrderProcessing.Topology;
 using OrderProcessing.Infra.Plan.Api;
 using OrderProcessing.Infra.Plan.Functions;
 using OrderProcessing.Infra.Plan.Iam;

@@ -2,7 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3;
 using Amazon.S3.Model;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Functions.Adapters.Aws;
 
@@ -16,10 +16,10 @@ public sealed class StorageProvisioner(IAmazonDynamoDB dynamoDb, IAmazonS3? s3 =
     public async Task EnsureAllAsync(StorageNames names, TableProvisioningOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
-        await Task.WhenAll(StorageSchema.Tables.Select(t => EnsureTableAsync(t, names.TableFor(t), options, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(StorageSchema.Tables.Select(t => EnsureTableAsync(t, names.Table(t), options, cancellationToken))).ConfigureAwait(false);
         if (s3 is not null)
         {
-            await EnsureBucketAsync(names.InvoicesBucket, cancellationToken).ConfigureAwait(false);
+            await EnsureBucketAsync(names.Bucket(StorageSchema.Invoices), cancellationToken).ConfigureAwait(false);
         }
     }
 

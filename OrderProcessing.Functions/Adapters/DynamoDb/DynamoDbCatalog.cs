@@ -4,8 +4,8 @@ using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Adapters.Aws;
-using OrderProcessing.Functions.Storage;
-using P = OrderProcessing.Functions.Storage.ProductItemAttributes;
+using OrderProcessing.Topology.Storage;
+using P = OrderProcessing.Topology.Storage.ProductItemAttributes;
 
 namespace OrderProcessing.Functions.Adapters.DynamoDb;
 

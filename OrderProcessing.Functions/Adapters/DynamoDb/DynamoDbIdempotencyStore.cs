@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Idempotency;
 using OrderProcessing.Functions.Adapters.Aws;
-using I = OrderProcessing.Functions.Storage.IdempotencyItemAttributes;
+using I = OrderProcessing.Topology.Storage.IdempotencyItemAttributes;
 
 namespace OrderProcessing.Functions.Adapters.DynamoDb;
 

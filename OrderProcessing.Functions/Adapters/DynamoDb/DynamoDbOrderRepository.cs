@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.Aws;
-using A = OrderProcessing.Functions.Storage.OrderItemAttributes;
+using A = OrderProcessing.Topology.Storage.OrderItemAttributes;
 
 namespace OrderProcessing.Functions.Adapters.DynamoDb;
 

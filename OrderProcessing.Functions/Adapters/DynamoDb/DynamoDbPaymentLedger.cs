@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Adapters.Aws;
-using PA = OrderProcessing.Functions.Storage.PaymentItemAttributes;
+using PA = OrderProcessing.Topology.Storage.PaymentItemAttributes;
 
 namespace OrderProcessing.Functions.Adapters.DynamoDb;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Functions.Adapters.DynamoDb;
 

@@ -1,9 +1,9 @@
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
-using OrderProcessing.Functions.Storage;
-using A = OrderProcessing.Functions.Storage.OrderItemAttributes;
-using E = OrderProcessing.Functions.Storage.OrderEventAttributes;
+using OrderProcessing.Topology.Storage;
+using A = OrderProcessing.Topology.Storage.OrderItemAttributes;
+using E = OrderProcessing.Topology.Storage.OrderEventAttributes;
 
 namespace OrderProcessing.Functions.Adapters.DynamoDb;
 

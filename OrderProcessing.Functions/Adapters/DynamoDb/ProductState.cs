@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.Pricing;
-using P = OrderProcessing.Functions.Storage.ProductItemAttributes;
+using P = OrderProcessing.Topology.Storage.ProductItemAttributes;
 
 namespace OrderProcessing.Functions.Adapters.DynamoDb;
 

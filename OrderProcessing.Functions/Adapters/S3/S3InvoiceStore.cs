@@ -5,7 +5,7 @@ using Amazon.S3.Model;
 using Amazon.Util;
 using OrderProcessing.Core.Invoices;
 using OrderProcessing.Functions.Adapters.Aws;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Functions.Adapters.S3;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Functions.Api.Json;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Api.Http;
 

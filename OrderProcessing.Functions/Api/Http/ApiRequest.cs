@@ -1,6 +1,6 @@
 using System.Text;
 using OrderProcessing.Core.Common;
-using OrderProcessing.Functions.Events.ApiGateway;
+using OrderProcessing.Topology.Events.ApiGateway;
 
 namespace OrderProcessing.Functions.Api.Http;
 

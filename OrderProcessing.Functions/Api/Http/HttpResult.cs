@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using OrderProcessing.Functions.Api.Resources;
-using OrderProcessing.Functions.Events.ApiGateway;
+using OrderProcessing.Topology.Events.ApiGateway;
 
 namespace OrderProcessing.Functions.Api.Http;
 

@@ -1,4 +1,4 @@
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Api.Routing;
 

@@ -4,8 +4,8 @@ using System.Text.Json;
 using OrderProcessing.Benchmarks.Events;
 using OrderProcessing.Benchmarks.Storage;
 using OrderProcessing.Functions.Adapters.Aws;
-using OrderProcessing.Functions.Storage;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology.Storage;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Benchmarks.ColdStart;
 

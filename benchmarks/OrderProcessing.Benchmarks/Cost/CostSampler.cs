@@ -9,10 +9,10 @@ using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Functions.Events;
+using OrderProcessing.Topology.Events;
 using OrderProcessing.Functions.Stages;
-using OrderProcessing.Functions.Storage;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology.Storage;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Benchmarks.Cost;
 
@@ -53,7 +53,7 @@ public sealed class CostSampler(Uri dynamoDb, Uri s3)
             [SystemTopology.GenerateInvoice.Name] = new GenerateInvoiceFunction(Bootstrap(SystemTopology.GenerateInvoice)).HandleAsync,
         };
         using var harnessClient = AwsClientFactory.CreateDynamoDb(BenchStorage.Local(dynamoDb));
-        var harness = new DynamoDbOrderRepository(harnessClient, Names.OrdersTable);
+        var harness = new DynamoDbOrderRepository(harnessClient, Names.Table(StorageSchema.Orders));
         var usage = SystemTopology.Functions.ToDictionary(f => f.Name, _ => new Usage(), StringComparer.Ordinal);
 
         string lastOrder = "", lastInvoice = "";
@@ -109,7 +109,7 @@ public sealed class CostSampler(Uri dynamoDb, Uri s3)
                 .ToList();
             return new FunctionUsage(f.Name, f.MemoryMb, (double)u.Invocations / orders, u.WallMs / u.Invocations, u.BilledMs / u.Invocations, u.CpuMs / u.Invocations, (double)logs[f.Name].Written / orders, requests);
         }).ToList();
-        return new CostSample(orders, functions, await ItemBytesAsync(harnessClient, Names.ProductsTable, ProductItemAttributes.ProductId, "sku-0").ConfigureAwait(false), await ItemBytesAsync(harnessClient, Names.OrdersTable, OrderItemAttributes.OrderId, lastOrder).ConfigureAwait(false), await InvoiceBytesAsync(lastInvoice).ConfigureAwait(false));
+        return new CostSample(orders, functions, await ItemBytesAsync(harnessClient, Names.Table(StorageSchema.Products), ProductItemAttributes.ProductId, "sku-0").ConfigureAwait(false), await ItemBytesAsync(harnessClient, Names.Table(StorageSchema.Orders), OrderItemAttributes.OrderId, lastOrder).ConfigureAwait(false), await InvoiceBytesAsync(lastInvoice).ConfigureAwait(false));
     }
 
     private static async Task<MemoryStream> InvokeAsync(string function, Dictionary<string, Usage> usage, Func<Stream, Task<Stream>> handler, byte[] input)
@@ -173,7 +173,7 @@ public sealed class CostSampler(Uri dynamoDb, Uri s3)
     private async Task<long> InvoiceBytesAsync(string key)
     {
         using var client = AwsClientFactory.CreateS3(BenchStorage.Local(s3));
-        using var response = await client.GetObjectAsync(Names.InvoicesBucket, key).ConfigureAwait(false);
+        using var response = await client.GetObjectAsync(Names.Bucket(StorageSchema.Invoices), key).ConfigureAwait(false);
         return response.ContentLength;
     }
 

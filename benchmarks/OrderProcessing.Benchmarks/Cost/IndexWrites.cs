@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Benchmarks.Cost;
 

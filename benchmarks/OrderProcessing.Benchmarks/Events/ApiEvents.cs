@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using OrderProcessing.Functions.Events;
-using OrderProcessing.Functions.Events.ApiGateway;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.ApiGateway;
 
 namespace OrderProcessing.Benchmarks.Events;
 

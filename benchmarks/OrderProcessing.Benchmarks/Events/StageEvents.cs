@@ -3,9 +3,9 @@ using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.DynamoDb;
-using OrderProcessing.Functions.Events;
-using OrderProcessing.Functions.Events.DynamoDb;
-using OrderProcessing.Functions.Events.Sqs;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.DynamoDb;
+using OrderProcessing.Topology.Events.Sqs;
 
 namespace OrderProcessing.Benchmarks.Events;
 

@@ -1,3 +1,4 @@
+using OrderProcessing.Topology.Storage;
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using OrderProcessing.Core.Pricing;
@@ -26,7 +27,7 @@ public static class BenchStorage
         using var dynamo = AwsClientFactory.CreateDynamoDb(Local(dynamoDb));
         using var s3Client = s3 is null ? null : AwsClientFactory.CreateS3(Local(s3));
         await new StorageProvisioner(dynamo, s3Client).EnsureAllAsync(names, TableProvisioningOptions.ForDynalite).ConfigureAwait(false);
-        var catalog = new DynamoDbCatalog(dynamo, names.ProductsTable, TimeProvider.System);
+        var catalog = new DynamoDbCatalog(dynamo, names.Table(StorageSchema.Products), TimeProvider.System);
         foreach (var product in products)
         {
             await catalog.UpsertAsync(product, $"Product {product}", new Money(9.99m, Currency.Usd), stock).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using OrderProcessing.Benchmarks.Events;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Benchmarks.Warm;
 

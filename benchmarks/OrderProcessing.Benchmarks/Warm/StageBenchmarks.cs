@@ -2,7 +2,7 @@ using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using OrderProcessing.Benchmarks.Events;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Benchmarks.Warm;
 

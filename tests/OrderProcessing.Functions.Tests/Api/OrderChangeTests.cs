@@ -3,7 +3,7 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Functions.Api.Resources;
 using OrderProcessing.Functions.Tests.Support;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Api;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Api.Resources;
 using OrderProcessing.Functions.Tests.Support;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Api;
 

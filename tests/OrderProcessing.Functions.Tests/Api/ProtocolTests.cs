@@ -3,9 +3,9 @@ using System.Text.Json;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Api.Resources;
-using OrderProcessing.Functions.Events;
+using OrderProcessing.Topology.Events;
 using OrderProcessing.Functions.Tests.Support;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Api;
 

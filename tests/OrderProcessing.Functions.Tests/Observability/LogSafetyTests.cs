@@ -1,7 +1,7 @@
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Tests.Support;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Observability;
 

@@ -2,7 +2,7 @@ using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Functions.Tests.Support;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Stages;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Support;
 

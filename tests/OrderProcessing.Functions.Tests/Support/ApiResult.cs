@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrderProcessing.Functions.Events.ApiGateway;
+using OrderProcessing.Topology.Events.ApiGateway;
 
 namespace OrderProcessing.Functions.Tests.Support;
 

@@ -7,11 +7,11 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Functions.Events;
-using OrderProcessing.Functions.Events.Sqs;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.Sqs;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Stages;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Support;
 

@@ -4,9 +4,9 @@ using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Functions.Tests.Support;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Topology;
 

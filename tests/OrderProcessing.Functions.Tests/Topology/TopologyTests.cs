@@ -1,8 +1,8 @@
 using System.Reflection;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Api;
-using OrderProcessing.Functions.Storage;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology.Storage;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Topology;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Infra.Plan.Api;
 using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Tests.Support;

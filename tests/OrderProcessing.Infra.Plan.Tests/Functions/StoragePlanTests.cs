@@ -1,4 +1,4 @@
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Storage;
 using OrderProcessing.Infra.Plan.Tests.Support;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Infra.Plan.Iam;
 using OrderProcessing.Infra.Plan.Tests.Support;
 

@@ -1,4 +1,4 @@
-using OrderProcessing.Infra.Plan.Naming;
+using OrderProcessing.Topology.Naming;
 using OrderProcessing.Infra.Plan.Tests.Support;
 
 namespace OrderProcessing.Infra.Plan.Tests.Naming;

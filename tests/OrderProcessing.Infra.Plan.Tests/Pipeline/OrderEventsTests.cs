@@ -1,4 +1,4 @@
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using System.Text.Json;
 using OrderProcessing.Infra.Plan.Monitoring;
 using OrderProcessing.Infra.Plan.Pipeline;

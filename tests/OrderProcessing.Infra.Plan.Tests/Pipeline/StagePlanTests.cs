@@ -1,7 +1,7 @@
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using System.Text.Json;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Infra.Plan.Monitoring;
 using OrderProcessing.Infra.Plan.Pipeline;
 using OrderProcessing.Infra.Plan.Tests.Support;

@@ -1,4 +1,4 @@
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Infra.Plan.Iam;
 
 namespace OrderProcessing.Infra.Plan.Tests.Support;

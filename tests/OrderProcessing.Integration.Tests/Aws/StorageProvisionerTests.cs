@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Functions.Adapters.Aws;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Integration.Tests.Servers;
 
 namespace OrderProcessing.Integration.Tests.Aws;
@@ -20,7 +20,7 @@ public sealed class StorageProvisionerTests
 
         foreach (var schema in StorageSchema.Tables)
         {
-            var table = (await client.DescribeTableAsync(names.TableFor(schema))).Table;
+            var table = (await client.DescribeTableAsync(names.Table(schema))).Table;
             Assert.That(table.TableStatus, Is.EqualTo(TableStatus.ACTIVE));
             Assert.That(Keys(table.KeySchema), Is.EqualTo(Keys(schema.PartitionKey, schema.SortKey)), schema.LogicalName);
             Assert.That(table.AttributeDefinitions.Select(a => (a.AttributeName, a.AttributeType.Value)), Is.EquivalentTo(schema.KeyAttributes.Select(a => (a.Name, a.TypeCode))), schema.LogicalName);
@@ -41,11 +41,11 @@ public sealed class StorageProvisionerTests
         using var client = (await TestServers.DynaliteAsync()).CreateClient();
         var provisioner = new StorageProvisioner(client);
         await provisioner.EnsureAllAsync(names, TableProvisioningOptions.ForDynalite);
-        await client.PutItemAsync(names.PaymentsTable, new Dictionary<string, AttributeValue> { [PaymentItemAttributes.OrderId] = new() { S = "o-1" } });
+        await client.PutItemAsync(names.Table(StorageSchema.Payments), new Dictionary<string, AttributeValue> { [PaymentItemAttributes.OrderId] = new() { S = "o-1" } });
 
         await provisioner.EnsureAllAsync(names, TableProvisioningOptions.ForDynalite);
 
-        var item = await client.GetItemAsync(names.PaymentsTable, new Dictionary<string, AttributeValue> { [PaymentItemAttributes.OrderId] = new() { S = "o-1" } });
+        var item = await client.GetItemAsync(names.Table(StorageSchema.Payments), new Dictionary<string, AttributeValue> { [PaymentItemAttributes.OrderId] = new() { S = "o-1" } });
         Assert.That(item.Item, Is.Not.Empty);
     }
 
@@ -61,7 +61,7 @@ public sealed class StorageProvisionerTests
         await provisioner.EnsureAllAsync(names, TableProvisioningOptions.ForDynalite);
 
         var buckets = await s3.ListBucketsAsync();
-        Assert.That(buckets.Buckets.Select(b => b.BucketName), Does.Contain(names.InvoicesBucket));
+        Assert.That(buckets.Buckets.Select(b => b.BucketName), Does.Contain(names.Bucket(StorageSchema.Invoices)));
     }
 
     [Test]

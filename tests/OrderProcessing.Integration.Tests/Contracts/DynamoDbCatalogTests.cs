@@ -1,3 +1,4 @@
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Core.Catalog;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Integration.Tests.Servers;
@@ -14,7 +15,7 @@ public sealed class DynamoDbCatalogTests : CatalogInventoryContract
     protected override async Task<(ICatalog Catalog, IInventory Inventory)> CreateAsync()
     {
         var storage = await _sandboxes.CreateAsync();
-        var store = new DynamoDbCatalog(storage.DynamoDb, storage.Names.ProductsTable, TimeProvider.System);
+        var store = new DynamoDbCatalog(storage.DynamoDb, storage.Names.Table(StorageSchema.Products), TimeProvider.System);
         return (store, store);
     }
 

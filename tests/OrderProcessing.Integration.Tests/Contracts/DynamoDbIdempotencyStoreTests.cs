@@ -1,3 +1,4 @@
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Core.Idempotency;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Integration.Tests.Servers;
@@ -14,7 +15,7 @@ public sealed class DynamoDbIdempotencyStoreTests : IdempotencyStoreContract
     protected override async Task<IIdempotencyStore> CreateStoreAsync(TimeProvider clock)
     {
         var storage = await _sandboxes.CreateAsync();
-        return new DynamoDbIdempotencyStore(storage.DynamoDb, storage.Names.IdempotencyTable, clock);
+        return new DynamoDbIdempotencyStore(storage.DynamoDb, storage.Names.Table(StorageSchema.Idempotency), clock);
     }
 
     [TearDown]

@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.DynamoDb;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Integration.Tests.Servers;
 using OrderProcessing.Integration.Tests.Support;
 
@@ -17,14 +17,14 @@ public sealed class DynamoDbOrderRepositoryTests : OrderRepositoryContract
     protected override async Task<IOrderRepository> CreateRepositoryAsync()
     {
         var storage = await _sandboxes.CreateAsync();
-        return new DynamoDbOrderRepository(storage.DynamoDb, storage.Names.OrdersTable);
+        return new DynamoDbOrderRepository(storage.DynamoDb, storage.Names.Table(StorageSchema.Orders));
     }
 
     [Test]
     public async Task Delete_LeavesATombstoneWithNoStatusEventOrIndexKey_ExpiringByTheTableTimeToLive()
     {
         var storage = await _sandboxes.CreateAsync();
-        var repository = new DynamoDbOrderRepository(storage.DynamoDb, storage.Names.OrdersTable);
+        var repository = new DynamoDbOrderRepository(storage.DynamoDb, storage.Names.Table(StorageSchema.Orders));
         var order = new OrderBuilder().InStatus(OrderStatus.Completed).Build();
         await repository.AddAsync(order);
         var expiry = new DateTimeOffset(2026, 3, 2, 13, 0, 0, 500, TimeSpan.Zero);
@@ -33,7 +33,7 @@ public sealed class DynamoDbOrderRepositoryTests : OrderRepositoryContract
 
         var item = (await storage.DynamoDb.GetItemAsync(new GetItemRequest
         {
-            TableName = storage.Names.OrdersTable,
+            TableName = storage.Names.Table(StorageSchema.Orders),
             Key = new() { [OrderItemAttributes.OrderId] = new AttributeValue { S = order.OrderId } },
             ConsistentRead = true,
         })).Item;

@@ -1,3 +1,4 @@
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Integration.Tests.Servers;
@@ -14,7 +15,7 @@ public sealed class DynamoDbPaymentLedgerTests : PaymentLedgerContract
     protected override async Task<IPaymentLedger> CreateLedgerAsync()
     {
         var storage = await _sandboxes.CreateAsync();
-        return new DynamoDbPaymentLedger(storage.DynamoDb, storage.Names.PaymentsTable);
+        return new DynamoDbPaymentLedger(storage.DynamoDb, storage.Names.Table(StorageSchema.Payments));
     }
 
     [TearDown]

@@ -1,3 +1,4 @@
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Core.Invoices;
 using OrderProcessing.Functions.Adapters.S3;
 using OrderProcessing.Integration.Tests.Servers;
@@ -14,7 +15,7 @@ public sealed class S3InvoiceStoreContractTests : InvoiceStoreContract
     protected override async Task<IInvoiceStore> CreateStoreAsync()
     {
         var storage = await _sandboxes.CreateAsync(withBucket: true);
-        return new S3InvoiceStore(storage.S3, storage.Names.InvoicesBucket);
+        return new S3InvoiceStore(storage.S3, storage.Names.Bucket(StorageSchema.Invoices));
     }
 
     [TearDown]

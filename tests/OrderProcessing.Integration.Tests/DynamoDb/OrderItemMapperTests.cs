@@ -1,10 +1,10 @@
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.DynamoDb;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Integration.Tests.Servers;
 using OrderProcessing.Integration.Tests.Support;
-using A = OrderProcessing.Functions.Storage.OrderItemAttributes;
+using A = OrderProcessing.Topology.Storage.OrderItemAttributes;
 
 namespace OrderProcessing.Integration.Tests.DynamoDb;
 
@@ -88,9 +88,9 @@ public sealed class OrderItemMapperTests
         // A stream image is the stored item in DynamoDB JSON: read it back raw from a real server, not from our own writer.
         await using var storage = await StorageSandbox.CreateAsync();
         var order = new OrderBuilder().InStatus(OrderStatus.Completed).Build();
-        await new DynamoDbOrderRepository(storage.DynamoDb, storage.Names.OrdersTable).AddAsync(order);
+        await new DynamoDbOrderRepository(storage.DynamoDb, storage.Names.Table(StorageSchema.Orders)).AddAsync(order);
 
-        var raw = await storage.DynamoDb.GetItemAsync(new GetItemRequest { TableName = storage.Names.OrdersTable, Key = new() { [A.OrderId] = new AttributeValue { S = order.OrderId } } });
+        var raw = await storage.DynamoDb.GetItemAsync(new GetItemRequest { TableName = storage.Names.Table(StorageSchema.Orders), Key = new() { [A.OrderId] = new AttributeValue { S = order.OrderId } } });
 
         SnapshotAssert.AreEquivalent(OrderItemMapper.ToSnapshot(raw.Item), order.ToSnapshot());
         Assert.That(OrderItemMapper.OrderIdOf(raw.Item), Is.EqualTo(order.OrderId));

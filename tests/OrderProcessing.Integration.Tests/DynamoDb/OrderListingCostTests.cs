@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.DynamoDb;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Integration.Tests.Servers;
 using OrderProcessing.Integration.Tests.Support;
 
@@ -23,7 +23,7 @@ public sealed class OrderListingCostTests
     public async Task StoreOrders()
     {
         _storage = await _sandboxes.CreateAsync();
-        _repository = new DynamoDbOrderRepository(_storage.DynamoDb, _storage.Names.OrdersTable);
+        _repository = new DynamoDbOrderRepository(_storage.DynamoDb, _storage.Names.Table(StorageSchema.Orders));
         var start = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < Orders; i++)
         {

@@ -3,7 +3,7 @@ using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Adapters.DynamoDb;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Storage;
 using OrderProcessing.Integration.Tests.Servers;
 using OrderProcessing.Integration.Tests.Support;
 
@@ -168,14 +168,14 @@ public sealed class ReservationLedgerTests
     private async Task<(DynamoDbCatalog Catalog, Func<string, Task<Dictionary<string, AttributeValue>>> Ledger)> CreateAsync(TimeProvider clock, ReservationLedgerOptions options)
     {
         var storage = await _sandboxes.CreateAsync();
-        var catalog = new DynamoDbCatalog(storage.DynamoDb, storage.Names.ProductsTable, clock, options);
+        var catalog = new DynamoDbCatalog(storage.DynamoDb, storage.Names.Table(StorageSchema.Products), clock, options);
 
         // Reads the raw item the way an operator would, outside the adapter.
         async Task<Dictionary<string, AttributeValue>> Ledger(string productId)
         {
             var item = await storage.DynamoDb.GetItemAsync(new GetItemRequest
             {
-                TableName = storage.Names.ProductsTable,
+                TableName = storage.Names.Table(StorageSchema.Products),
                 Key = new() { [ProductItemAttributes.ProductId] = new AttributeValue { S = productId } },
                 ConsistentRead = true,
             });

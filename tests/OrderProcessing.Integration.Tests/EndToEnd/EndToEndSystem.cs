@@ -4,11 +4,11 @@ using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Functions.Events;
-using OrderProcessing.Functions.Events.ApiGateway;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.ApiGateway;
 using OrderProcessing.Functions.Stages;
-using OrderProcessing.Functions.Storage;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology.Storage;
+using OrderProcessing.Topology;
 using OrderProcessing.Integration.Tests.Servers;
 
 namespace OrderProcessing.Integration.Tests.EndToEnd;
@@ -169,7 +169,7 @@ internal sealed class EndToEndSystem : IAsyncDisposable
     {
         var response = await _storage.DynamoDb.GetItemAsync(new GetItemRequest
         {
-            TableName = _storage.Names.OrdersTable,
+            TableName = _storage.Names.Table(StorageSchema.Orders),
             Key = new Dictionary<string, AttributeValue> { [OrderItemAttributes.OrderId] = new() { S = orderId } },
             ConsistentRead = true,
         });

@@ -1,3 +1,4 @@
+using OrderProcessing.Topology.Storage;
 using System.Text;
 using System.Text.Json;
 using OrderProcessing.Core.Catalog;
@@ -58,7 +59,7 @@ public sealed class OrderLifecycleEndToEndTests
         Assert.That((int)download.StatusCode, Is.EqualTo(200), $"the presigned link {link} must serve the invoice");
         Assert.That(download.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));
         Assert.That(Encoding.ASCII.GetString(pdf, 0, 5), Is.EqualTo("%PDF-"));
-        Assert.That(pdf, Is.EqualTo(await new S3InvoiceStore(_system.Storage.S3, _system.Storage.Names.InvoicesBucket).GetAsync(orderId)));
+        Assert.That(pdf, Is.EqualTo(await new S3InvoiceStore(_system.Storage.S3, _system.Storage.Names.Bucket(StorageSchema.Invoices)).GetAsync(orderId)));
 
         Assert.That(await StockAsync(), Is.EqualTo(new StockLevel(3, 0, 2)));
         Assert.That((await PaymentAsync(orderId))!.Status, Is.EqualTo(PaymentStatus.Captured));
@@ -136,10 +137,10 @@ public sealed class OrderLifecycleEndToEndTests
     }
 
     private async Task<StockLevel> StockAsync() =>
-        (await new DynamoDbCatalog(_system.Storage.DynamoDb, _system.Storage.Names.ProductsTable, TimeProvider.System).GetStockAsync("sku-1"))!;
+        (await new DynamoDbCatalog(_system.Storage.DynamoDb, _system.Storage.Names.Table(StorageSchema.Products), TimeProvider.System).GetStockAsync("sku-1"))!;
 
     private Task<PaymentRecord?> PaymentAsync(string orderId) =>
-        new DynamoDbPaymentLedger(_system.Storage.DynamoDb, _system.Storage.Names.PaymentsTable).GetAsync(orderId);
+        new DynamoDbPaymentLedger(_system.Storage.DynamoDb, _system.Storage.Names.Table(StorageSchema.Payments)).GetAsync(orderId);
 
     private static JsonElement Json(string body) => JsonDocument.Parse(body).RootElement;
 }

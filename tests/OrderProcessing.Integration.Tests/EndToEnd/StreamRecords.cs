@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
-using OrderProcessing.Functions.Events;
-using OrderProcessing.Functions.Events.DynamoDb;
-using OrderProcessing.Functions.Storage;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.DynamoDb;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Integration.Tests.EndToEnd;
 

@@ -1,3 +1,4 @@
+using OrderProcessing.Topology.Storage;
 using System.Globalization;
 using System.Net;
 using System.Web;
@@ -39,7 +40,7 @@ public sealed class S3InvoiceStoreTests
         AccessPatterns.AssertDeclared(storage);
 
         // Inspected directly, outside the adapter's access patterns.
-        var head = await storage.S3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = storage.Names.InvoicesBucket, Key = "invoices/o-1.pdf" });
+        var head = await storage.S3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = storage.Names.Bucket(StorageSchema.Invoices), Key = "invoices/o-1.pdf" });
         storage.Requests.Clear();
         Assert.That(head.Headers.ContentType, Is.EqualTo("application/pdf"));
         Assert.That(head.Headers.ContentLength, Is.EqualTo(pdf.Length), "a plain body: no aws-chunked framing stored");
@@ -86,7 +87,7 @@ public sealed class S3InvoiceStoreTests
         var query = HttpUtility.ParseQueryString(link.Query);
         Assert.That(int.Parse(query["X-Amz-Expires"]!, CultureInfo.InvariantCulture), Is.InRange(899, 901), "the SDK rounds to whole seconds");
         Assert.That(query["X-Amz-Algorithm"], Is.EqualTo("AWS4-HMAC-SHA256"));
-        Assert.That(link.GetLeftPart(UriPartial.Path), Is.EqualTo(new Uri(storage.S3Settings!.ServiceUrl!, $"{storage.Names.InvoicesBucket}/invoices/o-1.pdf").ToString()), "path-style, plain http on the local endpoint");
+        Assert.That(link.GetLeftPart(UriPartial.Path), Is.EqualTo(new Uri(storage.S3Settings!.ServiceUrl!, $"{storage.Names.Bucket(StorageSchema.Invoices)}/invoices/o-1.pdf").ToString()), "path-style, plain http on the local endpoint");
     }
 
     [Test]
@@ -112,6 +113,6 @@ public sealed class S3InvoiceStoreTests
     private async Task<(S3InvoiceStore Store, StorageSandbox Storage)> CreateAsync()
     {
         var storage = await _sandboxes.CreateAsync(withBucket: true);
-        return (new S3InvoiceStore(storage.S3, storage.Names.InvoicesBucket), storage);
+        return (new S3InvoiceStore(storage.S3, storage.Names.Bucket(StorageSchema.Invoices)), storage);
     }
 }

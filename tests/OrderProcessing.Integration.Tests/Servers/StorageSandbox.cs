@@ -1,3 +1,4 @@
+using OrderProcessing.Topology.Storage;
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using OrderProcessing.Functions.Adapters.Aws;
@@ -12,8 +13,8 @@ namespace OrderProcessing.Integration.Tests.Servers;
 /// <example>
 /// <code>
 /// await using var storage = await StorageSandbox.CreateAsync(withBucket: true);
-/// var orders = new DynamoDbOrderRepository(storage.DynamoDb, storage.Names.OrdersTable);
-/// var invoices = new S3InvoiceStore(storage.S3, storage.Names.InvoicesBucket);
+/// var orders = new DynamoDbOrderRepository(storage.DynamoDb, storage.Names.Table(StorageSchema.Orders));
+/// var invoices = new S3InvoiceStore(storage.S3, storage.Names.Bucket(StorageSchema.Invoices));
 /// // storage.Names.ToSettings() gives ORDERS_TABLE=..., for code that reads its settings.
 /// </code>
 /// </example>

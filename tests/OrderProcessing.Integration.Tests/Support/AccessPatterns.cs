@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.S3.Model;
-using OrderProcessing.Functions.Storage;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology.Storage;
+using OrderProcessing.Topology;
 using OrderProcessing.Integration.Tests.Servers;
 
 namespace OrderProcessing.Integration.Tests.Support;
@@ -16,14 +16,14 @@ public static class AccessPatterns
     /// <summary>Asserts the rules over every request recorded in <paramref name="sandbox"/>, then clears the record.</summary>
     public static void AssertDeclared(StorageSandbox sandbox)
     {
-        var tables = StorageSchema.Tables.ToDictionary(t => sandbox.Names.TableFor(t), t => t, StringComparer.Ordinal);
+        var tables = StorageSchema.Tables.ToDictionary(t => sandbox.Names.Table(t), t => t, StringComparer.Ordinal);
         var requests = sandbox.Requests.Requests;
         sandbox.Requests.Clear();
         using (Assert.EnterMultipleScope())
         {
             foreach (var request in requests)
             {
-                Check(request, tables, sandbox.Names.InvoicesBucket);
+                Check(request, tables, sandbox.Names.Bucket(StorageSchema.Invoices));
             }
         }
     }

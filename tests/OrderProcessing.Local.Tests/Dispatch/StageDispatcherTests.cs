@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Local.ChangeFeed;
 using OrderProcessing.Local.Dispatch;
 using OrderProcessing.Local.Tests.Support;

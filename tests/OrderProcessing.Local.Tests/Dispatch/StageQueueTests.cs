@@ -1,4 +1,4 @@
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Local.Dispatch;
 using OrderProcessing.Local.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Local.Dispatch;
 using OrderProcessing.Local.Tests.Support;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Local.Tests.Support;
 
 namespace OrderProcessing.Local.Tests.EndToEnd;

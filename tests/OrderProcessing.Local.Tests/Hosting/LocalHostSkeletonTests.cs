@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.InMemory;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Local.ChangeFeed;
 using OrderProcessing.Local.Handlers;
 using OrderProcessing.Local.Hosting;

@@ -1,5 +1,5 @@
 using OrderProcessing.Core.Pipeline;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Api;
 using OrderProcessing.Reliability.Chaos;
 using OrderProcessing.Reliability.Dispatch;

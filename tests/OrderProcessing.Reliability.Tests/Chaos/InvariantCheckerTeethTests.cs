@@ -1,4 +1,4 @@
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Chaos;
 using OrderProcessing.Reliability.Stores;
 

@@ -1,5 +1,5 @@
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Dispatch;
 using OrderProcessing.Reliability.Feed;
 

@@ -1,4 +1,4 @@
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Dispatch;
 
 namespace OrderProcessing.Reliability.Tests.Dispatch;

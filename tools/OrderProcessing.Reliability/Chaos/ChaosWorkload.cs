@@ -1,7 +1,7 @@
 using System.Globalization;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Reliability.Chaos;
 

@@ -1,6 +1,6 @@
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pipeline;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Api;
 using OrderProcessing.Reliability.Dispatch;
 

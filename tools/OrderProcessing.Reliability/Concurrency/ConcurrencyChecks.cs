@@ -6,7 +6,7 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Shipping;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Chaos;
 using OrderProcessing.Reliability.Dispatch;
 using OrderProcessing.Reliability.Faults;

@@ -1,5 +1,5 @@
 using OrderProcessing.Core.Pipeline;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Reliability.Dispatch;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Reliability.Lambda;
 

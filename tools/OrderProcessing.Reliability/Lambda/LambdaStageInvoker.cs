@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.DynamoDb;
-using OrderProcessing.Functions.Storage;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology.Storage;
+using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Dispatch;
 
 namespace OrderProcessing.Reliability.Lambda;

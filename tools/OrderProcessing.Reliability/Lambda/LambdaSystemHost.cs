@@ -1,7 +1,7 @@
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Observability;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Api;
 using OrderProcessing.Reliability.Chaos;
 using OrderProcessing.Reliability.Dispatch;

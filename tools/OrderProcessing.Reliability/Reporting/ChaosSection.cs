@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Chaos;
 using static OrderProcessing.Reliability.Reporting.Markdown;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Reflection;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Functions.Topology;
+using OrderProcessing.Topology;
 using OrderProcessing.Local.Hosting;
 using OrderProcessing.Reliability.Chaos;
 

@@ -1,3 +1,4 @@
+using OrderProcessing.Topology.Storage;
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using OrderProcessing.Functions.Adapters.Aws;
@@ -39,15 +40,15 @@ internal sealed class DynaliteStoreProvider : IStoreProvider, IAsyncDisposable
             _clients.Add(s3);
             var names = StorageNames.Prefixed($"rel{++_sandboxes}-{Guid.NewGuid().ToString("N")[..6]}-");
             await new StorageProvisioner(dynamoDb, s3).EnsureAllAsync(names, TableProvisioningOptions.ForDynalite, cancellationToken).ConfigureAwait(false);
-            var catalog = new DynamoDbCatalog(dynamoDb, names.ProductsTable, clock);
+            var catalog = new DynamoDbCatalog(dynamoDb, names.Table(StorageSchema.Products), clock);
             return new StorePorts(
                 Name,
-                new DynamoDbOrderRepository(dynamoDb, names.OrdersTable),
+                new DynamoDbOrderRepository(dynamoDb, names.Table(StorageSchema.Orders)),
                 catalog,
                 catalog,
-                new DynamoDbPaymentLedger(dynamoDb, names.PaymentsTable),
-                new S3InvoiceStore(s3, names.InvoicesBucket),
-                new DynamoDbIdempotencyStore(dynamoDb, names.IdempotencyTable, clock));
+                new DynamoDbPaymentLedger(dynamoDb, names.Table(StorageSchema.Payments)),
+                new S3InvoiceStore(s3, names.Bucket(StorageSchema.Invoices)),
+                new DynamoDbIdempotencyStore(dynamoDb, names.Table(StorageSchema.Idempotency), clock));
         }
         finally
         {

@@ -1,4 +1,0 @@
-namespace OrderProcessing.Functions.Topology;
-
-/// <summary>Exact actions allowed on one resource. Never a wildcard action.</summary>
-public sealed record PermissionGrant(IReadOnlyList<string> Actions, ResourceRef Resource);

@@ -1,0 +1,49 @@
+namespace OrderProcessing.Topology;
+
+/// <summary>
+/// One Lambda function as data: what the local host runs and what the Pulumi program deploys.
+/// </summary>
+/// <param name="Name">Short stable name (<c>api</c>, <c>reserve-inventory</c>, ...), used in resource names.</param>
+/// <param name="Handler">The managed runtime's handler string, <c>Assembly::Namespace.Type::Method</c>.</param>
+/// <param name="Trigger">What invokes it.</param>
+/// <param name="MemoryMb">Configured memory.</param>
+/// <param name="TimeoutSeconds">Invocation timeout; a stage queue's visibility timeout derives from it.</param>
+/// <param name="BatchSize">SQS batch size for stage functions (ignored for HTTP).</param>
+/// <param name="MaxReceiveCount">Receives before a message moves to the dead-letter queue (stage functions).</param>
+/// <param name="Permissions">Exactly the actions and resources the function needs.</param>
+/// <param name="Settings">Environment variables the function requires at start-up; a missing one stops it with a message naming it.</param>
+public sealed record FunctionDefinition(
+    string Name,
+    string Handler,
+    FunctionTrigger Trigger,
+    int MemoryMb,
+    int TimeoutSeconds,
+    int BatchSize,
+    int MaxReceiveCount,
+    IReadOnlyList<PermissionGrant> Permissions,
+    IReadOnlyList<string> Settings)
+{
+    /// <summary>
+    /// AWS asks for a visibility timeout of at least six times the function timeout on a queue that triggers a function,
+    /// so a message is not handed to a second invocation while the first still works on it.
+    /// </summary>
+    public const int VisibilityTimeoutFactor = 6;
+
+    /// <summary>Environment variables the function reads when present and does without otherwise (see <see cref="SettingNames"/>).</summary>
+    public IReadOnlyList<string> OptionalSettings { get; init; } = [];
+
+    /// <summary>Visibility timeout of the stage's queue, derived from <see cref="TimeoutSeconds"/>; 0 for HTTP functions.</summary>
+    public int QueueVisibilityTimeoutSeconds => Trigger.Kind == TriggerKind.StageQueue ? TimeoutSeconds * VisibilityTimeoutFactor : 0;
+
+    /// <summary>
+    /// Stage functions answer <c>{"batchItemFailures": [...]}</c>, so the event source mapping must enable
+    /// <c>ReportBatchItemFailures</c>; without it a partial failure would be read as success and messages lost.
+    /// </summary>
+    public bool ReportsBatchItemFailures => Trigger.Kind == TriggerKind.StageQueue;
+
+    /// <summary>The type named by <see cref="Handler"/> (<c>Namespace.Type</c>).</summary>
+    public string HandlerType => Handler.Split("::")[1];
+
+    /// <summary>The method named by <see cref="Handler"/>.</summary>
+    public string HandlerMethod => Handler.Split("::")[2];
+}

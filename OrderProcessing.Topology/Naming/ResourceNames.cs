@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using OrderProcessing.Topology.Storage;
+
+namespace OrderProcessing.Topology.Naming;
+
+/// <summary>
+/// Physical names of a stack's resources, all <c>order-processing-&lt;stack&gt;-&lt;name&gt;</c>, so two stacks in one account never
+/// collide and an operator can tell at a glance which stack a resource belongs to.
+/// </summary>
+public sealed partial class ResourceNames
+{
+    /// <summary>The project part of every name.</summary>
+    public const string Project = "order-processing";
+
+    /// <summary>The longest stack name accepted: it keeps the bucket prefix within S3's 37 characters and every other name within its limit.</summary>
+    public const int MaxStackNameLength = 10;
+
+    /// <summary>Creates the names of stack <paramref name="stackName"/>; throws when the stack name cannot appear in AWS names.</summary>
+    public ResourceNames(string stackName)
+    {
+        ArgumentNullException.ThrowIfNull(stackName);
+        if (!StackNamePattern().IsMatch(stackName))
+        {
+            throw new ArgumentException(
+                $"Stack name '{stackName}' cannot be used in resource names: use lowercase letters, digits and hyphens, starting with a letter, at most {MaxStackNameLength} characters (for example dev or prod).",
+                nameof(stackName));
+        }
+
+        Stack = stackName;
+        Prefix = $"{Project}-{stackName}";
+        Storage = StorageNames.Prefixed($"{Prefix}-");
+    }
+
+    /// <summary>The stack name.</summary>
+    public string Stack { get; }
+
+    /// <summary><c>order-processing-&lt;stack&gt;</c>.</summary>
+    public string Prefix { get; }
+
+    /// <summary>The stack's storage names, by the one rule every part uses (<c>order-processing-&lt;stack&gt;-orders</c>).</summary>
+    public StorageNames Storage { get; }
+
+    /// <summary>The table of <paramref name="table"/>.</summary>
+    public string Table(TableSchema table) => Storage.Table(table);
+
+    /// <summary>The prefix S3 completes into the unique name of <paramref name="bucket"/> (bucket names are global across accounts).</summary>
+    public string BucketPrefix(BucketSchema bucket) => $"{Storage.Bucket(bucket)}-";
+
+    /// <summary>The Lambda function of <paramref name="function"/>.</summary>
+    public string Function(FunctionDefinition function) => $"{Prefix}-{Required(function).Name}";
+
+    /// <summary>The execution role of <paramref name="function"/>.</summary>
+    public string FunctionRole(FunctionDefinition function) => $"{Prefix}-{Required(function).Name}-fn";
+
+    /// <summary>The log group Lambda writes <paramref name="function"/>'s logs to.</summary>
+    public string LogGroup(FunctionDefinition function) => $"/aws/lambda/{Function(function)}";
+
+    /// <summary>The stage queue feeding <paramref name="stage"/>.</summary>
+    public string Queue(FunctionDefinition stage) => $"{Prefix}-{Required(stage).Name}";
+
+    /// <summary>The dead-letter queue of <paramref name="stage"/>'s queue.</summary>
+    public string DeadLetterQueue(FunctionDefinition stage) => $"{Prefix}-{Required(stage).Name}-dlq";
+
+    /// <summary>The pipe from the orders stream to <paramref name="stage"/>'s queue.</summary>
+    public string Pipe(FunctionDefinition stage) => $"{Prefix}-{Required(stage).Name}";
+
+    /// <summary>The role of <paramref name="stage"/>'s pipe.</summary>
+    public string PipeRole(FunctionDefinition stage) => $"{Prefix}-{Required(stage).Name}-pipe";
+
+    /// <summary>The topic the order events are published to.</summary>
+    public string OrderEventsTopic => $"{Prefix}-order-events";
+
+    /// <summary>The pipe publishing order events.</summary>
+    public string OrderEventsPipe => $"{Prefix}-order-events";
+
+    /// <summary>The role of the order events pipe.</summary>
+    public string OrderEventsPipeRole => $"{Prefix}-order-events-pipe";
+
+    /// <summary>Where every pipe records the stream records it could not deliver.</summary>
+    public string PipeDeadLetterQueue => $"{Prefix}-pipes-dlq";
+
+    /// <summary>The topic every alarm notifies.</summary>
+    public string OperationsTopic => $"{Prefix}-operations";
+
+    /// <summary>The REST API (its name is also the <c>ApiName</c> dimension of its metrics).</summary>
+    public string RestApi => $"{Prefix}-api";
+
+    /// <summary>The usage plan throttling API keys.</summary>
+    public string UsagePlan => $"{Prefix}-api";
+
+    /// <summary>The API key of the stack's clients.</summary>
+    public string ApiKey => $"{Prefix}-api";
+
+    /// <summary>The dashboard.</summary>
+    public string Dashboard => Prefix;
+
+    /// <summary>An alarm about <paramref name="subject"/> (<c>reserve-inventory-dead-letters</c>).</summary>
+    public string Alarm(string subject) => $"{Prefix}-{subject}";
+
+    private static T Required<T>(T value)
+        where T : class => value ?? throw new ArgumentNullException(nameof(value));
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,9}$", RegexOptions.CultureInvariant)]
+    private static partial Regex StackNamePattern();
+}

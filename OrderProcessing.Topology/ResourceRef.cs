@@ -1,0 +1,17 @@
+namespace OrderProcessing.Topology;
+
+/// <summary>A symbolic reference to a resource of the system, by kind and logical name (a table or bucket of the storage schema).</summary>
+public sealed record ResourceRef(ResourceKind Kind, string LogicalName)
+{
+    /// <summary>A table by logical name.</summary>
+    public static ResourceRef Table(string logicalName) => new(ResourceKind.Table, logicalName);
+
+    /// <summary>Every index of a table.</summary>
+    public static ResourceRef TableIndexes(string logicalName) => new(ResourceKind.TableIndexes, logicalName);
+
+    /// <summary>Objects of a bucket under its prefix.</summary>
+    public static ResourceRef BucketObjects(string logicalName) => new(ResourceKind.BucketObjects, logicalName);
+
+    /// <summary>The function's own queue.</summary>
+    public static ResourceRef OwnQueue { get; } = new(ResourceKind.OwnQueue, "queue");
+}

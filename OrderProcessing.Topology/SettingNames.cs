@@ -1,0 +1,24 @@
+namespace OrderProcessing.Topology;
+
+/// <summary>
+/// Names of the environment variables functions read besides the storage names of <see cref="Storage.StorageSchema"/>.
+/// Every one a function reads appears in its <see cref="FunctionDefinition.Settings"/> or
+/// <see cref="FunctionDefinition.OptionalSettings"/>.
+/// </summary>
+public static class SettingNames
+{
+    /// <summary>Deployment stage (<c>dev</c>, <c>prod</c>), a dimension of every metric and a field of every log line.</summary>
+    public const string Environment = SystemTopology.EnvironmentSetting;
+
+    /// <summary>API: the browser origin allowed to call the API, or <c>*</c> (several may be given comma separated); the deployment sets it from <c>order-processing:corsAllowOrigin</c>.</summary>
+    public const string CorsAllowOrigin = "CORS_ALLOW_ORIGIN";
+
+    /// <summary>API: lifetime of presigned invoice links in seconds; the deployment sets it from <c>order-processing:invoiceLinkSeconds</c>.</summary>
+    public const string InvoiceLinkSeconds = "INVOICE_LINK_SECONDS";
+
+    /// <summary>Optional: endpoint of a DynamoDB-compatible server (local runs and tests); the AWS endpoint when unset.</summary>
+    public const string DynamoDbEndpoint = "AWS_ENDPOINT_URL_DYNAMODB";
+
+    /// <summary>Optional: endpoint of an S3-compatible server (local runs and tests); the AWS endpoint when unset.</summary>
+    public const string S3Endpoint = "AWS_ENDPOINT_URL_S3";
+}

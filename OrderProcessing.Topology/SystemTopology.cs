@@ -1,0 +1,149 @@
+using OrderProcessing.Core.Orders;
+using OrderProcessing.Topology.Storage;
+
+namespace OrderProcessing.Topology;
+
+/// <summary>
+/// The functions of the system and how they are wired. The local host runs exactly these and the Pulumi program
+/// deploys exactly these: adding a stage here adds its queue, dead-letter queue, pipe, role and alarm.
+/// </summary>
+public static class SystemTopology
+{
+    private const string Assembly = "OrderProcessing.Functions";
+
+    private static readonly string[] ReadOrder = ["dynamodb:GetItem"];
+    private static readonly string[] TransitionOrder = ["dynamodb:GetItem", "dynamodb:UpdateItem"];
+    private static readonly string[] ChangeStock = ["dynamodb:GetItem", "dynamodb:UpdateItem"];
+    private static readonly string[] UsePayments = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
+    private static readonly string[] ConsumeQueue = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"];
+
+    /// <summary>Environment variable naming the deployment stage (<c>dev</c>, <c>prod</c>), read by every function for logs and metrics.</summary>
+    public const string EnvironmentSetting = "APP_ENVIRONMENT";
+
+    /// <summary>The HTTP API function: the whole contract of the REST API.</summary>
+    public static FunctionDefinition Api { get; } = new(
+        Name: "api",
+        Handler: $"{Assembly}::OrderProcessing.Functions.Api.ApiFunction::HandleAsync",
+        Trigger: FunctionTrigger.Http,
+        MemoryMb: 1024,
+        TimeoutSeconds: 15,
+        BatchSize: 0,
+        MaxReceiveCount: 0,
+        Permissions:
+        [
+            // No DeleteItem: deleting an order puts its tombstone, and the table's time to live removes that.
+            new(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], ResourceRef.Table(StorageSchema.Orders.LogicalName)),
+            new(["dynamodb:Query"], ResourceRef.TableIndexes(StorageSchema.Orders.LogicalName)),
+            new(["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], ResourceRef.Table(StorageSchema.Products.LogicalName)),
+            new(["dynamodb:Query"], ResourceRef.TableIndexes(StorageSchema.Products.LogicalName)),
+            new(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"], ResourceRef.Table(StorageSchema.Idempotency.LogicalName)),
+            new(["s3:GetObject"], ResourceRef.BucketObjects(StorageSchema.Invoices.LogicalName)),
+        ],
+        Settings:
+        [
+            EnvironmentSetting, StorageSchema.Orders.EnvironmentVariable, StorageSchema.Products.EnvironmentVariable, StorageSchema.Idempotency.EnvironmentVariable,
+            StorageSchema.Invoices.EnvironmentVariable, SettingNames.CorsAllowOrigin, SettingNames.InvoiceLinkSeconds,
+        ])
+    {
+        OptionalSettings = [SettingNames.DynamoDbEndpoint, SettingNames.S3Endpoint],
+    };
+
+    /// <summary>
+    /// Every route of the HTTP API (design section 3). The API function dispatches on these and answers <c>405</c> with
+    /// <c>Allow</c> for other methods on a known path; the Pulumi program declares exactly these on API Gateway.
+    /// </summary>
+    public static IReadOnlyList<ApiRoute> ApiRoutes { get; } =
+    [
+        new("POST", "/orders"),
+        new("GET", "/orders"),
+        new("GET", "/orders/{orderId}"),
+        new("PATCH", "/orders/{orderId}"),
+        new("DELETE", "/orders/{orderId}"),
+        new("POST", "/orders/{orderId}/cancel"),
+        new("GET", "/orders/{orderId}/invoice"),
+        new("GET", "/customers/{customerId}/orders"),
+        new("GET", "/products"),
+        new("GET", "/products/{productId}"),
+        new("PUT", "/products/{productId}"),
+        new("GET", "/health"),
+    ];
+
+    /// <summary>Reserves every line's stock, or none, for a new order.</summary>
+    public static FunctionDefinition ReserveInventory { get; } = Stage(
+        "reserve-inventory", "ReserveInventoryFunction", OrderStatus.Pending,
+        [
+            new(TransitionOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
+            new(ChangeStock, ResourceRef.Table(StorageSchema.Products.LogicalName)),
+        ],
+        [StorageSchema.Orders.EnvironmentVariable, StorageSchema.Products.EnvironmentVariable]);
+
+    /// <summary>Captures payment, or releases stock and fails the order.</summary>
+    public static FunctionDefinition ChargePayment { get; } = Stage(
+        "charge-payment", "ChargePaymentFunction", OrderStatus.Reserved,
+        [
+            new(TransitionOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
+            new(ChangeStock, ResourceRef.Table(StorageSchema.Products.LogicalName)),
+            new(UsePayments, ResourceRef.Table(StorageSchema.Payments.LogicalName)),
+        ],
+        [StorageSchema.Orders.EnvironmentVariable, StorageSchema.Products.EnvironmentVariable, StorageSchema.Payments.EnvironmentVariable]);
+
+    /// <summary>Moves reserved stock to shipped and records the tracking number.</summary>
+    public static FunctionDefinition ShipOrder { get; } = Stage(
+        "ship-order", "ShipOrderFunction", OrderStatus.Paid,
+        [
+            new(TransitionOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
+            new(ChangeStock, ResourceRef.Table(StorageSchema.Products.LogicalName)),
+        ],
+        [StorageSchema.Orders.EnvironmentVariable, StorageSchema.Products.EnvironmentVariable]);
+
+    /// <summary>Renders and stores the invoice PDF, then completes the order.</summary>
+    public static FunctionDefinition GenerateInvoice { get; } = Stage(
+        "generate-invoice", "GenerateInvoiceFunction", OrderStatus.Shipped,
+        [
+            new(TransitionOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
+            new(["s3:PutObject"], ResourceRef.BucketObjects(StorageSchema.Invoices.LogicalName)),
+        ],
+        [StorageSchema.Orders.EnvironmentVariable, StorageSchema.Invoices.EnvironmentVariable],
+        [SettingNames.S3Endpoint]);
+
+    /// <summary>Releases stock and refunds a captured payment of a cancelled order.</summary>
+    public static FunctionDefinition Compensate { get; } = Stage(
+        "compensate", "CompensateFunction", OrderStatus.Cancelled,
+        [
+            new(ReadOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
+            new(ChangeStock, ResourceRef.Table(StorageSchema.Products.LogicalName)),
+            new(UsePayments, ResourceRef.Table(StorageSchema.Payments.LogicalName)),
+        ],
+        [StorageSchema.Orders.EnvironmentVariable, StorageSchema.Products.EnvironmentVariable, StorageSchema.Payments.EnvironmentVariable]);
+
+    /// <summary>Every function, the API first, then the stages in pipeline order.</summary>
+    public static IReadOnlyList<FunctionDefinition> Functions { get; } = [Api, ReserveInventory, ChargePayment, ShipOrder, GenerateInvoice, Compensate];
+
+    /// <summary>The stage functions only.</summary>
+    public static IReadOnlyList<FunctionDefinition> Stages { get; } = Functions.Where(f => f.Trigger.Kind == TriggerKind.StageQueue).ToList();
+
+    /// <summary>
+    /// The longest a stage message can stay in flight before it is dead-lettered: receive limit times visibility
+    /// timeout, over every stage. An order must not be deleted sooner after giving up its stock, because compensation
+    /// still in flight needs the stored order's lines (Core's <c>OrderServiceOptions.SettlingPeriod</c> derives from this).
+    /// </summary>
+    public static TimeSpan LongestStageMessageLifetime { get; } =
+        TimeSpan.FromSeconds(Stages.Max(s => s.MaxReceiveCount * s.QueueVisibilityTimeoutSeconds));
+
+    /// <summary>The stage consuming orders that enter <paramref name="status"/>, or null when none does (terminal statuses other than cancelled).</summary>
+    public static FunctionDefinition? StageFor(OrderStatus status) => Stages.FirstOrDefault(s => s.Trigger.Status == status);
+
+    private static FunctionDefinition Stage(string name, string type, OrderStatus status, PermissionGrant[] permissions, string[] settings, string[]? optionalSettings = null) => new(
+        Name: name,
+        Handler: $"{Assembly}::OrderProcessing.Functions.Stages.{type}::HandleAsync",
+        Trigger: FunctionTrigger.Queue(status),
+        MemoryMb: 512,
+        TimeoutSeconds: 30,
+        BatchSize: 10,
+        MaxReceiveCount: 5,
+        Permissions: [.. permissions, new(ConsumeQueue, ResourceRef.OwnQueue)],
+        Settings: [EnvironmentSetting, .. settings])
+    {
+        OptionalSettings = [SettingNames.DynamoDbEndpoint, .. optionalSettings ?? []],
+    };
+}
