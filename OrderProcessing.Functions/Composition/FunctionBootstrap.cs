@@ -1,5 +1,6 @@
 using OrderProcessing.Functions.Adapters.S3;
 using OrderProcessing.Functions.Observability;
+using OrderProcessing.Functions.Stages;
 using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Composition;
@@ -11,11 +12,12 @@ namespace OrderProcessing.Functions.Composition;
 /// </summary>
 public sealed class FunctionBootstrap
 {
-    private FunctionBootstrap(FunctionSettings settings, SystemServices services, Telemetry telemetry)
+    private FunctionBootstrap(FunctionSettings settings, SystemServices services, Telemetry telemetry, IStageFailureObserver? stageFailures)
     {
         Settings = settings;
         Services = services;
         Telemetry = telemetry;
+        StageFailures = stageFailures;
     }
 
     /// <summary>The function's settings.</summary>
@@ -27,12 +29,16 @@ public sealed class FunctionBootstrap
     /// <summary>Logs and metrics.</summary>
     public Telemetry Telemetry { get; }
 
+    /// <summary>Hears of every message a stage function fails (the in-process transport); null in Lambda.</summary>
+    public IStageFailureObserver? StageFailures { get; }
+
     /// <summary>Reads <paramref name="function"/>'s settings with <paramref name="readSetting"/> and composes it over <paramref name="ports"/>.</summary>
     /// <param name="function">The function's topology entry.</param>
     /// <param name="readSetting">Reads one setting by name (an environment variable in Lambda).</param>
     /// <param name="ports">Builds the ports.</param>
     /// <param name="output">Where logs and metrics go; standard output when null.</param>
-    public static FunctionBootstrap Create(FunctionDefinition function, Func<string, string?> readSetting, IPortsFactory ports, TextWriter? output = null)
+    /// <param name="stageFailures">Hears of every message a stage function fails; nobody when null.</param>
+    public static FunctionBootstrap Create(FunctionDefinition function, Func<string, string?> readSetting, IPortsFactory ports, TextWriter? output = null, IStageFailureObserver? stageFailures = null)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(ports);
@@ -45,7 +51,7 @@ public sealed class FunctionBootstrap
         var telemetry = output is null
             ? Telemetry.ToStandardOutput(function.Name, environment)
             : new Telemetry(function.Name, environment, output, systemPorts.Clock);
-        return new FunctionBootstrap(settings, new SystemServices(systemPorts, options), telemetry);
+        return new FunctionBootstrap(settings, new SystemServices(systemPorts, options), telemetry, stageFailures);
     }
 
     /// <summary>Returns <paramref name="bootstrap"/> when it was made for <paramref name="function"/>; throws otherwise.</summary>

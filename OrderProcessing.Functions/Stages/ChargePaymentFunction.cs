@@ -15,13 +15,13 @@ public sealed class ChargePaymentFunction : StageFunction
 
     /// <summary>Composes the function from a bootstrap made for <see cref="SystemTopology.ChargePayment"/>.</summary>
     public ChargePaymentFunction(FunctionBootstrap bootstrap)
-        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.ChargePayment).Services, bootstrap.Telemetry)
+        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.ChargePayment).Services, bootstrap.Telemetry, bootstrap.StageFailures)
     {
     }
 
-    /// <summary>Creates the function over <paramref name="services"/> (tests and the local host).</summary>
-    public ChargePaymentFunction(SystemServices services, Telemetry telemetry)
-        : base(SystemTopology.ChargePayment, (services ?? throw new ArgumentNullException(nameof(services))).ChargePayment, telemetry)
+    /// <summary>Creates the function over <paramref name="services"/> (tests and the local host); <paramref name="failures"/> hears of every failed message.</summary>
+    public ChargePaymentFunction(SystemServices services, Telemetry telemetry, IStageFailureObserver? failures = null)
+        : base(SystemTopology.ChargePayment, (services ?? throw new ArgumentNullException(nameof(services))).ChargePayment, telemetry, failures)
     {
     }
 

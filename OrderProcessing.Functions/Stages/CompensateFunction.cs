@@ -15,13 +15,13 @@ public sealed class CompensateFunction : StageFunction
 
     /// <summary>Composes the function from a bootstrap made for <see cref="SystemTopology.Compensate"/>.</summary>
     public CompensateFunction(FunctionBootstrap bootstrap)
-        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.Compensate).Services, bootstrap.Telemetry)
+        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.Compensate).Services, bootstrap.Telemetry, bootstrap.StageFailures)
     {
     }
 
-    /// <summary>Creates the function over <paramref name="services"/> (tests and the local host).</summary>
-    public CompensateFunction(SystemServices services, Telemetry telemetry)
-        : base(SystemTopology.Compensate, (services ?? throw new ArgumentNullException(nameof(services))).Compensate, telemetry)
+    /// <summary>Creates the function over <paramref name="services"/> (tests and the local host); <paramref name="failures"/> hears of every failed message.</summary>
+    public CompensateFunction(SystemServices services, Telemetry telemetry, IStageFailureObserver? failures = null)
+        : base(SystemTopology.Compensate, (services ?? throw new ArgumentNullException(nameof(services))).Compensate, telemetry, failures)
     {
     }
 

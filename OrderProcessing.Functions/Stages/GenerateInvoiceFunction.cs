@@ -15,13 +15,13 @@ public sealed class GenerateInvoiceFunction : StageFunction
 
     /// <summary>Composes the function from a bootstrap made for <see cref="SystemTopology.GenerateInvoice"/>.</summary>
     public GenerateInvoiceFunction(FunctionBootstrap bootstrap)
-        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.GenerateInvoice).Services, bootstrap.Telemetry)
+        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.GenerateInvoice).Services, bootstrap.Telemetry, bootstrap.StageFailures)
     {
     }
 
-    /// <summary>Creates the function over <paramref name="services"/> (tests and the local host).</summary>
-    public GenerateInvoiceFunction(SystemServices services, Telemetry telemetry)
-        : base(SystemTopology.GenerateInvoice, (services ?? throw new ArgumentNullException(nameof(services))).GenerateInvoice, telemetry)
+    /// <summary>Creates the function over <paramref name="services"/> (tests and the local host); <paramref name="failures"/> hears of every failed message.</summary>
+    public GenerateInvoiceFunction(SystemServices services, Telemetry telemetry, IStageFailureObserver? failures = null)
+        : base(SystemTopology.GenerateInvoice, (services ?? throw new ArgumentNullException(nameof(services))).GenerateInvoice, telemetry, failures)
     {
     }
 

@@ -15,13 +15,13 @@ public sealed class ReserveInventoryFunction : StageFunction
 
     /// <summary>Composes the function from a bootstrap made for <see cref="SystemTopology.ReserveInventory"/>.</summary>
     public ReserveInventoryFunction(FunctionBootstrap bootstrap)
-        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.ReserveInventory).Services, bootstrap.Telemetry)
+        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.ReserveInventory).Services, bootstrap.Telemetry, bootstrap.StageFailures)
     {
     }
 
-    /// <summary>Creates the function over <paramref name="services"/> (tests and the local host).</summary>
-    public ReserveInventoryFunction(SystemServices services, Telemetry telemetry)
-        : base(SystemTopology.ReserveInventory, (services ?? throw new ArgumentNullException(nameof(services))).ReserveInventory, telemetry)
+    /// <summary>Creates the function over <paramref name="services"/> (tests and the local host); <paramref name="failures"/> hears of every failed message.</summary>
+    public ReserveInventoryFunction(SystemServices services, Telemetry telemetry, IStageFailureObserver? failures = null)
+        : base(SystemTopology.ReserveInventory, (services ?? throw new ArgumentNullException(nameof(services))).ReserveInventory, telemetry, failures)
     {
     }
 

@@ -15,13 +15,13 @@ public sealed class ShipOrderFunction : StageFunction
 
     /// <summary>Composes the function from a bootstrap made for <see cref="SystemTopology.ShipOrder"/>.</summary>
     public ShipOrderFunction(FunctionBootstrap bootstrap)
-        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.ShipOrder).Services, bootstrap.Telemetry)
+        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.ShipOrder).Services, bootstrap.Telemetry, bootstrap.StageFailures)
     {
     }
 
-    /// <summary>Creates the function over <paramref name="services"/> (tests and the local host).</summary>
-    public ShipOrderFunction(SystemServices services, Telemetry telemetry)
-        : base(SystemTopology.ShipOrder, (services ?? throw new ArgumentNullException(nameof(services))).ShipOrder, telemetry)
+    /// <summary>Creates the function over <paramref name="services"/> (tests and the local host); <paramref name="failures"/> hears of every failed message.</summary>
+    public ShipOrderFunction(SystemServices services, Telemetry telemetry, IStageFailureObserver? failures = null)
+        : base(SystemTopology.ShipOrder, (services ?? throw new ArgumentNullException(nameof(services))).ShipOrder, telemetry, failures)
     {
     }
 

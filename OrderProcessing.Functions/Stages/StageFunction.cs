@@ -20,9 +20,10 @@ namespace OrderProcessing.Functions.Stages;
 public abstract class StageFunction
 {
     private readonly IOrderStage _stage;
+    private readonly IStageFailureObserver? _failures;
 
-    /// <summary>Creates the function for <paramref name="function"/>, running <paramref name="stage"/>.</summary>
-    protected StageFunction(FunctionDefinition function, IOrderStage stage, Telemetry telemetry)
+    /// <summary>Creates the function for <paramref name="function"/>, running <paramref name="stage"/>; <paramref name="failures"/> hears of every failed message.</summary>
+    protected StageFunction(FunctionDefinition function, IOrderStage stage, Telemetry telemetry, IStageFailureObserver? failures)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(stage);
@@ -34,6 +35,7 @@ public abstract class StageFunction
 
         Function = function;
         _stage = stage;
+        _failures = failures;
         Telemetry = telemetry;
     }
 
@@ -139,6 +141,7 @@ public abstract class StageFunction
             context["outcome"] = "failed";
             context["cause"] = "poison";
             Telemetry.Log(LogLevel.Error, $"Unreadable message reported as failed so it reaches the dead-letter queue: {problem}.", messageId, fields: context);
+            Report(messageId, null, StageFailureKind.Poison, $"Unreadable message: {problem}.", null);
             return MessageOutcome.Failed;
         }
 
@@ -171,6 +174,7 @@ public abstract class StageFunction
             context["outcome"] = "failed";
             context["cause"] = "transient";
             Telemetry.Log(LogLevel.Warn, "Transient failure; the message will be retried.", messageId, parsed.OrderId, context, e);
+            Report(messageId, parsed.OrderId, StageFailureKind.Transient, "Transient failure; the message will be retried.", e);
             return MessageOutcome.Failed;
         }
         catch (Exception e)
@@ -179,7 +183,16 @@ public abstract class StageFunction
             context["outcome"] = "failed";
             context["cause"] = "unexpected";
             Telemetry.Log(LogLevel.Error, "Unexpected failure; the message will be retried and dead-lettered if it keeps failing.", messageId, parsed.OrderId, context, e);
+            Report(messageId, parsed.OrderId, StageFailureKind.Unexpected, "Unexpected failure; the message will be retried and dead-lettered if it keeps failing.", e);
             return MessageOutcome.Failed;
+        }
+    }
+
+    private void Report(string? messageId, string? orderId, StageFailureKind kind, string text, Exception? exception)
+    {
+        if (_failures is not null && !string.IsNullOrEmpty(messageId))
+        {
+            _failures.MessageFailed(new StageFailure(Function.Name, messageId, orderId, kind, exception is null ? text : $"{text} ({exception.GetType().FullName}: {exception.Message})"));
         }
     }
 

@@ -1,6 +1,8 @@
 using OrderProcessing.Core.Catalog;
+using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
+using OrderProcessing.Functions.Stages;
 using OrderProcessing.Functions.Tests.Support;
 using OrderProcessing.Topology;
 
@@ -161,6 +163,23 @@ public sealed class DeliveryTests
         Assert.That(error.GetProperty("level").GetString(), Is.EqualTo("ERROR"));
         Assert.That(error.GetProperty("orderId").GetString(), Is.EqualTo(broken));
         Assert.That(error.GetProperty("errorMessage").GetString(), Is.EqualTo("disk on fire"));
+        var reported = _system.Failures.Failures.Single();
+        Assert.That((reported.Stage, reported.MessageId, reported.OrderId, reported.Kind), Is.EqualTo((SystemTopology.ReserveInventory.Name, "broken", broken, StageFailureKind.Unexpected)));
+        Assert.That(reported.Cause, Does.Contain("InvalidOperationException: disk on fire"));
+    }
+
+    [Test]
+    public async Task TransientFailure_IsReportedThroughTheHook_WithItsKind()
+    {
+        var orderId = await _system.PlaceOrderAsync();
+        _system.Orders.Failure = _ => new TransientFailureException("throttled");
+
+        var failed = await _system.DeliverAsync(SystemTopology.ReserveInventory, new StageEventBuilder().Record(orderId, OrderStatus.Pending, messageId: "m-7"));
+
+        Assert.That(failed, Is.EqualTo(new[] { "m-7" }));
+        var reported = _system.Failures.Failures.Single();
+        Assert.That((reported.MessageId, reported.OrderId, reported.Kind), Is.EqualTo(("m-7", orderId, StageFailureKind.Transient)));
+        Assert.That(reported.Cause, Does.Contain("throttled"));
     }
 
     [TestCase("", TestName = "EmptyBody_IsReportedAsPoison")]
@@ -178,6 +197,7 @@ public sealed class DeliveryTests
         Assert.That(error.GetProperty("level").GetString(), Is.EqualTo("ERROR"));
         Assert.That(error.GetProperty("requestId").GetString(), Is.EqualTo("poison-1"));
         Assert.That(error.GetProperty("lastAttempt").GetBoolean(), Is.True);
+        Assert.That(_system.Failures.Failures.Single(), Has.Property(nameof(StageFailure.Kind)).EqualTo(StageFailureKind.Poison).And.Property(nameof(StageFailure.MessageId)).EqualTo("poison-1"));
     }
 
     [Test]

@@ -35,15 +35,18 @@ internal sealed class TestSystem
         Api = new ApiFunction(Services, apiOptions ?? new ApiOptions(), Telemetry(SystemTopology.Api));
         Stages = new Dictionary<string, Func<Stream, Task<Stream>>>
         {
-            [SystemTopology.ReserveInventory.Name] = new ReserveInventoryFunction(Services, Telemetry(SystemTopology.ReserveInventory)).HandleAsync,
-            [SystemTopology.ChargePayment.Name] = new ChargePaymentFunction(Services, Telemetry(SystemTopology.ChargePayment)).HandleAsync,
-            [SystemTopology.ShipOrder.Name] = new ShipOrderFunction(Services, Telemetry(SystemTopology.ShipOrder)).HandleAsync,
-            [SystemTopology.GenerateInvoice.Name] = new GenerateInvoiceFunction(Services, Telemetry(SystemTopology.GenerateInvoice)).HandleAsync,
-            [SystemTopology.Compensate.Name] = new CompensateFunction(Services, Telemetry(SystemTopology.Compensate)).HandleAsync,
+            [SystemTopology.ReserveInventory.Name] = new ReserveInventoryFunction(Services, Telemetry(SystemTopology.ReserveInventory), Failures).HandleAsync,
+            [SystemTopology.ChargePayment.Name] = new ChargePaymentFunction(Services, Telemetry(SystemTopology.ChargePayment), Failures).HandleAsync,
+            [SystemTopology.ShipOrder.Name] = new ShipOrderFunction(Services, Telemetry(SystemTopology.ShipOrder), Failures).HandleAsync,
+            [SystemTopology.GenerateInvoice.Name] = new GenerateInvoiceFunction(Services, Telemetry(SystemTopology.GenerateInvoice), Failures).HandleAsync,
+            [SystemTopology.Compensate.Name] = new CompensateFunction(Services, Telemetry(SystemTopology.Compensate), Failures).HandleAsync,
         };
     }
 
     public ManualClock Clock { get; } = new();
+
+    /// <summary>Every message the stage functions failed, as their typed hook reported it.</summary>
+    public RecordingFailureObserver Failures { get; } = new();
 
     public SystemPorts Ports { get; }
 
