@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests and the local host need that is not a NuGet package:
-# Debian's qpdf, poppler-utils and chromium (when run as root and missing) and the npm test servers from the lockfile.
+# Debian's qpdf, poppler-utils, chromium and graphviz (when run as root and missing) and the npm test servers from the lockfile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +8,7 @@ need=()
 command -v qpdf >/dev/null || need+=(qpdf)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v chromium >/dev/null || need+=(chromium)
+command -v dot >/dev/null || need+=(graphviz)
 if ((${#need[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     echo "setup: installing ${need[*]} with apt-get"

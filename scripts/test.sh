@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 
+# The project picture in README is drawn from the project files; a stale one fails the run.
+scripts/project-graph.sh --check
+
 not_run=()
 target=OrderProcessing.sln
 restore_log=$(mktemp)
