@@ -126,23 +126,14 @@ public sealed class OrderService(
 
     /// <summary>
     /// An operator's move, limited to <see cref="OrderTransitions.OperatorMoves"/> (giving an order up; the pipeline
-    /// releases its stock and refunds a capture). Another move the lifecycle allows throws
+    /// releases its stock and refunds a capture) by <see cref="Order.GiveUp"/>. Another move the lifecycle allows throws
     /// <see cref="OperatorMoveNotAllowedException"/> naming the stage that makes it; anything else throws
     /// <see cref="InvalidTransitionException"/>.
     /// </summary>
     public Task<Order> MoveAsync(string orderId, OrderStatus status, CancellationToken cancellationToken = default) =>
         TransitionAsync(
             orderId,
-            order =>
-            {
-                if (OrderTransitions.IsAllowed(order.Status, status) && !OrderTransitions.IsOperatorMove(order.Status, status))
-                {
-                    // A forward move: the stage of the order's current status makes it once its work is done.
-                    throw new OperatorMoveNotAllowedException(order.Status, status, _options.StageNames.GetValueOrDefault(order.Status));
-                }
-
-                order.MoveTo(status, $"moved to {status.ToWire()} by an operator", clock.GetUtcNow());
-            },
+            order => order.GiveUp(status, $"moved to {status.ToWire()} by an operator", clock.GetUtcNow(), _options.StageNames),
             cancellationToken);
 
     /// <summary>
