@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 namespace OrderProcessing.Core.Common;
 
@@ -8,7 +9,7 @@ public static class TextRules
     public const int MaxLength = 200;
 
     /// <summary>Checks a required string; returns true when it passed.</summary>
-    public static bool CheckRequired(ValidationErrors errors, string field, string? value)
+    public static bool CheckRequired(ValidationErrors errors, string field, [NotNullWhen(true)] string? value)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (string.IsNullOrWhiteSpace(value))
@@ -51,14 +52,14 @@ public static class TextRules
     }
 
     /// <summary>Checks an identifier: required, at most 200 characters, printable ASCII without spaces or slashes.</summary>
-    public static bool CheckIdentifier(ValidationErrors errors, string field, string? value)
+    public static bool CheckIdentifier(ValidationErrors errors, string field, [NotNullWhen(true)] string? value)
     {
         if (!CheckRequired(errors, field, value))
         {
             return false;
         }
 
-        if (value!.Any(c => c is <= ' ' or > '~' or '/' or '#'))
+        if (value.Any(c => c is <= ' ' or > '~' or '/' or '#'))
         {
             errors.Add(field, "may contain only printable ASCII characters other than space, '/' and '#'");
             return false;
@@ -71,7 +72,7 @@ public static class TextRules
     /// True when <see cref="CheckIdentifier"/> would find nothing to report (non-empty, at most 200 printable ASCII
     /// characters other than space, '/' and '#'), without needing the field's name: callers build it only for errors.
     /// </summary>
-    internal static bool IsValidIdentifier(string? value)
+    internal static bool IsValidIdentifier([NotNullWhen(true)] string? value)
     {
         if (value is null || value.Length is 0 or > MaxLength)
         {

@@ -147,10 +147,31 @@ public sealed class Order
     public void Cancel(string reason, DateTimeOffset now) => Transition(OrderStatus.Cancelled, reason, now);
 
     /// <summary>
-    /// A move along any allowed transition, without a stage's side data (payment id, tracking number, invoice key).
-    /// <see cref="OrderService.MoveAsync"/> lets operators use it only for <see cref="OrderTransitions.OperatorMoves"/>.
+    /// An operator gives the order up: moves it to <paramref name="target"/> (<c>OUT_OF_STOCK</c>, <c>PAYMENT_FAILED</c>
+    /// or <c>CANCELLED</c>) where <see cref="OrderTransitions.OperatorMoves"/> allows it. A move that records a stage's
+    /// work (stock reserved, payment captured, shipment created, invoice stored) is made only by that stage's named method,
+    /// which carries the stage's data.
     /// </summary>
-    public void MoveTo(OrderStatus status, string reason, DateTimeOffset now) => Transition(status, reason, now);
+    /// <param name="target">The status to give the order up to.</param>
+    /// <param name="reason">Why, recorded in the history and the event.</param>
+    /// <param name="now">When.</param>
+    /// <param name="stageNames">
+    /// The pipeline stage that processes orders in each status, to name in a rejection; without an entry the rejection
+    /// describes the stage by the status it processes.
+    /// </param>
+    /// <exception cref="OperatorMoveNotAllowedException">The lifecycle allows the move, but only a pipeline stage makes it.</exception>
+    /// <exception cref="InvalidTransitionException">The lifecycle does not allow the move.</exception>
+    public void GiveUp(OrderStatus target, string reason, DateTimeOffset now, IReadOnlyDictionary<OrderStatus, string>? stageNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        if (OrderTransitions.IsAllowed(Status, target) && !OrderTransitions.IsOperatorMove(Status, target))
+        {
+            // A forward move: the stage of the order's current status makes it once its work is done.
+            throw new OperatorMoveNotAllowedException(Status, target, stageNames?.GetValueOrDefault(Status));
+        }
+
+        Transition(target, reason, now);
+    }
 
     /// <summary>The stored form of this order.</summary>
     public OrderSnapshot ToSnapshot() => new(
@@ -172,10 +193,15 @@ public sealed class Order
         _history.ToList(),
         LastEvent);
 
-    /// <summary>Rebuilds an order from its stored form, recomputing line totals and the total.</summary>
+    /// <summary>
+    /// Rebuilds an order from its stored form, recomputing line totals and the total. The status must come with the data
+    /// the stages recorded on the way to it: a payment id from <c>PAID</c> on, a tracking number from <c>SHIPPED</c> on
+    /// and an invoice key at <c>COMPLETED</c>; otherwise <see cref="ArgumentException"/>.
+    /// </summary>
     public static Order FromSnapshot(OrderSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        EnsureHasStatusData(snapshot);
         var lines = snapshot.Lines.Select(l => new OrderLine(l.ProductId, l.Name, l.Quantity, new Money(l.UnitPrice, snapshot.Currency)));
         var order = new Order(
             snapshot.OrderId,
@@ -195,6 +221,21 @@ public sealed class Order
         };
         order._history.AddRange(snapshot.History);
         return order;
+    }
+
+    // Storage is the one way in that skips the named methods, so it must not bring in an order the methods could not make.
+    private static void EnsureHasStatusData(OrderSnapshot snapshot)
+    {
+        var status = snapshot.Status;
+        var missing =
+            status is OrderStatus.Paid or OrderStatus.Shipped or OrderStatus.Completed && string.IsNullOrEmpty(snapshot.PaymentId) ? "payment id"
+            : status is OrderStatus.Shipped or OrderStatus.Completed && string.IsNullOrEmpty(snapshot.TrackingNumber) ? "tracking number"
+            : status is OrderStatus.Completed && string.IsNullOrEmpty(snapshot.InvoiceKey) ? "invoice key"
+            : null;
+        if (missing is not null)
+        {
+            throw new ArgumentException($"Stored order '{snapshot.OrderId}' is {status.ToWire()} but has no {missing}.", nameof(snapshot));
+        }
     }
 
     private void Transition(OrderStatus to, string reason, DateTimeOffset now)

@@ -23,42 +23,32 @@ public sealed class OrderService(
     private readonly OrderServiceOptions _options = options ?? new OrderServiceOptions();
 
     /// <summary>
-    /// Validates the request, prices it from the catalog and stores a <see cref="OrderStatus.Pending"/> order. With an
-    /// idempotency key, the same key and request return the first order again; the same key with another request throws
-    /// <see cref="IdempotencyKeyReusedException"/>.
+    /// Validates the request and its <c>Idempotency-Key</c> with <see cref="PlaceOrderValidator.Validate"/> (throwing
+    /// <see cref="ValidationException"/>), then places the command as
+    /// <see cref="PlaceAsync(PlaceOrderCommand, CancellationToken)"/> does.
     /// </summary>
     public async Task<PlaceOrderResult> PlaceAsync(PlaceOrderRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var found = PlaceOrderValidator.Validate(request);
-        Dictionary<string, string[]>? errors = found.Count > 0 ? new Dictionary<string, string[]>(found) : null;
-        if (idempotencyKey is not null)
-        {
-            try
-            {
-                PlaceOrderValidator.EnsureValidIdempotencyKey(idempotencyKey);
-            }
-            catch (ValidationException e)
-            {
-                errors ??= [];
-                foreach (var (k, v) in e.Errors)
-                {
-                    errors[k] = v;
-                }
-            }
-        }
+        return await PlaceAsync(PlaceOrderValidator.Validate(request, idempotencyKey), cancellationToken).ConfigureAwait(false);
+    }
 
-        if (errors is not null)
-        {
-            throw new ValidationException(errors);
-        }
-
-        var lines = await PriceAsync(request.Items!, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Prices a validated command from the catalog and stores a <see cref="OrderStatus.Pending"/> order. With an
+    /// idempotency key, the same key and request return the first order again; the same key with another request throws
+    /// <see cref="IdempotencyKeyReusedException"/>. A product the catalog does not know, or lines in more than one
+    /// currency, throw <see cref="ValidationException"/>.
+    /// </summary>
+    public async Task<PlaceOrderResult> PlaceAsync(PlaceOrderCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var lines = await PriceAsync(command.Lines, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var orderId = ids.NewOrderId();
+        var idempotencyKey = command.IdempotencyKey;
         if (idempotencyKey is not null)
         {
-            var fingerprint = RequestFingerprint.Compute(request);
+            var fingerprint = RequestFingerprint.Compute(command);
             var claimed = await idempotency.TryClaimAsync(
                 new IdempotencyRecord(idempotencyKey, fingerprint, orderId, now, now + _options.IdempotencyWindow),
                 cancellationToken).ConfigureAwait(false);
@@ -82,13 +72,7 @@ public sealed class OrderService(
             }
         }
 
-        var order = Order.Place(
-            orderId,
-            new Customer(request.CustomerId!, request.CustomerEmail!, request.CustomerName!),
-            lines,
-            ToAddress(request.ShippingAddress!),
-            request.PaymentToken!,
-            now);
+        var order = Order.Place(orderId, command.Customer, lines, command.ShippingAddress, command.PaymentToken, now);
         try
         {
             await orders.AddAsync(order, cancellationToken).ConfigureAwait(false);
@@ -126,23 +110,14 @@ public sealed class OrderService(
 
     /// <summary>
     /// An operator's move, limited to <see cref="OrderTransitions.OperatorMoves"/> (giving an order up; the pipeline
-    /// releases its stock and refunds a capture). Another move the lifecycle allows throws
+    /// releases its stock and refunds a capture) by <see cref="Order.GiveUp"/>. Another move the lifecycle allows throws
     /// <see cref="OperatorMoveNotAllowedException"/> naming the stage that makes it; anything else throws
     /// <see cref="InvalidTransitionException"/>.
     /// </summary>
     public Task<Order> MoveAsync(string orderId, OrderStatus status, CancellationToken cancellationToken = default) =>
         TransitionAsync(
             orderId,
-            order =>
-            {
-                if (OrderTransitions.IsAllowed(order.Status, status) && !OrderTransitions.IsOperatorMove(order.Status, status))
-                {
-                    // A forward move: the stage of the order's current status makes it once its work is done.
-                    throw new OperatorMoveNotAllowedException(order.Status, status, _options.StageNames.GetValueOrDefault(order.Status));
-                }
-
-                order.MoveTo(status, $"moved to {status.ToWire()} by an operator", clock.GetUtcNow());
-            },
+            order => order.GiveUp(status, $"moved to {status.ToWire()} by an operator", clock.GetUtcNow(), _options.StageNames),
             cancellationToken);
 
     /// <summary>
@@ -207,12 +182,12 @@ public sealed class OrderService(
         }
     }
 
-    private async Task<IReadOnlyList<OrderLine>> PriceAsync(IReadOnlyList<OrderLineRequest?> items, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OrderLine>> PriceAsync(IReadOnlyList<PlaceOrderLine> items, CancellationToken cancellationToken)
     {
         var ids = new List<string>(items.Count);
         foreach (var item in items)
         {
-            ids.Add(item!.ProductId!);
+            ids.Add(item.ProductId);
         }
 
         var products = await catalog.GetManyAsync(ids, cancellationToken).ConfigureAwait(false);
@@ -237,12 +212,10 @@ public sealed class OrderService(
         var lines = new List<OrderLine>(items.Count);
         foreach (var item in items)
         {
-            var product = products[item!.ProductId!];
-            lines.Add(new OrderLine(item.ProductId!, product.Name, item.Quantity!.Value, product.UnitPrice));
+            var product = products[item.ProductId];
+            lines.Add(new OrderLine(item.ProductId, product.Name, item.Quantity, product.UnitPrice));
         }
 
         return lines;
     }
-
-    private static Address ToAddress(AddressRequest a) => new(a.Line1!, a.Line2, a.City!, a.Region, a.PostalCode!, a.Country!);
 }

@@ -36,7 +36,7 @@ public static class OrderTransitions
     public static IReadOnlyCollection<(OrderStatus From, OrderStatus To)> Allowed { get; } = Table.Keys;
 
     /// <summary>
-    /// The allowed moves an operator may make by hand (<see cref="OrderService.MoveAsync"/>): only those that give an
+    /// The allowed moves an operator may make by hand (<see cref="Order.GiveUp"/>, behind <see cref="OrderService.MoveAsync"/>): only those that give an
     /// order up (<c>PENDING</c> to <c>OUT_OF_STOCK</c>, <c>RESERVED</c> to <c>PAYMENT_FAILED</c>, and to <c>CANCELLED</c>
     /// from <c>PENDING</c>, <c>RESERVED</c> or <c>PAID</c>). The pipeline cleans up after each of them: the stage due
     /// for the order's previous status, queued or in flight, finds the order given up and releases its stock and refunds

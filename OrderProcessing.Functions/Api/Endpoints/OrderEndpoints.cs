@@ -14,19 +14,15 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
 
     public async Task<HttpResult> PlaceAsync(ApiCall call)
     {
-        PlaceOrderRequest request;
+        PlaceOrderCommand command;
         var key = call.Request.Header("Idempotency-Key");
         using (var body = call.JsonObject())
         {
             var fields = new JsonFields(new ValidationErrors());
-            request = RequestReaders.PlaceOrder(body.RootElement, fields);
-            if (!fields.Errors.IsEmpty)
-            {
-                throw WithDomainErrors(fields.Errors, request, key);
-            }
+            command = Validate(RequestReaders.PlaceOrder(body.RootElement, fields), fields.Errors, key);
         }
 
-        var result = await orders.PlaceAsync(request, key).ConfigureAwait(false);
+        var result = await orders.PlaceAsync(command).ConfigureAwait(false);
         var order = result.Order;
         call.OrderId = order.OrderId;
         if (!result.Replayed)
@@ -148,31 +144,28 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
     private static HttpResult Page(Page<Order> page) =>
         HttpResult.Json(200, new OrderPageResource(page.Items.Select(ResourceMapper.ToResource).ToList(), page.NextCursor), ApiJsonContext.Responses.OrderPageResource);
 
-    // Type errors come first for their field; the domain's rules add what they find about every other field, so a
-    // client learns all that is wrong with a body in one round trip.
-    private static ValidationException WithDomainErrors(ValidationErrors typeErrors, PlaceOrderRequest request, string? idempotencyKey)
+    // The body's one validation. Type errors come first for their field; the domain's rules add what they find about
+    // every other field, so a client learns all that is wrong with a body in one round trip.
+    private static PlaceOrderCommand Validate(PlaceOrderRequest request, ValidationErrors typeErrors, string? idempotencyKey)
     {
+        if (typeErrors.IsEmpty)
+        {
+            return PlaceOrderValidator.Validate(request, idempotencyKey);
+        }
+
         var merged = new Dictionary<string, string[]>(typeErrors.ToDictionary(), StringComparer.Ordinal);
-        foreach (var (field, messages) in PlaceOrderValidator.Validate(request))
+        try
         {
-            merged.TryAdd(field, messages);
+            _ = PlaceOrderValidator.Validate(request, idempotencyKey);
         }
-
-        if (idempotencyKey is not null)
+        catch (ValidationException e)
         {
-            try
+            foreach (var (field, messages) in e.Errors)
             {
-                PlaceOrderValidator.EnsureValidIdempotencyKey(idempotencyKey);
-            }
-            catch (ValidationException e)
-            {
-                foreach (var (field, messages) in e.Errors)
-                {
-                    merged.TryAdd(field, messages);
-                }
+                merged.TryAdd(field, messages);
             }
         }
 
-        return new ValidationException(merged);
+        throw new ValidationException(merged);
     }
 }

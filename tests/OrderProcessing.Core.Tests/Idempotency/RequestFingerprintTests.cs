@@ -1,3 +1,4 @@
+using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Idempotency;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Tests.Support;
@@ -43,6 +44,34 @@ public class RequestFingerprintTests
 
         Assert.That(RequestFingerprint.Compute(a), Is.Not.EqualTo(RequestFingerprint.Compute(b)));
     }
+
+    // Pinned from the fingerprints stored before the place-order command existed: an Idempotency-Key claimed then must
+    // still match a replay of the same body, so these values may never change.
+    [TestCase("c-42", "jane@example.com", "Jane Doe", "sku-1", 2, "sku-9", 0, "1 Main St", null, "Springfield", null, "12345", "US", "ac7e03b0eb301d5d69196d3466d220a47161c4d20941ca0d9f5b33e2ecc1ef3f")]
+    [TestCase("c-7", "zo\u00eb@example.com", "Zo\u00eb \u00c5ngstr\u00f6m", "sku-1", 2, "sku-2", 10, "12 Rue de la Paix", "Apt 4", "Paris", "IDF", "75002", "FR", "c3414656611a0a58e8800cef75e2c224e3c0359baa187523591f872699fe3b0f")]
+    public void Fingerprint_OfAStoredBody_NeverChanges(
+        string customerId, string email, string name, string product1, int quantity1, string product2, int quantity2,
+        string line1, string? line2, string city, string? region, string postalCode, string country, string expected)
+    {
+        List<OrderLineRequest?> items = quantity2 == 0
+            ? [new OrderLineRequest(product1, quantity1)]
+            : [new OrderLineRequest(product1, quantity1), new OrderLineRequest(product2, quantity2)];
+        var request = new PlaceOrderRequest(customerId, email, name, items, "tok_visa", new AddressRequest(line1, line2, city, region, postalCode, country));
+
+        Assert.That(RequestFingerprint.Compute(request), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Fingerprint_IgnoresTheIdempotencyKey()
+    {
+        var request = new PlaceOrderRequestBuilder().Build();
+
+        Assert.That(RequestFingerprint.Compute(PlaceOrderValidator.Validate(request, "key-1")), Is.EqualTo(RequestFingerprint.Compute(PlaceOrderValidator.Validate(request, "key-2"))));
+    }
+
+    [Test]
+    public void Fingerprint_OfARequestThatBreaksARule_IsRefused() =>
+        Assert.Throws<ValidationException>(() => RequestFingerprint.Compute(new PlaceOrderRequestBuilder().WithCustomerId(null).Build()));
 
     [Test]
     public void Fingerprint_IsHexSha256() =>

@@ -119,6 +119,20 @@ public class OrderServiceTests
     }
 
     [Test]
+    public async Task Place_ValidatedCommand_IsAReplayOfTheSameRequestUnderItsKey()
+    {
+        var command = PlaceOrderValidator.Validate(new PlaceOrderRequestBuilder().Build(), "key-1");
+        var first = await Service.PlaceAsync(command);
+
+        var again = await Service.PlaceAsync(new PlaceOrderRequestBuilder().Build(), "key-1");
+
+        Assert.That(first.Replayed, Is.False);
+        Assert.That(first.Order.Customer, Is.EqualTo(command.Customer));
+        Assert.That(again.Replayed, Is.True);
+        Assert.That(again.Order.OrderId, Is.EqualTo(first.Order.OrderId));
+    }
+
+    [Test]
     public async Task Place_Replay_ReturnsTheOrderAsItIsNow()
     {
         var first = await Service.PlaceAsync(new PlaceOrderRequestBuilder().Build(), "key-1");

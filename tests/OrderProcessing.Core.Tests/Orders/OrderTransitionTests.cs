@@ -48,7 +48,7 @@ public class OrderTransitionTests
         var version = order.Version;
         var history = order.History.ToList();
 
-        order.MoveTo(to, "operator says so", MoveTime);
+        var reason = MoveByItsMethod(order, to, MoveTime);
 
         using (Assert.EnterMultipleScope())
         {
@@ -56,9 +56,9 @@ public class OrderTransitionTests
             Assert.That(order.Status, Is.EqualTo(to));
             Assert.That(order.Version, Is.EqualTo(version + 1));
             Assert.That(order.UpdatedAt, Is.EqualTo(MoveTime));
-            Assert.That(order.History, Is.EqualTo(history.Append(new StatusChange(to, MoveTime, "operator says so"))));
+            Assert.That(order.History, Is.EqualTo(history.Append(new StatusChange(to, MoveTime, reason))));
             Assert.That(order.PreviousStatus, Is.EqualTo(from));
-            Assert.That(order.LastEvent, Is.EqualTo(new OrderEvent(eventType, order.OrderId, to, from, version + 1, MoveTime, "operator says so")));
+            Assert.That(order.LastEvent, Is.EqualTo(new OrderEvent(eventType, order.OrderId, to, from, version + 1, MoveTime, reason)));
             Assert.That(OrderTransitions.EventFor(from, to), Is.EqualTo(eventType));
         }
     }
@@ -69,7 +69,7 @@ public class OrderTransitionTests
         var order = new OrderBuilder().InStatus(from).Build();
         var before = order.ToSnapshot();
 
-        var e = Assert.Throws<InvalidTransitionException>(() => order.MoveTo(to, "operator says so", MoveTime));
+        var e = Assert.Throws<InvalidTransitionException>(() => MoveByItsMethod(order, to, MoveTime));
 
         using (Assert.EnterMultipleScope())
         {
@@ -103,7 +103,8 @@ public class OrderTransitionTests
 
         foreach (var to in Enum.GetValues<OrderStatus>())
         {
-            Assert.Throws<InvalidTransitionException>(() => order.MoveTo(to, "try", MoveTime), $"{status.ToWire()} -> {to.ToWire()}");
+            Assert.Throws<InvalidTransitionException>(() => MoveByItsMethod(order, to, MoveTime), $"{status.ToWire()} -> {to.ToWire()}");
+            Assert.Throws<InvalidTransitionException>(() => order.GiveUp(to, "try", MoveTime), $"operator: {status.ToWire()} -> {to.ToWire()}");
         }
 
         Assert.That(order.Status, Is.EqualTo(status));
@@ -160,4 +161,105 @@ public class OrderTransitionTests
     [TestCaseSource(nameof(ForbiddenMoves))]
     public void IsOperatorMove_NeverForAMoveTheLifecycleForbids(OrderStatus from, OrderStatus to) =>
         Assert.That(OrderTransitions.IsOperatorMove(from, to), Is.False);
+
+    [Test]
+    public void OperatorTable_SplitsTheSixtyFourPairs_FiveGiveUpsFourStageMovesFiftyFiveForbidden()
+    {
+        Assert.That(GiveUps().Count(), Is.EqualTo(5));
+        Assert.That(StageMoves().Count(), Is.EqualTo(4));
+        Assert.That(GiveUps().Count() + StageMoves().Count() + ForbiddenMoves().Count(), Is.EqualTo(64));
+    }
+
+    [TestCaseSource(nameof(GiveUps))]
+    public void GiveUp_ToAGiveUpTarget_TheLifecycleAllows_MovesTheOrder_AndRecordsTheReason(OrderStatus from, OrderStatus to)
+    {
+        var order = new OrderBuilder().InStatus(from).Build();
+        var version = order.Version;
+
+        order.GiveUp(to, "operator gave it up", MoveTime);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(order.Status, Is.EqualTo(to));
+            Assert.That(order.Version, Is.EqualTo(version + 1));
+            Assert.That(order.History[^1], Is.EqualTo(new StatusChange(to, MoveTime, "operator gave it up")));
+            Assert.That(order.LastEvent, Is.EqualTo(new OrderEvent(Lifecycle[(from, to)], order.OrderId, to, from, version + 1, MoveTime, "operator gave it up")));
+        }
+    }
+
+    [TestCaseSource(nameof(StageMoves))]
+    public void GiveUp_ToAStatusThatRecordsAStagesWork_ThrowsOperatorMoveNotAllowed_NamingTheStage_AndChangesNothing(OrderStatus from, OrderStatus to)
+    {
+        var order = new OrderBuilder().InStatus(from).Build();
+        var before = order.ToSnapshot();
+        var stages = new Dictionary<OrderStatus, string> { [from] = "the-stage" };
+
+        var named = Assert.Throws<OperatorMoveNotAllowedException>(() => order.GiveUp(to, "operator says so", MoveTime, stages));
+        var unnamed = Assert.Throws<OperatorMoveNotAllowedException>(() => order.GiveUp(to, "operator says so", MoveTime));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((named.From, named.To, named.Stage), Is.EqualTo((from, to, "the-stage")));
+            Assert.That((unnamed.From, unnamed.To, unnamed.Stage), Is.EqualTo((from, to, (string?)null)));
+            Snapshots.AssertEqual(order.ToSnapshot(), before);
+        }
+    }
+
+    [TestCaseSource(nameof(ForbiddenMoves))]
+    public void GiveUp_AlongAMoveTheLifecycleForbids_ThrowsInvalidTransition_AndChangesNothing(OrderStatus from, OrderStatus to)
+    {
+        var order = new OrderBuilder().InStatus(from).Build();
+        var before = order.ToSnapshot();
+
+        var e = Assert.Throws<InvalidTransitionException>(() => order.GiveUp(to, "operator says so", MoveTime));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((e.From, e.To), Is.EqualTo((from, to)));
+            Snapshots.AssertEqual(order.ToSnapshot(), before);
+        }
+    }
+
+    // The design: "An operator may only give an order up (to OUT_OF_STOCK, PAYMENT_FAILED or CANCELLED); a move that
+    // records a stage's work is made only by that stage".
+    private static bool GivesUp(OrderStatus to) => to is OrderStatus.OutOfStock or OrderStatus.PaymentFailed or OrderStatus.Cancelled;
+
+    private static IEnumerable<TestCaseData> GiveUps() =>
+        Lifecycle.Keys.Where(m => GivesUp(m.To)).Select(m => new TestCaseData(m.From, m.To).SetArgDisplayNames(m.From.ToWire(), m.To.ToWire()));
+
+    private static IEnumerable<TestCaseData> StageMoves() =>
+        Lifecycle.Keys.Where(m => !GivesUp(m.To)).Select(m => new TestCaseData(m.From, m.To).SetArgDisplayNames(m.From.ToWire(), m.To.ToWire()));
+
+    // Makes the move the way the code that owns it does: a stage's named method with its data, a cancel request, or (for
+    // PENDING, which no method enters) an operator's move. Returns the reason the move records.
+    private static string MoveByItsMethod(Order order, OrderStatus to, DateTimeOffset at)
+    {
+        switch (to)
+        {
+            case OrderStatus.Reserved:
+                order.MarkReserved(at);
+                return "stock reserved";
+            case OrderStatus.OutOfStock:
+                order.MarkOutOfStock("not enough stock of 'sku-1' for 2", at);
+                return "not enough stock of 'sku-1' for 2";
+            case OrderStatus.Paid:
+                order.MarkPaid("pay_1", at);
+                return "payment captured";
+            case OrderStatus.PaymentFailed:
+                order.MarkPaymentFailed("card declined", at);
+                return "card declined";
+            case OrderStatus.Shipped:
+                order.MarkShipped("OP1", at);
+                return "shipped, tracking OP1";
+            case OrderStatus.Completed:
+                order.MarkCompleted("invoices/ord_test.pdf", at);
+                return "invoice issued";
+            case OrderStatus.Cancelled:
+                order.Cancel("changed my mind", at);
+                return "changed my mind";
+            default:
+                order.GiveUp(to, "operator says so", at);
+                return "operator says so";
+        }
+    }
 }

@@ -254,14 +254,61 @@ public class PlaceOrderValidatorTests
     }
 
     [Test]
-    public void EnsureValid_ThrowsValidationException_CarryingEveryFieldError()
+    public void Validate_ThrowsValidationException_CarryingEveryFieldError()
     {
         var request = new PlaceOrderRequestBuilder().WithCustomerId(null).WithCountry("xx").Build();
 
-        var e = Assert.Throws<ValidationException>(() => PlaceOrderValidator.EnsureValid(request));
+        var e = Assert.Throws<ValidationException>(() => PlaceOrderValidator.Validate(request));
 
         Assert.That(e.Errors.Keys, Is.EquivalentTo(new[] { "customerId", "shippingAddress.country" }));
         Assert.That(e.Message, Does.Contain("customerId").And.Contain("shippingAddress.country"));
+    }
+
+    [Test]
+    public void Validate_OfAValidRequest_YieldsACommandCarryingEveryFieldAsGiven()
+    {
+        var request = new PlaceOrderRequestBuilder()
+            .WithItems(new OrderLineRequest("sku-1", 2), new OrderLineRequest("sku-2", 1000))
+            .WithAddress(a => a with { Line2 = "Apt 4", Region = "IL" })
+            .Build();
+
+        var command = PlaceOrderValidator.Validate(request, "key-1");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(command.Customer, Is.EqualTo(new Customer("c-42", "jane@example.com", "Jane Doe")));
+            Assert.That(command.Lines, Is.EqualTo(new[] { new PlaceOrderLine("sku-1", 2), new PlaceOrderLine("sku-2", 1000) }));
+            Assert.That(command.PaymentToken, Is.EqualTo("tok_visa"));
+            Assert.That(command.ShippingAddress, Is.EqualTo(new Address("1 Main St", "Apt 4", "Springfield", "IL", "12345", "US")));
+            Assert.That(command.IdempotencyKey, Is.EqualTo("key-1"));
+        }
+    }
+
+    [Test]
+    public void Validate_WithoutOptionalFields_YieldsACommandWithThemMissing()
+    {
+        var command = PlaceOrderValidator.Validate(new PlaceOrderRequestBuilder().WithAddress(a => a with { Line2 = null, Region = null }).Build());
+
+        Assert.That((command.ShippingAddress.Line2, command.ShippingAddress.Region, command.IdempotencyKey), Is.EqualTo(((string?)null, (string?)null, (string?)null)));
+    }
+
+    [Test]
+    public void Validate_ReportsABadIdempotencyKey_AfterTheBodysErrors_InOneException()
+    {
+        var request = new PlaceOrderRequestBuilder().WithCustomerName(null).WithCountry("xx").Build();
+
+        var e = Assert.Throws<ValidationException>(() => PlaceOrderValidator.Validate(request, new string('k', 201)));
+
+        Assert.That(e.Errors.Keys, Is.EqualTo(new[] { "customerName", "shippingAddress.country", "Idempotency-Key" }));
+        Assert.That(e.Errors["Idempotency-Key"], Is.EqualTo(new[] { "must be 1 to 200 printable ASCII characters" }));
+    }
+
+    [Test]
+    public void Validate_WithOnlyABadIdempotencyKey_ReportsJustThat()
+    {
+        var e = Assert.Throws<ValidationException>(() => PlaceOrderValidator.Validate(new PlaceOrderRequestBuilder().Build(), ""));
+
+        Assert.That(e.Errors.Keys, Is.EqualTo(new[] { "Idempotency-Key" }));
     }
 
     [TestCase(1)]
@@ -297,7 +344,19 @@ public class PlaceOrderValidatorTests
     private static TestCaseData Field(string path, Func<PlaceOrderRequestBuilder, string?, PlaceOrderRequestBuilder> set) =>
         new TestCaseData(path, set).SetArgDisplayNames(path);
 
-    private static IReadOnlyDictionary<string, string[]> Validate(PlaceOrderRequestBuilder builder) => PlaceOrderValidator.Validate(builder.Build());
+    // The request's field errors: none when the validator makes a command of it.
+    private static IReadOnlyDictionary<string, string[]> Validate(PlaceOrderRequestBuilder builder)
+    {
+        try
+        {
+            _ = PlaceOrderValidator.Validate(builder.Build());
+            return new Dictionary<string, string[]>();
+        }
+        catch (ValidationException e)
+        {
+            return e.Errors;
+        }
+    }
 
     private static Dictionary<string, string[]> Errors(string field, string message) => new() { [field] = [message] };
 }

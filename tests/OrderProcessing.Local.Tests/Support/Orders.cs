@@ -18,29 +18,33 @@ internal static class Orders
         "tok_visa",
         Placed);
 
-    /// <summary>An order moved along the lifecycle to <paramref name="status"/> (any status, by an operator's moves).</summary>
+    /// <summary>
+    /// An order walked along the lifecycle to <paramref name="status"/> by the aggregate's named methods, every step a
+    /// minute after placing, so an order "in PAID" has a payment id as a stored one would.
+    /// </summary>
     public static Order At(OrderStatus status, string orderId = "o-1")
     {
         var order = Pending(orderId);
-        OrderStatus[] path = status switch
+        foreach (var step in PathTo(status))
         {
-            OrderStatus.Pending => [],
-            OrderStatus.Reserved => [OrderStatus.Reserved],
-            OrderStatus.OutOfStock => [OrderStatus.OutOfStock],
-            OrderStatus.Paid => [OrderStatus.Reserved, OrderStatus.Paid],
-            OrderStatus.PaymentFailed => [OrderStatus.Reserved, OrderStatus.PaymentFailed],
-            OrderStatus.Shipped => [OrderStatus.Reserved, OrderStatus.Paid, OrderStatus.Shipped],
-            OrderStatus.Completed => [OrderStatus.Reserved, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Completed],
-            OrderStatus.Cancelled => [OrderStatus.Cancelled],
-            _ => throw new ArgumentOutOfRangeException(nameof(status)),
-        };
-        foreach (var next in path)
-        {
-            order.MoveTo(next, "test", Placed.AddMinutes(1));
+            step(order, Placed.AddMinutes(1));
         }
 
         return order;
     }
+
+    private static IEnumerable<Action<Order, DateTimeOffset>> PathTo(OrderStatus status) => status switch
+    {
+        OrderStatus.Pending => [],
+        OrderStatus.Reserved => [(o, t) => o.MarkReserved(t)],
+        OrderStatus.OutOfStock => [(o, t) => o.MarkOutOfStock("not enough stock of 'sku-cafe' for 2", t)],
+        OrderStatus.Paid => [.. PathTo(OrderStatus.Reserved), (o, t) => o.MarkPaid("pay_test", t)],
+        OrderStatus.PaymentFailed => [.. PathTo(OrderStatus.Reserved), (o, t) => o.MarkPaymentFailed("card declined", t)],
+        OrderStatus.Shipped => [.. PathTo(OrderStatus.Paid), (o, t) => o.MarkShipped("OPTEST0000000001", t)],
+        OrderStatus.Completed => [.. PathTo(OrderStatus.Shipped), (o, t) => o.MarkCompleted($"invoices/{o.OrderId}.pdf", t)],
+        OrderStatus.Cancelled => [(o, t) => o.Cancel("cancelled on request", t)],
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
 
     /// <summary>The change a store raises when it writes <paramref name="order"/>.</summary>
     public static OrderChange ChangeOf(Order order, long sequence = 1) => new(
