@@ -1,88 +1,49 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
-using System.Text;
 
 namespace OrderProcessing.Local.Hosting;
 
 /// <summary>
-/// Reads <see cref="LocalOptions"/> from environment variables (<c>ORDERPROCESSING_PORT</c>, ...) and then command-line
-/// options (<c>--port 5080</c> or <c>--port=5080</c>), the command line winning. Unknown options and bad values fail
-/// fast, naming the option: a typo never silently falls back to a default.
+/// Reads <see cref="LocalOptions"/> from command-line options (<c>--port 5080</c> or <c>--port=5080</c>), parsed by
+/// System.CommandLine, each falling back to its environment variable (<c>ORDERPROCESSING_PORT</c>, ...) and then to the
+/// record's default. Unknown options and bad values fail fast, naming the option or the variable the value came from:
+/// a typo never silently falls back to a default.
 /// </summary>
 public static class LocalOptionsParser
 {
-    private static readonly Option[] Options =
-    [
-        new("--port", "ORDERPROCESSING_PORT", "PORT", $"HTTP port (default {LocalOptions.DefaultPort}; 0 picks a free port)", (o, v) => o with { Port = ParsePort(v) }),
-        new("--bind", "ORDERPROCESSING_BIND", "ADDRESS", "address to listen on (default 127.0.0.1; 0.0.0.0 exposes the host to the network)", (o, v) => o with { Bind = ParseAddress(v) }),
-        new("--storage", "ORDERPROCESSING_STORAGE", "memory|aws", "in-memory stores (default) or the DynamoDB and S3 adapters", (o, v) => o with { Storage = ParseStorage(v) }),
-        new("--dynamodb-endpoint", "ORDERPROCESSING_DYNAMODB_ENDPOINT", "URL", "DynamoDB endpoint for --storage aws (dynalite, LocalStack; default AWS)", (o, v) => o with { DynamoDbEndpoint = ParseUri(v) }),
-        new("--s3-endpoint", "ORDERPROCESSING_S3_ENDPOINT", "URL", "S3 endpoint for --storage aws (s3rver, LocalStack; default AWS)", (o, v) => o with { S3Endpoint = ParseUri(v) }),
-        new("--region", "ORDERPROCESSING_REGION", "REGION", "AWS region (default us-east-1)", (o, v) => o with { Region = NonEmpty(v) }),
-        new("--table-prefix", "ORDERPROCESSING_TABLE_PREFIX", "PREFIX", "prefix of the table names (default orderprocessing-local-)", (o, v) => o with { TablePrefix = NonEmpty(v) }),
-        new("--bucket", "ORDERPROCESSING_BUCKET", "NAME", "invoices bucket (default orderprocessing-local-invoices)", (o, v) => o with { Bucket = NonEmpty(v) }),
-        new("--create-tables", "ORDERPROCESSING_CREATE_TABLES", null, "create the schema's tables and bucket when missing (--storage aws)", (o, v) => o with { CreateTables = ParseBool(v) }),
-        new("--seed", "ORDERPROCESSING_SEED", null, "put the demo catalog at start (default: in memory, or with --create-tables)", (o, v) => o with { Seed = ParseBool(v) }),
-        new("--no-seed", null, null, "do not put the demo catalog", (o, _) => o with { Seed = false }),
-        new("--cors-origin", "ORDERPROCESSING_CORS_ORIGIN", "ORIGIN", "browser origin allowed to call the API from another page, or * (default: only the host's own)", (o, v) => o with { CorsOrigin = NonEmpty(v) }),
-        new("--notifications-file", "ORDERPROCESSING_NOTIFICATIONS_FILE", "PATH", "JSON-lines file of customer notifications (default under the temp directory)", (o, v) => o with { NotificationsFile = NonEmpty(v) }),
-        new("--delivery-delay-ms", "ORDERPROCESSING_DELIVERY_DELAY_MS", "MS", "delay of each change in its stage queue, standing in for cloud latency (default 1000; 0 for none)", (o, v) => o with { DeliveryDelay = ParseMilliseconds(v, allowZero: true) }),
-        new("--retry-delay-ms", "ORDERPROCESSING_RETRY_DELAY_MS", "MS", "first retry delay of a failed stage message, doubled per receive (default 500)", (o, v) => o with { RetryDelay = ParseMilliseconds(v) }),
-        new("--max-retry-delay-ms", "ORDERPROCESSING_MAX_RETRY_DELAY_MS", "MS", "largest retry delay (default 30000)", (o, v) => o with { MaxRetryDelay = ParseMilliseconds(v) }),
-        new("--help", null, null, "print this help and exit", (o, _) => o with { ShowHelp = true }),
-    ];
+    // Response files (@file) would let any argument expand into options the README does not list.
+    private static readonly ParserConfiguration Configuration = new() { ResponseFileTokenReplacer = null };
 
-    /// <summary>The usage text.</summary>
-    public static string Usage { get; } = BuildUsage();
+    /// <summary>The usage text: every option with its environment variable and its default.</summary>
+    public static string Usage { get; } = RenderUsage();
 
-    /// <summary>Parses the environment, then <paramref name="args"/>; throws <see cref="OptionsException"/> on any problem.</summary>
+    /// <summary>Parses <paramref name="args"/>, then the environment for what they leave out; throws <see cref="OptionsException"/> on any problem.</summary>
     public static LocalOptions Parse(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(environment);
-        var options = new LocalOptions();
-        foreach (var option in Options.Where(o => o.Env is not null))
+        var definitions = new Definitions(environment);
+        var result = definitions.Command.Parse(args, Configuration);
+        if (result.Action is HelpAction)
         {
-            if (environment.TryGetValue(option.Env!, out var value) && !string.IsNullOrEmpty(value))
-            {
-                options = Apply(option, options, value, option.Env!);
-            }
+            return new LocalOptions { ShowHelp = true };
         }
 
-        for (var i = 0; i < args.Count; i++)
+        // The parser reads a leading [word] as a directive and, with none declared, drops it: reject it like any stray word.
+        var errors = result.Tokens
+            .Where(t => t.Type == TokenType.Directive)
+            .Select(t => $"Unrecognized command or argument '{t.Value}'.")
+            .Concat(result.Errors.Select(e => e.Message))
+            .ToList();
+        if (errors.Count > 0)
         {
-            var arg = args[i];
-            if (arg is "-h" or "-?")
-            {
-                arg = "--help";
-            }
-
-            var equals = arg.IndexOf('=', StringComparison.Ordinal);
-            var name = equals > 0 ? arg[..equals] : arg;
-            var option = Options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.Ordinal))
-                ?? throw new OptionsException($"Unknown option '{name}'. Run with --help for the list.");
-            string value;
-            if (equals > 0)
-            {
-                value = arg[(equals + 1)..];
-            }
-            else if (option.ValueName is null)
-            {
-                value = "true";
-            }
-            else if (i + 1 < args.Count)
-            {
-                value = args[++i];
-            }
-            else
-            {
-                throw new OptionsException($"Option {name} needs a value ({option.ValueName}).");
-            }
-
-            options = Apply(option, options, value, name);
+            throw new OptionsException(string.Join(" ", errors) + " Run with --help for the list.");
         }
 
-        return Check(options);
+        return Check(definitions.Read(result));
     }
 
     private static LocalOptions Check(LocalOptions options)
@@ -100,16 +61,13 @@ public static class LocalOptionsParser
         return options;
     }
 
-    private static LocalOptions Apply(Option option, LocalOptions options, string value, string source)
+    private static string RenderUsage()
     {
-        try
-        {
-            return option.Apply(options, value);
-        }
-        catch (FormatException e)
-        {
-            throw new OptionsException($"{source}: {e.Message}", e);
-        }
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        new Definitions(new Dictionary<string, string?>(StringComparer.Ordinal)).Command
+            .Parse(["--help"], Configuration)
+            .Invoke(new InvocationConfiguration { Output = output });
+        return output.ToString();
     }
 
     private static int ParsePort(string value) =>
@@ -143,35 +101,133 @@ public static class LocalOptionsParser
         _ => throw new FormatException($"'{value}' is not true or false"),
     };
 
-    private static TimeSpan ParseMilliseconds(string value, bool allowZero = false) =>
+    private static int ParseMilliseconds(string value, bool allowZero) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && (ms > 0 || (allowZero && ms == 0))
-            ? TimeSpan.FromMilliseconds(ms)
+            ? ms
             : throw new FormatException($"'{value}' is not a {(allowZero ? "whole" : "positive")} number of milliseconds");
 
     private static string NonEmpty(string value) =>
         string.IsNullOrWhiteSpace(value) ? throw new FormatException("the value is empty") : value;
 
-    private static string BuildUsage()
+    /// <summary>The options of one parse: their defaults read the environment it was given.</summary>
+    private sealed class Definitions
     {
-        var text = new StringBuilder();
-        text.AppendLine("Runs OrderProcessing on this machine: the HTTP API, every pipeline stage and a web page.");
-        text.AppendLine();
-        text.AppendLine("Usage: dotnet run --project OrderProcessing.Local -- [options]");
-        text.AppendLine();
-        foreach (var o in Options)
-        {
-            var left = o.ValueName is null ? o.Name : $"{o.Name} {o.ValueName}";
-            text.Append(CultureInfo.InvariantCulture, $"  {left,-32} {o.Help}");
-            if (o.Env is not null)
-            {
-                text.Append(CultureInfo.InvariantCulture, $" [env {o.Env}]");
-            }
+        private readonly IReadOnlyDictionary<string, string?> environment;
+        private readonly Option<int> port;
+        private readonly Option<IPAddress> bind;
+        private readonly Option<StorageMode> storage;
+        private readonly Option<Uri?> dynamoDbEndpoint;
+        private readonly Option<Uri?> s3Endpoint;
+        private readonly Option<string> region;
+        private readonly Option<string> tablePrefix;
+        private readonly Option<string> bucket;
+        private readonly Option<bool> createTables;
+        private readonly Option<bool?> seed;
+        private readonly Option<bool> noSeed;
+        private readonly Option<string?> corsOrigin;
+        private readonly Option<string> notificationsFile;
+        private readonly Option<int> deliveryDelay;
+        private readonly Option<int> retryDelay;
+        private readonly Option<int> maxRetryDelay;
 
-            text.AppendLine();
+        public Definitions(IReadOnlyDictionary<string, string?> environment)
+        {
+            this.environment = environment;
+            var defaults = new LocalOptions();
+            port = Define("--port", "ORDERPROCESSING_PORT", "PORT", "HTTP port (0 picks a free port)", defaults.Port, ParsePort);
+            bind = Define("--bind", "ORDERPROCESSING_BIND", "ADDRESS", "address to listen on (0.0.0.0 exposes the host to the network)", defaults.Bind, ParseAddress);
+            storage = Define("--storage", "ORDERPROCESSING_STORAGE", "memory|aws", "in-memory stores or the DynamoDB and S3 adapters", defaults.Storage, ParseStorage);
+            dynamoDbEndpoint = Define("--dynamodb-endpoint", "ORDERPROCESSING_DYNAMODB_ENDPOINT", "URL", "DynamoDB endpoint for --storage aws (dynalite, LocalStack; default AWS)", defaults.DynamoDbEndpoint, ParseUri);
+            s3Endpoint = Define("--s3-endpoint", "ORDERPROCESSING_S3_ENDPOINT", "URL", "S3 endpoint for --storage aws (s3rver, LocalStack; default AWS)", defaults.S3Endpoint, ParseUri);
+            region = Define("--region", "ORDERPROCESSING_REGION", "REGION", "AWS region", defaults.Region, NonEmpty);
+            tablePrefix = Define("--table-prefix", "ORDERPROCESSING_TABLE_PREFIX", "PREFIX", "prefix of the table names", defaults.TablePrefix, NonEmpty);
+            bucket = Define("--bucket", "ORDERPROCESSING_BUCKET", "NAME", "invoices bucket", defaults.Bucket, NonEmpty);
+            createTables = Define("--create-tables", "ORDERPROCESSING_CREATE_TABLES", null, "create the schema's tables and bucket when missing (--storage aws)", defaults.CreateTables, ParseBool);
+            seed = Define<bool?>("--seed", "ORDERPROCESSING_SEED", null, "put the demo catalog at start (default: in memory, or with --create-tables)", defaults.Seed, v => ParseBool(v));
+            noSeed = new Option<bool>("--no-seed") { Description = "do not put the demo catalog", Arity = ArgumentArity.Zero };
+            corsOrigin = Define("--cors-origin", "ORDERPROCESSING_CORS_ORIGIN", "ORIGIN", "browser origin allowed to call the API from another page, or * (default: only the host's own)", defaults.CorsOrigin, NonEmpty);
+            notificationsFile = Define("--notifications-file", "ORDERPROCESSING_NOTIFICATIONS_FILE", "PATH", "JSON-lines file of customer notifications", defaults.NotificationsFile, NonEmpty);
+            deliveryDelay = Define("--delivery-delay-ms", "ORDERPROCESSING_DELIVERY_DELAY_MS", "MS", "delay of each change in its stage queue, standing in for cloud latency (0 for none)", Milliseconds(defaults.DeliveryDelay), v => ParseMilliseconds(v, allowZero: true));
+            retryDelay = Define("--retry-delay-ms", "ORDERPROCESSING_RETRY_DELAY_MS", "MS", "first retry delay of a failed stage message, doubled per receive", Milliseconds(defaults.RetryDelay), v => ParseMilliseconds(v, allowZero: false));
+            maxRetryDelay = Define("--max-retry-delay-ms", "ORDERPROCESSING_MAX_RETRY_DELAY_MS", "MS", "largest retry delay", Milliseconds(defaults.MaxRetryDelay), v => ParseMilliseconds(v, allowZero: false));
+
+            // A plain command rather than RootCommand: no --version, no [diagram] or [suggest] directives, and a usage line
+            // that names the project rather than whichever executable hosts the parse.
+            Command = new Command("OrderProcessing.Local", "Runs OrderProcessing on this machine: the HTTP API, every pipeline stage and a web page.")
+            {
+                port, bind, storage, dynamoDbEndpoint, s3Endpoint, region, tablePrefix, bucket, createTables, seed, noSeed,
+                corsOrigin, notificationsFile, deliveryDelay, retryDelay, maxRetryDelay,
+                
+                // Wide enough that no line wraps: each option's variable stays on its line, for the eye and for grep.
+                new HelpOption { Action = new HelpAction { MaxWidth = 240 } },
+            };
         }
 
-        return text.ToString();
-    }
+        public Command Command { get; }
 
-    private sealed record Option(string Name, string? Env, string? ValueName, string Help, Func<LocalOptions, string, LocalOptions> Apply);
+        public LocalOptions Read(ParseResult result)
+        {
+            // --seed and --no-seed set the same thing: the later one on the command line wins, as with any repeated setting.
+            var lastSeed = result.Tokens.LastOrDefault(t => t.Type == TokenType.Option && (t.Value == seed.Name || t.Value == noSeed.Name));
+            return new LocalOptions
+            {
+                Port = result.GetValue(port),
+                Bind = result.GetValue(bind)!,
+                Storage = result.GetValue(storage),
+                DynamoDbEndpoint = result.GetValue(dynamoDbEndpoint),
+                S3Endpoint = result.GetValue(s3Endpoint),
+                Region = result.GetValue(region)!,
+                TablePrefix = result.GetValue(tablePrefix)!,
+                Bucket = result.GetValue(bucket)!,
+                CreateTables = result.GetValue(createTables),
+                Seed = lastSeed?.Value == noSeed.Name ? false : result.GetValue(seed),
+                CorsOrigin = result.GetValue(corsOrigin),
+                NotificationsFile = result.GetValue(notificationsFile)!,
+                DeliveryDelay = TimeSpan.FromMilliseconds(result.GetValue(deliveryDelay)),
+                RetryDelay = TimeSpan.FromMilliseconds(result.GetValue(retryDelay)),
+                MaxRetryDelay = TimeSpan.FromMilliseconds(result.GetValue(maxRetryDelay)),
+            };
+        }
+
+        private static int Milliseconds(TimeSpan delay) => (int)delay.TotalMilliseconds;
+
+        // A bad value is an error naming where it came from: the option, or the variable for a value from the environment.
+        private static T Convert<T>(ArgumentResult result, string source, string value, Func<string, T> parse)
+        {
+            try
+            {
+                return parse(value);
+            }
+            catch (FormatException e)
+            {
+                result.AddError($"{source}: {e.Message}.");
+                return default!;
+            }
+        }
+
+        /// <summary>An option whose value, when absent from the command line, comes from its environment variable, else <paramref name="fallback"/>.</summary>
+        private Option<T> Define<T>(string name, string variable, string? valueName, string description, T fallback, Func<string, T> parse)
+        {
+            var option = new Option<T>(name)
+            {
+                Description = $"{description} [env {variable}]",
+                HelpName = valueName,
+
+                // A bare switch (--seed) turns it on; true or false may follow it (--seed=false), as the library reads booleans.
+                Arity = valueName is null ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
+                CustomParser = result => Convert(result, name, result.Tokens.Count == 0 ? "true" : result.Tokens[0].Value, parse),
+            };
+
+            // Without a default the usage prints none, which is right for the options whose default is "not set".
+            if (fallback is not null || environment.ContainsKey(variable))
+            {
+                option.DefaultValueFactory = result =>
+                    environment.TryGetValue(variable, out var value) && !string.IsNullOrEmpty(value)
+                        ? Convert(result, variable, value, parse)
+                        : fallback;
+            }
+
+            return option;
+        }
+    }
 }

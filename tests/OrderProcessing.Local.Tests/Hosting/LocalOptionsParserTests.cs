@@ -54,8 +54,8 @@ public sealed class LocalOptionsParserTests
         Assert.That(LocalOptionsParser.Parse([], NoEnvironment).DeliveryDelay, Is.EqualTo(TimeSpan.FromSeconds(1)));
     }
 
-    [TestCase(new[] { "--prot", "5080" }, "Unknown option '--prot'")]
-    [TestCase(new[] { "--port" }, "needs a value")]
+    [TestCase(new[] { "--prot", "5080" }, "Unrecognized command or argument '--prot'")]
+    [TestCase(new[] { "--port" }, "Required argument missing for option: '--port'")]
     [TestCase(new[] { "--port", "80000" }, "not a port")]
     [TestCase(new[] { "--bind", "example.com" }, "not an IP address")]
     [TestCase(new[] { "--storage", "sqlite" }, "not a storage")]
@@ -79,7 +79,112 @@ public sealed class LocalOptionsParserTests
     [Test]
     public void The_usage_lists_every_option_with_its_environment_variable()
     {
-        Assert.That(LocalOptionsParser.Usage, Does.Contain("--port PORT").And.Contain("[env ORDERPROCESSING_PORT]").And.Contain("--create-tables"));
+        Assert.That(LocalOptionsParser.Usage, Does.Contain("--port <PORT>").And.Contain("[env ORDERPROCESSING_PORT]").And.Contain("--create-tables"));
         Assert.That(LocalOptionsParser.Parse(["-h"], NoEnvironment).ShowHelp, Is.True);
+    }
+
+    [TestCase("ORDERPROCESSING_BIND", "example.com", "not an IP address")]
+    [TestCase("ORDERPROCESSING_STORAGE", "sqlite", "not a storage")]
+    [TestCase("ORDERPROCESSING_S3_ENDPOINT", "ftp://x", "not an http or https URL")]
+    [TestCase("ORDERPROCESSING_SEED", "maybe", "not true or false")]
+    [TestCase("ORDERPROCESSING_DELIVERY_DELAY_MS", "-1", "not a whole number")]
+    [TestCase("ORDERPROCESSING_RETRY_DELAY_MS", "0", "positive number")]
+    public void EnvironmentValue_Bad_FailsNamingTheVariable(string variable, string value, string message)
+    {
+        var environment = new Dictionary<string, string?> { [variable] = value };
+
+        Assert.That(() => LocalOptionsParser.Parse([], environment), Throws.TypeOf<OptionsException>().With.Message.StartsWith($"{variable}: ").And.Message.Contains(message));
+    }
+
+    [Test]
+    public void EnvironmentValue_OverriddenOnCommandLine_IsNeverRead()
+    {
+        var environment = new Dictionary<string, string?> { ["ORDERPROCESSING_PORT"] = "http", ["ORDERPROCESSING_REGION"] = "eu-west-1" };
+
+        var options = LocalOptionsParser.Parse(["--port=7000", "--region", "eu-central-1"], environment);
+
+        Assert.That((options.Port, options.Region), Is.EqualTo((7000, "eu-central-1")));
+    }
+
+    [Test]
+    public void EnvironmentValue_Empty_LeavesTheDefault()
+    {
+        var options = LocalOptionsParser.Parse([], new Dictionary<string, string?> { ["ORDERPROCESSING_PORT"] = "" });
+
+        Assert.That(options.Port, Is.EqualTo(LocalOptions.DefaultPort));
+    }
+
+    [Test]
+    public void Switches_FromEnvironment_AreOverriddenByTheCommandLine()
+    {
+        var environment = new Dictionary<string, string?> { ["ORDERPROCESSING_SEED"] = "yes", ["ORDERPROCESSING_CREATE_TABLES"] = "1", ["ORDERPROCESSING_STORAGE"] = "aws" };
+
+        var fromEnvironment = LocalOptionsParser.Parse([], environment);
+        var overridden = LocalOptionsParser.Parse(["--no-seed", "--create-tables=false"], environment);
+
+        Assert.That((fromEnvironment.Seed, fromEnvironment.CreateTables), Is.EqualTo(((bool?)true, true)));
+        Assert.That((overridden.Seed, overridden.CreateTables), Is.EqualTo(((bool?)false, false)));
+    }
+
+    [TestCase(new[] { "--no-seed", "--seed" }, true)]
+    [TestCase(new[] { "--seed", "--no-seed" }, false)]
+    [TestCase(new[] { "--seed=false" }, false)]
+    public void Seed_LastSwitchOnTheCommandLine_Wins(string[] args, bool seeds)
+    {
+        Assert.That(LocalOptionsParser.Parse(args, NoEnvironment).SeedsCatalog, Is.EqualTo(seeds));
+    }
+
+    [Test]
+    public void Values_WithColonsOrEquals_SurviveTheEqualsForm()
+    {
+        var options = LocalOptionsParser.Parse(["--storage=aws", "--s3-endpoint=http://127.0.0.1:4568", "--cors-origin=http://localhost:3000", "--notifications-file=/tmp/a=b.jsonl"], NoEnvironment);
+
+        Assert.That(options.S3Endpoint, Is.EqualTo(new Uri("http://127.0.0.1:4568")));
+        Assert.That(options.CorsOrigin, Is.EqualTo("http://localhost:3000"));
+        Assert.That(options.NotificationsFile, Is.EqualTo("/tmp/a=b.jsonl"));
+    }
+
+    [Test]
+    public void Option_Repeated_IsRejectedNamingIt()
+    {
+        Assert.That(() => LocalOptionsParser.Parse(["--port", "1", "--port", "2"], NoEnvironment), Throws.TypeOf<OptionsException>().With.Message.Contains("'--port'"));
+    }
+
+    [TestCase("--version")]
+    [TestCase("@options.rsp")]
+    [TestCase("[diagram]")]
+    public void LibraryExtras_NotInTheOptionsTable_AreRejected(string arg)
+    {
+        Assert.That(() => LocalOptionsParser.Parse([arg], NoEnvironment), Throws.TypeOf<OptionsException>().With.Message.Contains(arg));
+    }
+
+    [Test]
+    public void Help_WithABadEnvironmentValue_StillShowsTheUsage()
+    {
+        var environment = new Dictionary<string, string?> { ["ORDERPROCESSING_PORT"] = "http" };
+
+        Assert.That(LocalOptionsParser.Parse(["--help"], environment).ShowHelp, Is.True);
+    }
+
+    [TestCase("--port <PORT>", "ORDERPROCESSING_PORT", "[default: 5080]")]
+    [TestCase("--bind <ADDRESS>", "ORDERPROCESSING_BIND", "[default: 127.0.0.1]")]
+    [TestCase("--cors-origin <ORIGIN>", "ORDERPROCESSING_CORS_ORIGIN", "(default: only the host's own)")]
+    [TestCase("--notifications-file <PATH>", "ORDERPROCESSING_NOTIFICATIONS_FILE", "notifications.jsonl]")]
+    [TestCase("--delivery-delay-ms <MS>", "ORDERPROCESSING_DELIVERY_DELAY_MS", "[default: 1000]")]
+    [TestCase("--retry-delay-ms <MS>", "ORDERPROCESSING_RETRY_DELAY_MS", "[default: 500]")]
+    [TestCase("--max-retry-delay-ms <MS>", "ORDERPROCESSING_MAX_RETRY_DELAY_MS", "[default: 30000]")]
+    [TestCase("--seed", "ORDERPROCESSING_SEED", "(default: in memory, or with --create-tables)")]
+    [TestCase("--storage <memory|aws>", "ORDERPROCESSING_STORAGE", "[default: Memory]")]
+    [TestCase("--dynamodb-endpoint <URL>", "ORDERPROCESSING_DYNAMODB_ENDPOINT", "default AWS")]
+    [TestCase("--s3-endpoint <URL>", "ORDERPROCESSING_S3_ENDPOINT", "default AWS")]
+    [TestCase("--region <REGION>", "ORDERPROCESSING_REGION", "[default: us-east-1]")]
+    [TestCase("--table-prefix <PREFIX>", "ORDERPROCESSING_TABLE_PREFIX", "[default: orderprocessing-local-]")]
+    [TestCase("--bucket <NAME>", "ORDERPROCESSING_BUCKET", "[default: orderprocessing-local-invoices]")]
+    [TestCase("--create-tables", "ORDERPROCESSING_CREATE_TABLES", "when missing")]
+    public void Usage_ListsEachOption_OnOneLineWithItsVariableAndDefault(string option, string variable, string defaultText)
+    {
+        var line = LocalOptionsParser.Usage.Split('\n').SingleOrDefault(l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal));
+
+        Assert.That(line, Does.Contain($"[env {variable}]").And.Contain(defaultText));
     }
 }
