@@ -193,7 +193,7 @@ public sealed class OrderService(
     // A pipeline stage may move the order meanwhile (ConcurrencyConflictException): decide again on its new state. The
     // last attempt's conflict surfaces.
     private Task<Order> TransitionAsync(string orderId, Action<Order> transition, CancellationToken cancellationToken) =>
-        new ContentionRetry(_options.MaxConflictRetries, clock).RunAsync(
+        new ContentionRetry(Math.Max(1, _options.MaxConflictRetries), clock).RunAsync(
             async ct =>
             {
                 var order = await GetAsync(orderId, ct).ConfigureAwait(false);
