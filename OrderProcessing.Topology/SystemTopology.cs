@@ -1,4 +1,5 @@
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Topology;
@@ -70,7 +71,7 @@ public static class SystemTopology
 
     /// <summary>Reserves every line's stock, or none, for a new order.</summary>
     public static FunctionDefinition ReserveInventory { get; } = Stage(
-        "reserve-inventory", "ReserveInventoryFunction", OrderStatus.Pending,
+        "reserve-inventory", "ReserveInventoryFunction", ReserveInventoryStage.Handles,
         [
             new(TransitionOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
             new(ChangeStock, ResourceRef.Table(StorageSchema.Products.LogicalName)),
@@ -79,7 +80,7 @@ public static class SystemTopology
 
     /// <summary>Captures payment, or releases stock and fails the order.</summary>
     public static FunctionDefinition ChargePayment { get; } = Stage(
-        "charge-payment", "ChargePaymentFunction", OrderStatus.Reserved,
+        "charge-payment", "ChargePaymentFunction", ChargePaymentStage.Handles,
         [
             new(TransitionOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
             new(ChangeStock, ResourceRef.Table(StorageSchema.Products.LogicalName)),
@@ -89,7 +90,7 @@ public static class SystemTopology
 
     /// <summary>Moves reserved stock to shipped and records the tracking number.</summary>
     public static FunctionDefinition ShipOrder { get; } = Stage(
-        "ship-order", "ShipOrderFunction", OrderStatus.Paid,
+        "ship-order", "ShipOrderFunction", ShipOrderStage.Handles,
         [
             new(TransitionOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
             new(ChangeStock, ResourceRef.Table(StorageSchema.Products.LogicalName)),
@@ -98,7 +99,7 @@ public static class SystemTopology
 
     /// <summary>Renders and stores the invoice PDF, then completes the order.</summary>
     public static FunctionDefinition GenerateInvoice { get; } = Stage(
-        "generate-invoice", "GenerateInvoiceFunction", OrderStatus.Shipped,
+        "generate-invoice", "GenerateInvoiceFunction", GenerateInvoiceStage.Handles,
         [
             new(TransitionOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
             new(["s3:PutObject"], ResourceRef.BucketObjects(StorageSchema.Invoices.LogicalName)),
@@ -108,7 +109,7 @@ public static class SystemTopology
 
     /// <summary>Releases stock and refunds a captured payment of a cancelled order.</summary>
     public static FunctionDefinition Compensate { get; } = Stage(
-        "compensate", "CompensateFunction", OrderStatus.Cancelled,
+        "compensate", "CompensateFunction", CompensateStage.Handles,
         [
             new(ReadOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
             new(ChangeStock, ResourceRef.Table(StorageSchema.Products.LogicalName)),
@@ -133,6 +134,7 @@ public static class SystemTopology
     /// <summary>The stage consuming orders that enter <paramref name="status"/>, or null when none does (terminal statuses other than cancelled).</summary>
     public static FunctionDefinition? StageFor(OrderStatus status) => Stages.FirstOrDefault(s => s.Trigger.Status == status);
 
+    // The trigger is the status the Core stage declares it handles, so the route and the stage's guard cannot disagree.
     private static FunctionDefinition Stage(string name, string type, OrderStatus status, PermissionGrant[] permissions, string[] settings, string[]? optionalSettings = null) => new(
         Name: name,
         Handler: $"{Assembly}::OrderProcessing.Functions.Stages.{type}::HandleAsync",

@@ -4,6 +4,7 @@ using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Idempotency;
 using OrderProcessing.Core.Invoices;
 using OrderProcessing.Core.Pricing;
+using OrderProcessing.Core.Retries;
 
 namespace OrderProcessing.Core.Orders;
 
@@ -164,23 +165,19 @@ public sealed class OrderService(
         return new InvoiceDownload(null, bytes);
     }
 
-    private async Task<Order> TransitionAsync(string orderId, Action<Order> transition, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var order = await GetAsync(orderId, cancellationToken).ConfigureAwait(false);
-            transition(order);
-            try
+    // A pipeline stage may move the order meanwhile (ConcurrencyConflictException): decide again on its new state. The
+    // last attempt's conflict surfaces.
+    private Task<Order> TransitionAsync(string orderId, Action<Order> transition, CancellationToken cancellationToken) =>
+        new ContentionRetry(Math.Max(1, _options.MaxConflictRetries), clock).RunAsync(
+            async ct =>
             {
-                await orders.UpdateAsync(order, cancellationToken).ConfigureAwait(false);
-                return order;
-            }
-            catch (ConcurrencyConflictException) when (attempt < _options.MaxConflictRetries)
-            {
-                // A pipeline stage moved the order meanwhile: decide again on its new state.
-            }
-        }
-    }
+                var order = await GetAsync(orderId, ct).ConfigureAwait(false);
+                transition(order);
+                await orders.UpdateAsync(order, ct).ConfigureAwait(false);
+                return Attempt<Order>.Done(order);
+            },
+            () => new ConcurrencyConflictException($"Order '{orderId}' kept changing concurrently."),
+            cancellationToken);
 
     private async Task<IReadOnlyList<OrderLine>> PriceAsync(IReadOnlyList<PlaceOrderLine> items, CancellationToken cancellationToken)
     {

@@ -1,30 +1,23 @@
 using System.Globalization;
 using OrderProcessing.Core.Catalog;
-using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 
 namespace OrderProcessing.Core.Pipeline;
 
 /// <summary>Stage for <see cref="OrderStatus.Reserved"/>: captures payment (once per order), or releases stock and fails the order.</summary>
-public sealed class ChargePaymentStage(IOrderRepository orders, IInventory inventory, IPaymentGateway gateway, TimeProvider clock) : IOrderStage
+public sealed class ChargePaymentStage(IOrderRepository orders, IInventory inventory, IPaymentGateway gateway, TimeProvider clock) : OrderStage(orders, Handles)
 {
-    /// <inheritdoc />
-    public async Task<StageOutcome> HandleAsync(string orderId, CancellationToken cancellationToken = default)
-    {
-        var order = await orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
-        if (order is null)
-        {
-            return StageOutcome.Skipped(orderId, "order no longer exists");
-        }
+    /// <summary>The status this stage handles; the topology routes orders entering it here.</summary>
+    public static OrderStatus Handles => OrderStatus.Reserved;
 
-        if (order.Status != OrderStatus.Reserved)
-        {
-            return await SettleAsync(order, cancellationToken).ConfigureAwait(false);
-        }
+    /// <inheritdoc />
+    protected override async Task<string> ActAsync(Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
 
         // Idempotent per order: a redelivery gets the first outcome back. Transient failures propagate for a retry.
-        var result = await gateway.ChargeAsync(orderId, order.PaymentToken, order.Total, cancellationToken).ConfigureAwait(false);
+        var result = await gateway.ChargeAsync(order.OrderId, order.PaymentToken, order.Total, cancellationToken).ConfigureAwait(false);
         if (result.Approved)
         {
             order.MarkPaid(result.PaymentId, clock.GetUtcNow());
@@ -34,31 +27,32 @@ public sealed class ChargePaymentStage(IOrderRepository orders, IInventory inven
             order.MarkPaymentFailed(result.Reason, clock.GetUtcNow());
         }
 
-        try
-        {
-            await orders.UpdateAsync(order, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            var current = await orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
-            return current is null ? StageOutcome.Skipped(orderId, "order deleted meanwhile") : await SettleAsync(current, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!result.Approved)
-        {
-            // Stock goes back only once PAYMENT_FAILED is stored, never on the strength of a stale read; a crash before
-            // this line is settled by the redelivery, which finds the order PAYMENT_FAILED.
-            await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false);
-        }
-
-        return StageOutcome.Moved(orderId, order.Status, result.Reason);
+        return result.Reason;
     }
 
-    // The order moved on without us. If it gave its stock up, make sure it holds none. If it was cancelled, or an
-    // operator failed it while it was RESERVED, a capture this stage made must be given back too: the compensate stage
-    // may have run before the capture existed, and no stage runs for PAYMENT_FAILED.
-    private async Task<StageOutcome> SettleAsync(Order order, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>
+    /// Stock goes back only once PAYMENT_FAILED is stored, never on the strength of a stale read; a crash before this
+    /// step is settled by the redelivery, which finds the order PAYMENT_FAILED.
+    /// </remarks>
+    protected override async Task AfterWriteAsync(Order order, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.Status == OrderStatus.PaymentFailed)
+        {
+            await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// If the order gave its stock up, make sure it holds none. If it was cancelled, or an operator failed it while it
+    /// was RESERVED, a capture this stage made must be given back too: the compensate stage may have run before the
+    /// capture existed, and no stage runs for PAYMENT_FAILED.
+    /// </remarks>
+    protected override async Task<StageOutcome> SettleAsync(Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
         var released = StockActions.HasGivenUpStock(order.Status)
             ? await StockActions.ReleaseAllAsync(inventory, order, cancellationToken).ConfigureAwait(false)
             : 0;

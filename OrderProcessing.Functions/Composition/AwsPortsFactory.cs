@@ -41,13 +41,13 @@ public sealed class AwsPortsFactory : IPortsFactory
         IAmazonDynamoDB? dynamoDb = null;
         IAmazonDynamoDB DynamoDb() => dynamoDb ??= AwsClientFactory.CreateDynamoDb(_dynamoDb ?? ClientSettings(settings, SettingNames.DynamoDbEndpoint));
 
-        var catalog = Table(settings, StorageSchema.Products) is { } products ? new DynamoDbCatalog(DynamoDb(), products, _clock) : null;
+        var products = Table(settings, StorageSchema.Products);
         return new SystemPorts
         {
             Clock = _clock,
             Orders = Table(settings, StorageSchema.Orders) is { } orders ? new DynamoDbOrderRepository(DynamoDb(), orders) : null,
-            Catalog = catalog,
-            Inventory = catalog,
+            Catalog = products is null ? null : new DynamoDbCatalog(DynamoDb(), products, _clock),
+            Inventory = products is null ? null : new DynamoDbInventory(DynamoDb(), products, _clock),
             PaymentLedger = Table(settings, StorageSchema.Payments) is { } payments ? new DynamoDbPaymentLedger(DynamoDb(), payments) : null,
             Idempotency = Table(settings, StorageSchema.Idempotency) is { } idempotency ? new DynamoDbIdempotencyStore(DynamoDb(), idempotency, _clock) : null,
             Invoices = settings.Declares(StorageSchema.Invoices.EnvironmentVariable)

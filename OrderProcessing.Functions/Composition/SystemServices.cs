@@ -87,18 +87,19 @@ public sealed class SystemServices
     /// <summary>Stage for <see cref="OrderStatus.Cancelled"/>.</summary>
     public CompensateStage Compensate => _compensate.Value;
 
-    /// <summary>The Core stage of a stage function of the topology.</summary>
-    public IOrderStage StageOf(FunctionDefinition function)
+    /// <summary>The Core stage of a stage function of the topology: the one declaring the status the function is triggered by.</summary>
+    public OrderStage StageOf(FunctionDefinition function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        IOrderStage? stage =
-            function.Name == SystemTopology.ReserveInventory.Name ? ReserveInventory
-            : function.Name == SystemTopology.ChargePayment.Name ? ChargePayment
-            : function.Name == SystemTopology.ShipOrder.Name ? ShipOrder
-            : function.Name == SystemTopology.GenerateInvoice.Name ? GenerateInvoice
-            : function.Name == SystemTopology.Compensate.Name ? Compensate
+        var status = function.Trigger.Status ?? throw new ArgumentException($"'{function.Name}' is not a stage function.", nameof(function));
+        OrderStage? stage =
+            status == ReserveInventoryStage.Handles ? ReserveInventory
+            : status == ChargePaymentStage.Handles ? ChargePayment
+            : status == ShipOrderStage.Handles ? ShipOrder
+            : status == GenerateInvoiceStage.Handles ? GenerateInvoice
+            : status == CompensateStage.Handles ? Compensate
             : null;
-        return stage ?? throw new ArgumentException($"'{function.Name}' is not a stage function.", nameof(function));
+        return stage ?? throw new ArgumentException($"No Core stage handles {status.ToWire()}, the trigger of '{function.Name}'.", nameof(function));
     }
 
     private static T Need<T>(T? port, string name)

@@ -9,22 +9,19 @@ public sealed class ChargePaymentFunction : StageFunction
 {
     /// <summary>The Lambda entry point's constructor: reads the function's settings from the environment once and fails fast, naming any missing one.</summary>
     public ChargePaymentFunction()
-        : this(FunctionBootstrap.FromEnvironment(SystemTopology.ChargePayment))
+        : base(SystemTopology.ChargePayment)
     {
     }
 
     /// <summary>Composes the function from a bootstrap made for <see cref="SystemTopology.ChargePayment"/>.</summary>
     public ChargePaymentFunction(FunctionBootstrap bootstrap)
-        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.ChargePayment).Services, bootstrap.Telemetry, bootstrap.StageFailures)
+        : base(SystemTopology.ChargePayment, bootstrap)
     {
     }
 
     /// <summary>Creates the function over <paramref name="services"/> (tests and the local host); <paramref name="failures"/> hears of every failed message.</summary>
     public ChargePaymentFunction(SystemServices services, Telemetry telemetry, IStageFailureObserver? failures = null)
-        : base(SystemTopology.ChargePayment, (services ?? throw new ArgumentNullException(nameof(services))).ChargePayment, telemetry, failures)
+        : base(SystemTopology.ChargePayment, services, telemetry, failures)
     {
     }
-
-    /// <summary>Handles an SQS event of Pipes-forwarded stream records; returns <c>{"batchItemFailures": [...]}</c>.</summary>
-    public Task<Stream> HandleAsync(Stream input) => ProcessAsync(input);
 }

@@ -9,22 +9,19 @@ public sealed class CompensateFunction : StageFunction
 {
     /// <summary>The Lambda entry point's constructor: reads the function's settings from the environment once and fails fast, naming any missing one.</summary>
     public CompensateFunction()
-        : this(FunctionBootstrap.FromEnvironment(SystemTopology.Compensate))
+        : base(SystemTopology.Compensate)
     {
     }
 
     /// <summary>Composes the function from a bootstrap made for <see cref="SystemTopology.Compensate"/>.</summary>
     public CompensateFunction(FunctionBootstrap bootstrap)
-        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.Compensate).Services, bootstrap.Telemetry, bootstrap.StageFailures)
+        : base(SystemTopology.Compensate, bootstrap)
     {
     }
 
     /// <summary>Creates the function over <paramref name="services"/> (tests and the local host); <paramref name="failures"/> hears of every failed message.</summary>
     public CompensateFunction(SystemServices services, Telemetry telemetry, IStageFailureObserver? failures = null)
-        : base(SystemTopology.Compensate, (services ?? throw new ArgumentNullException(nameof(services))).Compensate, telemetry, failures)
+        : base(SystemTopology.Compensate, services, telemetry, failures)
     {
     }
-
-    /// <summary>Handles an SQS event of Pipes-forwarded stream records; returns <c>{"batchItemFailures": [...]}</c>.</summary>
-    public Task<Stream> HandleAsync(Stream input) => ProcessAsync(input);
 }

@@ -9,22 +9,19 @@ public sealed class GenerateInvoiceFunction : StageFunction
 {
     /// <summary>The Lambda entry point's constructor: reads the function's settings from the environment once and fails fast, naming any missing one.</summary>
     public GenerateInvoiceFunction()
-        : this(FunctionBootstrap.FromEnvironment(SystemTopology.GenerateInvoice))
+        : base(SystemTopology.GenerateInvoice)
     {
     }
 
     /// <summary>Composes the function from a bootstrap made for <see cref="SystemTopology.GenerateInvoice"/>.</summary>
     public GenerateInvoiceFunction(FunctionBootstrap bootstrap)
-        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.GenerateInvoice).Services, bootstrap.Telemetry, bootstrap.StageFailures)
+        : base(SystemTopology.GenerateInvoice, bootstrap)
     {
     }
 
     /// <summary>Creates the function over <paramref name="services"/> (tests and the local host); <paramref name="failures"/> hears of every failed message.</summary>
     public GenerateInvoiceFunction(SystemServices services, Telemetry telemetry, IStageFailureObserver? failures = null)
-        : base(SystemTopology.GenerateInvoice, (services ?? throw new ArgumentNullException(nameof(services))).GenerateInvoice, telemetry, failures)
+        : base(SystemTopology.GenerateInvoice, services, telemetry, failures)
     {
     }
-
-    /// <summary>Handles an SQS event of Pipes-forwarded stream records; returns <c>{"batchItemFailures": [...]}</c>.</summary>
-    public Task<Stream> HandleAsync(Stream input) => ProcessAsync(input);
 }

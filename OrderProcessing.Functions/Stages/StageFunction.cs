@@ -2,6 +2,7 @@ using System.Text.Json;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pipeline;
+using OrderProcessing.Functions.Composition;
 using OrderProcessing.Topology.Events;
 using OrderProcessing.Topology.Events.DynamoDb;
 using OrderProcessing.Topology.Events.Sqs;
@@ -22,15 +23,38 @@ public abstract class StageFunction
     private readonly IOrderStage _stage;
     private readonly IStageFailureObserver? _failures;
 
+    /// <summary>The Lambda entry point's constructor: reads <paramref name="function"/>'s settings from the environment once and fails fast, naming any missing one.</summary>
+    protected StageFunction(FunctionDefinition function)
+        : this(function, FunctionBootstrap.FromEnvironment(function))
+    {
+    }
+
+    /// <summary>Composes the function from a bootstrap made for <paramref name="function"/>.</summary>
+    protected StageFunction(FunctionDefinition function, FunctionBootstrap bootstrap)
+        : this(function, FunctionBootstrap.Require(bootstrap, function).Services, bootstrap.Telemetry, bootstrap.StageFailures)
+    {
+    }
+
+    /// <summary>Creates the function over <paramref name="services"/>, running the Core stage that handles <paramref name="function"/>'s trigger status.</summary>
+    protected StageFunction(FunctionDefinition function, SystemServices services, Telemetry telemetry, IStageFailureObserver? failures)
+        : this(function, (services ?? throw new ArgumentNullException(nameof(services))).StageOf(function), telemetry, failures)
+    {
+    }
+
     /// <summary>Creates the function for <paramref name="function"/>, running <paramref name="stage"/>; <paramref name="failures"/> hears of every failed message.</summary>
     protected StageFunction(FunctionDefinition function, IOrderStage stage, Telemetry telemetry, IStageFailureObserver? failures)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(telemetry);
-        if (function.Trigger.Status is null)
+        if (function.Trigger.Status is not { } status)
         {
             throw new ArgumentException($"'{function.Name}' is not a stage function.", nameof(function));
+        }
+
+        if (stage is OrderStage declared && declared.HandledStatus != status)
+        {
+            throw new ArgumentException($"'{function.Name}' is triggered by {status.ToWire()}, but its stage handles {declared.HandledStatus.ToWire()}.", nameof(stage));
         }
 
         Function = function;
@@ -44,6 +68,9 @@ public abstract class StageFunction
 
     /// <summary>Logs and metrics.</summary>
     protected Telemetry Telemetry { get; }
+
+    /// <summary>Handles an SQS event of Pipes-forwarded stream records; returns <c>{"batchItemFailures": [...]}</c>. The topology's handler string names this method.</summary>
+    public Task<Stream> HandleAsync(Stream input) => ProcessAsync(input);
 
     /// <summary>Processes an SQS event and returns the partial batch response.</summary>
     protected async Task<Stream> ProcessAsync(Stream input)

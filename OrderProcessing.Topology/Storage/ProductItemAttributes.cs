@@ -29,7 +29,7 @@ public static class ProductItemAttributes
 
     /// <summary>
     /// Reservation ledger (M): order id to <c>{ q: N quantity, s: S reserved|released|shipped, t: N epoch seconds of the
-    /// last change }</c>. Holds live reservations plus recently settled ones; see the catalog adapter for the bound.
+    /// last change }</c>. Holds live reservations plus recently settled ones; see the inventory adapter (DynamoDbInventory) for the bound.
     /// </summary>
     public const string Ledger = "ledger";
 

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Idempotency;
+using OrderProcessing.Core.Retries;
 using OrderProcessing.Functions.Adapters.Aws;
 using I = OrderProcessing.Topology.Storage.IdempotencyItemAttributes;
 
@@ -19,6 +20,9 @@ public sealed class DynamoDbIdempotencyStore : IIdempotencyStore
     private readonly string _table;
     private readonly TimeProvider _clock;
 
+    // A claim that lost to a concurrent claim, delete or expiry reads again and decides again, at once.
+    private readonly ContentionRetry _conflicts;
+
     /// <summary>Creates the store on table <paramref name="tableName"/> (the value of <c>IDEMPOTENCY_TABLE</c>).</summary>
     public DynamoDbIdempotencyStore(IAmazonDynamoDB client, string tableName, TimeProvider clock)
     {
@@ -28,6 +32,7 @@ public sealed class DynamoDbIdempotencyStore : IIdempotencyStore
         _client = client;
         _table = tableName;
         _clock = clock;
+        _conflicts = new ContentionRetry(MaxAttempts, clock);
     }
 
     /// <inheritdoc />
@@ -43,37 +48,33 @@ public sealed class DynamoDbIdempotencyStore : IIdempotencyStore
             [I.ExpiresAt] = Attr.N(StoredTime.ToEpochSecondsCeiling(record.ExpiresAt)),
             [I.ExpiresAtUtc] = Attr.S(StoredTime.ToText(record.ExpiresAt)),
         };
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            var now = _clock.GetUtcNow();
-            var request = new PutItemRequest
+        return await _conflicts.RunAsync(
+            async ct =>
             {
-                TableName = _table,
-                Item = item,
-
-                // Expired means "expiry at or before now", as in the in-memory store; fixed-width UTC text compares as time.
-                ConditionExpression = "attribute_not_exists(#key) OR #expires <= :now",
-                ExpressionAttributeNames = new() { ["#key"] = I.IdempotencyKey, ["#expires"] = I.ExpiresAtUtc },
-                ExpressionAttributeValues = new() { [":now"] = Attr.S(StoredTime.ToText(now)) },
-            };
-            try
-            {
-                await AwsErrors.RunAsync($"PutItem {_table}", ct => _client.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
-                return null;
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                var existing = await GetAsync(record.Key, cancellationToken).ConfigureAwait(false);
-                if (existing is not null && existing.ExpiresAt > _clock.GetUtcNow())
+                var request = new PutItemRequest
                 {
-                    return existing;
+                    TableName = _table,
+                    Item = item,
+
+                    // Expired means "expiry at or before now", as in the in-memory store; fixed-width UTC text compares as time.
+                    ConditionExpression = "attribute_not_exists(#key) OR #expires <= :now",
+                    ExpressionAttributeNames = new() { ["#key"] = I.IdempotencyKey, ["#expires"] = I.ExpiresAtUtc },
+                    ExpressionAttributeValues = new() { [":now"] = Attr.S(StoredTime.ToText(_clock.GetUtcNow())) },
+                };
+                try
+                {
+                    await AwsErrors.RunAsync($"PutItem {_table}", c => _client.PutItemAsync(request, c), ct).ConfigureAwait(false);
+                    return Attempt<IdempotencyRecord?>.Done(null);
                 }
-
-                // Deleted or expired between the write and the read: claim again.
-            }
-        }
-
-        throw new TransientFailureException($"Claiming idempotency key '{record.Key}' kept conflicting with concurrent claims.");
+                catch (ConditionalCheckFailedException)
+                {
+                    // Deleted or expired between the write and the read: claim again.
+                    var existing = await GetAsync(record.Key, ct).ConfigureAwait(false);
+                    return existing is not null && existing.ExpiresAt > _clock.GetUtcNow() ? Attempt<IdempotencyRecord?>.Done(existing) : Attempt<IdempotencyRecord?>.Again;
+                }
+            },
+            () => new TransientFailureException($"Claiming idempotency key '{record.Key}' kept conflicting with concurrent claims."),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IdempotencyRecord?> GetAsync(string key, CancellationToken cancellationToken)

@@ -76,33 +76,21 @@ public sealed class DynamoDbOrderRepository : IOrderRepository
         // attributes the order no longer has are removed, so the stored item always equals the aggregate.
         var item = OrderItemMapper.ToItem(order.ToSnapshot());
         item.Remove(A.OrderId);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        var sets = new List<string>();
+        var update = new UpdateExpressionBuilder();
         foreach (var (name, value) in item)
         {
-            names["#" + name] = name;
-            values[":" + name] = value;
-            sets.Add($"#{name} = :{name}");
+            update.Set(update.Path(name), value);
         }
 
-        var removes = OrderItemMapper.OptionalAttributes.Where(a => !item.ContainsKey(a)).ToList();
-        foreach (var name in removes)
+        foreach (var name in OrderItemMapper.OptionalAttributes.Where(a => !item.ContainsKey(a)))
         {
-            names["#" + name] = name;
+            update.Remove(update.Path(name));
         }
 
-        values[":expectedVersion"] = Attr.N(order.Version - 1);
-        values[":previousStatus"] = Attr.S(previous.ToWire());
-        var request = new UpdateItemRequest
-        {
-            TableName = _table,
-            Key = Key(order.OrderId),
-            UpdateExpression = "SET " + string.Join(", ", sets) + (removes.Count > 0 ? " REMOVE " + string.Join(", ", removes.Select(r => "#" + r)) : ""),
-            ConditionExpression = $"#{A.Version} = :expectedVersion AND #{A.Status} = :previousStatus",
-            ExpressionAttributeNames = names,
-            ExpressionAttributeValues = values,
-        };
+        update
+            .Condition($"{update.Path(A.Version)} = {update.Value(Attr.N(order.Version - 1))}")
+            .Condition($"{update.Path(A.Status)} = {update.Value(Attr.S(previous.ToWire()))}");
+        var request = update.ToRequest(_table, Key(order.OrderId));
         try
         {
             await AwsErrors.RunAsync($"UpdateItem {_table}", ct => _client.UpdateItemAsync(request, ct), cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pricing;
+using OrderProcessing.Core.Retries;
 using OrderProcessing.Functions.Adapters.Aws;
 using PA = OrderProcessing.Topology.Storage.PaymentItemAttributes;
 
@@ -27,6 +28,9 @@ public sealed class DynamoDbPaymentLedger : IPaymentLedger
 
     private readonly IAmazonDynamoDB _client;
     private readonly string _table;
+
+    // A lost race reads the stored outcome at once: no wait, so no clock to take.
+    private readonly ContentionRetry _conflicts = new(MaxAttempts, TimeProvider.System);
 
     /// <summary>Creates the ledger on table <paramref name="tableName"/> (the value of <c>PAYMENTS_TABLE</c>).</summary>
     public DynamoDbPaymentLedger(IAmazonDynamoDB client, string tableName)
@@ -68,54 +72,41 @@ public sealed class DynamoDbPaymentLedger : IPaymentLedger
     }
 
     /// <inheritdoc />
-    public async Task<PaymentRecord> RecordAsync(PaymentRecord record, CancellationToken cancellationToken = default)
+    public Task<PaymentRecord> RecordAsync(PaymentRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["#paymentId"] = PA.PaymentId, ["#amount"] = PA.Amount, ["#currency"] = PA.Currency, ["#status"] = PA.Status,
-            ["#reason"] = PA.Reason, ["#at"] = PA.At,
-        };
-        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
-        {
-            [":paymentId"] = Attr.S(record.PaymentId), [":amount"] = Attr.N(record.Amount.Amount), [":currency"] = Attr.S(record.Amount.Currency.Code),
-            [":status"] = Attr.S(StatusNames[record.Status]), [":reason"] = Attr.S(record.Reason), [":at"] = Attr.S(StoredTime.ToText(record.At)),
-        };
-        var update = "SET #paymentId = :paymentId, #amount = :amount, #currency = :currency, #status = :status, #reason = :reason, #at = :at";
+        var update = new UpdateExpressionBuilder();
+        update
+            .Set(update.Path(PA.PaymentId), Attr.S(record.PaymentId))
+            .Set(update.Path(PA.Amount), Attr.N(record.Amount.Amount))
+            .Set(update.Path(PA.Currency), Attr.S(record.Amount.Currency.Code))
+            .Set(update.Path(PA.Status), Attr.S(StatusNames[record.Status]))
+            .Set(update.Path(PA.Reason), Attr.S(record.Reason))
+            .Set(update.Path(PA.At), Attr.S(StoredTime.ToText(record.At)))
+            .Condition($"attribute_not_exists({update.Path(PA.Status)})");
         if (record.RefundedAt is { } refundedAt)
         {
-            names["#refundedAt"] = PA.RefundedAt;
-            values[":refundedAt"] = Attr.S(StoredTime.ToText(refundedAt));
-            update += ", #refundedAt = :refundedAt";
+            update.Set(update.Path(PA.RefundedAt), Attr.S(StoredTime.ToText(refundedAt)));
         }
 
-        // UpdateItem rather than PutItem: the item may already hold the attempt counter, which must survive.
-        var request = new UpdateItemRequest
-        {
-            TableName = _table,
-            Key = Key(record.OrderId),
-            UpdateExpression = update,
-            ConditionExpression = "attribute_not_exists(#status)",
-            ExpressionAttributeNames = names,
-            ExpressionAttributeValues = values,
-        };
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            try
+        // UpdateItem rather than PutItem: the item may already hold the attempt counter, which must survive. A lost race
+        // returns the outcome stored first; an item that is neither writable nor readable is tried again.
+        var request = update.ToRequest(_table, Key(record.OrderId));
+        return _conflicts.RunAsync(
+            async ct =>
             {
-                await AwsErrors.RunAsync($"UpdateItem {_table}", ct => _client.UpdateItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
-                return record;
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                if (await GetAsync(record.OrderId, cancellationToken).ConfigureAwait(false) is { } stored)
+                try
                 {
-                    return stored;
+                    await AwsErrors.RunAsync($"UpdateItem {_table}", c => _client.UpdateItemAsync(request, c), ct).ConfigureAwait(false);
+                    return Attempt<PaymentRecord>.Done(record);
                 }
-            }
-        }
-
-        throw new InvalidOperationException($"The payment of order '{record.OrderId}' is neither storable nor readable.");
+                catch (ConditionalCheckFailedException)
+                {
+                    return await GetAsync(record.OrderId, ct).ConfigureAwait(false) is { } stored ? Attempt<PaymentRecord>.Done(stored) : Attempt<PaymentRecord>.Again;
+                }
+            },
+            () => new InvalidOperationException($"The payment of order '{record.OrderId}' is neither storable nor readable."),
+            cancellationToken);
     }
 
     /// <inheritdoc />

@@ -15,8 +15,8 @@ public sealed class DynamoDbCatalogTests : CatalogInventoryContract
     protected override async Task<(ICatalog Catalog, IInventory Inventory)> CreateAsync()
     {
         var storage = await _sandboxes.CreateAsync();
-        var store = new DynamoDbCatalog(storage.DynamoDb, storage.Names.Table(StorageSchema.Products), TimeProvider.System);
-        return (store, store);
+        var table = storage.Names.Table(StorageSchema.Products);
+        return (new DynamoDbCatalog(storage.DynamoDb, table, TimeProvider.System), new DynamoDbInventory(storage.DynamoDb, table, TimeProvider.System));
     }
 
     [TearDown]

@@ -30,74 +30,74 @@ public sealed class ReservationLedgerTests
     public async Task Settle_AfterTheRetention_PrunesOlderSettledEntries()
     {
         var clock = new ManualClock();
-        var (catalog, ledger) = await CreateAsync(clock, OneHour);
+        var (catalog, inventory, ledger) = await CreateAsync(clock, OneHour);
         await catalog.UpsertAsync("sku-1", "Widget", Price, 100);
         for (var i = 0; i < 10; i++)
         {
-            await catalog.ReserveAsync($"old-{i}", "sku-1", 1);
-            await (i % 2 == 0 ? catalog.ReleaseAsync($"old-{i}", "sku-1") : catalog.ShipAsync($"old-{i}", "sku-1"));
+            await inventory.ReserveAsync($"old-{i}", "sku-1", 1);
+            await (i % 2 == 0 ? inventory.ReleaseAsync($"old-{i}", "sku-1") : inventory.ShipAsync($"old-{i}", "sku-1"));
         }
 
         clock.Advance(TimeSpan.FromMinutes(61));
-        await catalog.ReserveAsync("new", "sku-1", 2);
-        await catalog.ShipAsync("new", "sku-1");
+        await inventory.ReserveAsync("new", "sku-1", 2);
+        await inventory.ShipAsync("new", "sku-1");
 
         Assert.That((await ledger("sku-1")).Keys, Is.EquivalentTo(new[] { "new" }));
-        Assert.That(await catalog.GetStockAsync("sku-1"), Is.EqualTo(new StockLevel(93, 0, 7)), "pruning moves no stock");
+        Assert.That(await inventory.GetStockAsync("sku-1"), Is.EqualTo(new StockLevel(93, 0, 7)), "pruning moves no stock");
     }
 
     [Test]
     public async Task Settle_WithinTheRetention_KeepsSettledEntries()
     {
         var clock = new ManualClock();
-        var (catalog, ledger) = await CreateAsync(clock, OneHour);
+        var (catalog, inventory, ledger) = await CreateAsync(clock, OneHour);
         await catalog.UpsertAsync("sku-1", "Widget", Price, 100);
-        await catalog.ReserveAsync("recent", "sku-1", 1);
-        await catalog.ReleaseAsync("recent", "sku-1");
+        await inventory.ReserveAsync("recent", "sku-1", 1);
+        await inventory.ReleaseAsync("recent", "sku-1");
 
         clock.Advance(TimeSpan.FromMinutes(59));
-        await catalog.ReserveAsync("new", "sku-1", 1);
-        await catalog.ReleaseAsync("new", "sku-1");
+        await inventory.ReserveAsync("new", "sku-1", 1);
+        await inventory.ReleaseAsync("new", "sku-1");
 
         Assert.That((await ledger("sku-1")).Keys, Is.EquivalentTo(new[] { "recent", "new" }));
-        Assert.That(await catalog.ReserveAsync("recent", "sku-1", 1), Is.EqualTo(ReservationOutcome.AlreadySettled));
+        Assert.That(await inventory.ReserveAsync("recent", "sku-1", 1), Is.EqualTo(ReservationOutcome.AlreadySettled));
     }
 
     [Test]
     public async Task Prune_NeverRemovesALiveReservation()
     {
         var clock = new ManualClock();
-        var (catalog, ledger) = await CreateAsync(clock, OneHour);
+        var (catalog, inventory, ledger) = await CreateAsync(clock, OneHour);
         await catalog.UpsertAsync("sku-1", "Widget", Price, 100);
-        await catalog.ReserveAsync("live", "sku-1", 3);
+        await inventory.ReserveAsync("live", "sku-1", 3);
 
         clock.Advance(TimeSpan.FromDays(3));
-        await catalog.ReserveAsync("other", "sku-1", 1);
-        await catalog.ReleaseAsync("other", "sku-1");
+        await inventory.ReserveAsync("other", "sku-1", 1);
+        await inventory.ReleaseAsync("other", "sku-1");
 
         Assert.That((await ledger("sku-1")).Keys, Does.Contain("live"));
-        Assert.That(await catalog.ReserveAsync("live", "sku-1", 3), Is.EqualTo(ReservationOutcome.AlreadyReserved));
-        Assert.That(await catalog.ShipAsync("live", "sku-1"), Is.True);
+        Assert.That(await inventory.ReserveAsync("live", "sku-1", 3), Is.EqualTo(ReservationOutcome.AlreadyReserved));
+        Assert.That(await inventory.ShipAsync("live", "sku-1"), Is.True);
     }
 
     [Test]
     public async Task Ledger_UnderSteadyTraffic_HoldsOnlyTheRetentionWindow()
     {
         var clock = new ManualClock();
-        var (catalog, ledger) = await CreateAsync(clock, OneHour);
+        var (catalog, inventory, ledger) = await CreateAsync(clock, OneHour);
         await catalog.UpsertAsync("sku-1", "Widget", Price, 1_000);
 
         // One order a minute for five hours, each reserved then shipped or released.
         for (var i = 0; i < 300; i++)
         {
-            await catalog.ReserveAsync($"o-{i}", "sku-1", 1);
-            await (i % 3 == 0 ? catalog.ReleaseAsync($"o-{i}", "sku-1") : catalog.ShipAsync($"o-{i}", "sku-1"));
+            await inventory.ReserveAsync($"o-{i}", "sku-1", 1);
+            await (i % 3 == 0 ? inventory.ReleaseAsync($"o-{i}", "sku-1") : inventory.ShipAsync($"o-{i}", "sku-1"));
             clock.Advance(TimeSpan.FromMinutes(1));
         }
 
         var entries = await ledger("sku-1");
         Assert.That(entries, Has.Count.LessThanOrEqualTo(61), "an hour of settlements, not five");
-        Assert.That((await catalog.GetStockAsync("sku-1"))!.Stocked, Is.EqualTo(1_000));
+        Assert.That((await inventory.GetStockAsync("sku-1"))!.Stocked, Is.EqualTo(1_000));
     }
 
     [Test]
@@ -106,22 +106,22 @@ public sealed class ReservationLedgerTests
         // Past the retention an order's settled reservation is forgotten. Only a stage acting on an order that left
         // PENDING over an hour ago could ask again, and Core's stages re-read the order first; this pins the limit down.
         var clock = new ManualClock();
-        var (catalog, _) = await CreateAsync(clock, OneHour);
+        var (catalog, inventory, _) = await CreateAsync(clock, OneHour);
         await catalog.UpsertAsync("sku-1", "Widget", Price, 10);
-        await catalog.ReserveAsync("o-1", "sku-1", 1);
-        await catalog.ReleaseAsync("o-1", "sku-1");
+        await inventory.ReserveAsync("o-1", "sku-1", 1);
+        await inventory.ReleaseAsync("o-1", "sku-1");
         clock.Advance(TimeSpan.FromHours(2));
-        await catalog.ReserveAsync("o-2", "sku-1", 1);
-        await catalog.ReleaseAsync("o-2", "sku-1");
+        await inventory.ReserveAsync("o-2", "sku-1", 1);
+        await inventory.ReleaseAsync("o-2", "sku-1");
 
-        Assert.That(await catalog.ReserveAsync("o-1", "sku-1", 1), Is.EqualTo(ReservationOutcome.Reserved));
+        Assert.That(await inventory.ReserveAsync("o-1", "sku-1", 1), Is.EqualTo(ReservationOutcome.Reserved));
     }
 
     [Test]
     public async Task RandomOperations_GiveTheSameOutcomesAsTheInMemoryStore([Values(1, 2, 3, 4)] int seed)
     {
         var clock = new ManualClock();
-        var (dynamo, _) = await CreateAsync(clock, new ReservationLedgerOptions { SettledRetention = TimeSpan.FromDays(365) });
+        var (dynamo, dynamoStock, _) = await CreateAsync(clock, new ReservationLedgerOptions { SettledRetention = TimeSpan.FromDays(365) });
         var memory = new InMemoryCatalog();
         var random = new Random(seed);
         string[] products = ["p-1", "p-2", "p-3"];
@@ -142,13 +142,13 @@ public sealed class ReservationLedgerTests
             {
                 case < 5:
                     var quantity = random.Next(1, 5);
-                    Assert.That(await dynamo.ReserveAsync(order, product, quantity), Is.EqualTo(await memory.ReserveAsync(order, product, quantity)), description);
+                    Assert.That(await dynamoStock.ReserveAsync(order, product, quantity), Is.EqualTo(await memory.ReserveAsync(order, product, quantity)), description);
                     break;
                 case < 7:
-                    Assert.That(await dynamo.ReleaseAsync(order, product), Is.EqualTo(await memory.ReleaseAsync(order, product)), description);
+                    Assert.That(await dynamoStock.ReleaseAsync(order, product), Is.EqualTo(await memory.ReleaseAsync(order, product)), description);
                     break;
                 case < 9:
-                    Assert.That(await dynamo.ShipAsync(order, product), Is.EqualTo(await memory.ShipAsync(order, product)), description);
+                    Assert.That(await dynamoStock.ShipAsync(order, product), Is.EqualTo(await memory.ShipAsync(order, product)), description);
                     break;
                 default:
                     var available = random.Next(0, 12);
@@ -161,14 +161,15 @@ public sealed class ReservationLedgerTests
 
         foreach (var p in products.Append("missing"))
         {
-            Assert.That(await dynamo.GetStockAsync(p), Is.EqualTo(await memory.GetStockAsync(p)), p);
+            Assert.That(await dynamoStock.GetStockAsync(p), Is.EqualTo(await memory.GetStockAsync(p)), p);
         }
     }
 
-    private async Task<(DynamoDbCatalog Catalog, Func<string, Task<Dictionary<string, AttributeValue>>> Ledger)> CreateAsync(TimeProvider clock, ReservationLedgerOptions options)
+    private async Task<(DynamoDbCatalog Catalog, DynamoDbInventory Inventory, Func<string, Task<Dictionary<string, AttributeValue>>> Ledger)> CreateAsync(TimeProvider clock, ReservationLedgerOptions options)
     {
         var storage = await _sandboxes.CreateAsync();
-        var catalog = new DynamoDbCatalog(storage.DynamoDb, storage.Names.Table(StorageSchema.Products), clock, options);
+        var catalog = new DynamoDbCatalog(storage.DynamoDb, storage.Names.Table(StorageSchema.Products), clock);
+        var inventory = new DynamoDbInventory(storage.DynamoDb, storage.Names.Table(StorageSchema.Products), clock, options);
 
         // Reads the raw item the way an operator would, outside the adapter.
         async Task<Dictionary<string, AttributeValue>> Ledger(string productId)
@@ -182,6 +183,6 @@ public sealed class ReservationLedgerTests
             return item.Item[ProductItemAttributes.Ledger].M;
         }
 
-        return (catalog, Ledger);
+        return (catalog, inventory, Ledger);
     }
 }

@@ -24,7 +24,7 @@ public sealed class TransientFailureTests
         ("orders.Get", c => new DynamoDbOrderRepository(c, "orders").GetAsync("o-1")),
         ("orders.Add", c => new DynamoDbOrderRepository(c, "orders").AddAsync(new OrderBuilder().Build())),
         ("orders.List", c => new DynamoDbOrderRepository(c, "orders").ListAsync(new OrderQuery(OrderStatus.Paid, null, 10, null))),
-        ("catalog.Reserve", c => new DynamoDbCatalog(c, "products", TimeProvider.System).ReserveAsync("o-1", "sku-1", 1)),
+        ("inventory.Reserve", c => new DynamoDbInventory(c, "products", TimeProvider.System).ReserveAsync("o-1", "sku-1", 1)),
         ("catalog.Upsert", c => new DynamoDbCatalog(c, "products", TimeProvider.System).UpsertAsync("sku-1", "Widget", new Money(1m, Currency.Usd), 1)),
         ("payments.CountAttempt", c => new DynamoDbPaymentLedger(c, "payments").CountAttemptAsync("o-1")),
         ("idempotency.TryClaim", c => new DynamoDbIdempotencyStore(c, "idempotency", TimeProvider.System).TryClaimAsync(new IdempotencyRecord("k", "f", "o-1", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1)))),

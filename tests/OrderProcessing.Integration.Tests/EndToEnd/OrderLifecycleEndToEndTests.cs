@@ -137,7 +137,7 @@ public sealed class OrderLifecycleEndToEndTests
     }
 
     private async Task<StockLevel> StockAsync() =>
-        (await new DynamoDbCatalog(_system.Storage.DynamoDb, _system.Storage.Names.Table(StorageSchema.Products), TimeProvider.System).GetStockAsync("sku-1"))!;
+        (await new DynamoDbInventory(_system.Storage.DynamoDb, _system.Storage.Names.Table(StorageSchema.Products), TimeProvider.System).GetStockAsync("sku-1"))!;
 
     private Task<PaymentRecord?> PaymentAsync(string orderId) =>
         new DynamoDbPaymentLedger(_system.Storage.DynamoDb, _system.Storage.Names.Table(StorageSchema.Payments)).GetAsync(orderId);

@@ -39,8 +39,9 @@ internal static class HandlerResolver
         foreach (var constructor in type.GetConstructors().OrderByDescending(c => c.GetParameters().Length))
         {
             var parameters = constructor.GetParameters();
-            var arguments = parameters.Select(p => dependencies.FirstOrDefault(p.ParameterType.IsInstanceOfType)).ToArray();
-            if (parameters.Length > 0 && arguments.All(a => a is not null))
+            // An optional parameter no dependency fills keeps its default (a stage function's failure observer).
+            var arguments = parameters.Select(p => dependencies.FirstOrDefault(p.ParameterType.IsInstanceOfType) ?? (p.HasDefaultValue ? p.DefaultValue : null)).ToArray();
+            if (parameters.Length > 0 && parameters.Zip(arguments).All(pa => pa.Second is not null || pa.First.HasDefaultValue))
             {
                 return constructor.Invoke(arguments);
             }

@@ -40,12 +40,11 @@ internal sealed class DynaliteStoreProvider : IStoreProvider, IAsyncDisposable
             _clients.Add(s3);
             var names = StorageNames.Prefixed($"rel{++_sandboxes}-{Guid.NewGuid().ToString("N")[..6]}-");
             await new StorageProvisioner(dynamoDb, s3).EnsureAllAsync(names, TableProvisioningOptions.ForDynalite, cancellationToken).ConfigureAwait(false);
-            var catalog = new DynamoDbCatalog(dynamoDb, names.Table(StorageSchema.Products), clock);
             return new StorePorts(
                 Name,
                 new DynamoDbOrderRepository(dynamoDb, names.Table(StorageSchema.Orders)),
-                catalog,
-                catalog,
+                new DynamoDbCatalog(dynamoDb, names.Table(StorageSchema.Products), clock),
+                new DynamoDbInventory(dynamoDb, names.Table(StorageSchema.Products), clock),
                 new DynamoDbPaymentLedger(dynamoDb, names.Table(StorageSchema.Payments)),
                 new S3InvoiceStore(s3, names.Bucket(StorageSchema.Invoices)),
                 new DynamoDbIdempotencyStore(dynamoDb, names.Table(StorageSchema.Idempotency), clock));
