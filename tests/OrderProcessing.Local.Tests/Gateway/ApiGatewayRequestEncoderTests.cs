@@ -104,5 +104,5 @@ public sealed class ApiGatewayRequestEncoderTests
     }
 
     private static JsonDocument Encode(HttpRequest request, byte[] body) =>
-        JsonDocument.Parse(ApiGatewayRequestEncoder.Encode(request, body, new ApiGatewayRequestContext(), "req-1", Now));
+        JsonDocument.Parse(ApiGatewayRequestEncoder.Encode(request, body, ApiGatewayRequestEncoder.LocalDeployment, "req-1", Now));
 }
