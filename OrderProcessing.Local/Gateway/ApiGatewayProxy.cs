@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OrderProcessing.Local.Handlers;
+using OrderProcessing.Topology.Events.ApiGateway;
 
 namespace OrderProcessing.Local.Gateway;
 
@@ -15,7 +16,7 @@ namespace OrderProcessing.Local.Gateway;
 public sealed partial class ApiGatewayProxy(
     IFunctionHandler api,
     TimeSpan timeout,
-    ApiGatewayRequestContext context,
+    ApiGatewayRequestContext deployment,
     TimeProvider clock,
     ILogger<ApiGatewayProxy> logger)
 {
@@ -37,7 +38,7 @@ public sealed partial class ApiGatewayProxy(
             return;
         }
 
-        var input = ApiGatewayRequestEncoder.Encode(http.Request, body, context, requestId, clock.GetUtcNow());
+        var input = ApiGatewayRequestEncoder.Encode(http.Request, body, deployment, requestId, clock.GetUtcNow());
         ApiGatewayResponse response;
         try
         {

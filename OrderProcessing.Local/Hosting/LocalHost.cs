@@ -149,7 +149,7 @@ public static partial class LocalHost
         builder.Services.AddSingleton(sp => new ApiGatewayProxy(
             slot.System.Api,
             TimeSpan.FromSeconds(SystemTopology.Api.TimeoutSeconds),
-            new ApiGatewayRequestContext(),
+            ApiGatewayRequestEncoder.LocalDeployment,
             clock,
             sp.GetRequiredService<ILogger<ApiGatewayProxy>>()));
 

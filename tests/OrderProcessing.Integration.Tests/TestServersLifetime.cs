@@ -4,7 +4,7 @@ namespace OrderProcessing.Integration.Tests;
 
 /// <summary>
 /// Runs once around every test in this assembly (it sits in the root namespace): stops the shared servers when the run
-/// ends, passed or failed. The servers also exit on their own if this process dies (see <c>Servers/node-watchdog.js</c>).
+/// ends, passed or failed. The servers also exit on their own if this process dies (see <c>node-watchdog.js</c> in OrderProcessing.DevTools).
 /// </summary>
 [SetUpFixture]
 public sealed class TestServersLifetime

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Topology;
 
 namespace OrderProcessing.Benchmarks.EndToEnd;
@@ -32,8 +33,8 @@ public sealed class EndToEndRunner(string hostAssembly, string wrkScript, string
         ArgumentNullException.ThrowIfNull(storageArguments);
         var log = Path.Combine(logFolder, $"local-{storage}-c{concurrency}.log");
         string[] arguments = ["--delivery-delay-ms", "0", "--no-seed", "--notifications-file", Path.Combine(logFolder, $"notifications-{storage}-c{concurrency}.jsonl"), .. storageArguments];
-        await using var host = await LocalHostProcess.StartAsync(hostAssembly, arguments, environment, log).ConfigureAwait(false);
-        using var client = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        await using var host = await LocalHostProcess.StartAsync(hostAssembly, _ => arguments, environment, log).ConfigureAwait(false);
+        using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         for (var i = 0; i < Products; i++)
         {
             using var put = await client.PutAsJsonAsync(
@@ -46,7 +47,7 @@ public sealed class EndToEndRunner(string hostAssembly, string wrkScript, string
         var runId = $"{storage}{concurrency}";
         if (warmUp > TimeSpan.Zero)
         {
-            await WrkRun.RunAsync(host.BaseUrl, wrkScript, concurrency, warmUp, runId + "w", Products).ConfigureAwait(false);
+            await WrkRun.RunAsync(host.BaseAddress, wrkScript, concurrency, warmUp, runId + "w", Products).ConfigureAwait(false);
             await DrainAsync(client, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
         }
 
@@ -58,14 +59,14 @@ public sealed class EndToEndRunner(string hostAssembly, string wrkScript, string
                 paused.EnsureSuccessStatusCode();
             }
 
-            var apiOnly = await WrkRun.RunAsync(host.BaseUrl, wrkScript, concurrency, window, runId + "p", Products).ConfigureAwait(false);
+            var apiOnly = await WrkRun.RunAsync(host.BaseAddress, wrkScript, concurrency, window, runId + "p", Products).ConfigureAwait(false);
             return new EndToEndResult(storage + ", pipeline paused", concurrency, apiOnly.DurationSeconds, apiOnly.Created, apiOnly.Failed, 0, 0, apiOnly.Created / apiOnly.DurationSeconds, 0, 0, apiOnly.P50Ms, apiOnly.P90Ms, apiOnly.P99Ms, apiOnly.MaxMs, 0, 0);
         }
 
         var before = await PipelineCounts.ReadAsync(client).ConfigureAwait(false);
         var cpuBefore = host.CpuTime();
         var clock = Stopwatch.StartNew();
-        var wrk = await WrkRun.RunAsync(host.BaseUrl, wrkScript, concurrency, window, runId, Products).ConfigureAwait(false);
+        var wrk = await WrkRun.RunAsync(host.BaseAddress, wrkScript, concurrency, window, runId, Products).ConfigureAwait(false);
         var windowEnd = clock.Elapsed;
         var after = await DrainAsync(client, TimeSpan.FromMinutes(10)).ConfigureAwait(false);
         var drained = clock.Elapsed;

@@ -29,6 +29,21 @@ public static class ApiEvents
         ("X-Forwarded-Proto", "https"),
     ];
 
+    private static readonly ApiGatewayRequestContext Deployment = new()
+    {
+        AccountId = "123456789012",
+        ApiId = "a1b2c3d4e5",
+        ResourceId = "x1y2z3",
+        Stage = "prod",
+        ExtendedRequestId = "UvWxYzAbCdEfGhI=",
+        Protocol = "HTTP/1.1",
+        RequestTime = "12/Mar/2024:18:30:41 +0000",
+        RequestTimeEpoch = 1710268241123,
+        DomainName = "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com",
+        DomainPrefix = "a1b2c3d4e5",
+        Identity = new ApiGatewayRequestIdentity { SourceIp = "203.0.113.10", UserAgent = "bench/1.0" },
+    };
+
     /// <summary>The <c>POST /orders</c> body of customer number <paramref name="customer"/>: one line of <paramref name="productId"/>.</summary>
     public static string OrderBody(int customer, string productId = "sku-1", int quantity = 1) => string.Create(
         CultureInfo.InvariantCulture,
@@ -58,38 +73,13 @@ public static class ApiEvents
         }
 
         all.AddRange(headers ?? []);
-        var requestId = Guid.NewGuid().ToString();
-        var proxyEvent = new ApiGatewayProxyRequest
+        var request = new ApiGatewayHttpRequest(method, path)
         {
-            Resource = resource,
-            Path = path,
-            HttpMethod = method,
-            Headers = all.ToDictionary(h => h.Name, h => (string?)h.Value, StringComparer.Ordinal),
-            MultiValueHeaders = all.ToDictionary(h => h.Name, h => (IReadOnlyList<string?>?)new[] { h.Value }, StringComparer.Ordinal),
-            QueryStringParameters = query,
-            MultiValueQueryStringParameters = query?.ToDictionary(q => q.Key, q => (IReadOnlyList<string?>?)new[] { q.Value }, StringComparer.Ordinal),
-            PathParameters = pathParameters,
-            RequestContext = new ApiGatewayRequestContext
-            {
-                AccountId = "123456789012",
-                ApiId = "a1b2c3d4e5",
-                ResourceId = "x1y2z3",
-                ResourcePath = resource,
-                Stage = "prod",
-                RequestId = requestId,
-                ExtendedRequestId = "UvWxYzAbCdEfGhI=",
-                HttpMethod = method,
-                Path = "/prod" + path,
-                Protocol = "HTTP/1.1",
-                RequestTime = "12/Mar/2024:18:30:41 +0000",
-                RequestTimeEpoch = 1710268241123,
-                DomainName = "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com",
-                DomainPrefix = "a1b2c3d4e5",
-                Identity = new ApiGatewayRequestIdentity { SourceIp = "203.0.113.10", UserAgent = "bench/1.0" },
-            },
+            Headers = all.Select(h => KeyValuePair.Create(h.Name, h.Value)).ToList(),
+            Query = query?.Select(q => KeyValuePair.Create(q.Key, q.Value ?? "")).ToList() ?? [],
             Body = body,
-            IsBase64Encoded = false,
         };
+        var proxyEvent = ApiGatewayProxyRequestFactory.ForResource(request, resource, pathParameters, Deployment with { RequestId = Guid.NewGuid().ToString() });
         return JsonSerializer.SerializeToUtf8Bytes(proxyEvent, AwsEventJsonContext.Default.ApiGatewayProxyRequest);
     }
 

@@ -5,7 +5,8 @@ using OrderProcessing.Benchmarks.ColdStart;
 using OrderProcessing.Benchmarks.Cost;
 using OrderProcessing.Benchmarks.EndToEnd;
 using OrderProcessing.Benchmarks.Warm;
-using static OrderProcessing.Benchmarks.Report.Markdown;
+using OrderProcessing.DevTools.Reporting;
+using static OrderProcessing.DevTools.Reporting.Markdown;
 
 namespace OrderProcessing.Benchmarks.Report;
 
@@ -134,6 +135,10 @@ public static partial class ReportWriter
             yield return ($"cold.{r.Name}.rss", Number(r.PeakRssMedianMiB));
         }
     }
+
+    // The report's tables: a label column, then numbers; the template puts each on its own lines.
+    private static string Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
+        Markdown.Table(header, rows, ColumnAlignment.NumbersRight).TrimEnd('\n');
 
     private static string Slug(string text) => string.Concat(text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Replace("--", "-", StringComparison.Ordinal).Trim('-');
 

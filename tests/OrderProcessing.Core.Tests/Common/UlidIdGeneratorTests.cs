@@ -1,5 +1,6 @@
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Tests.Support;
+using OrderProcessing.Testing.Time;
 
 namespace OrderProcessing.Core.Tests.Common;
 
@@ -10,12 +11,12 @@ public class UlidIdGeneratorTests
 
     [Test]
     public void Id_IsOrdPrefixAndTwentySixCrockfordCharacters() =>
-        Assert.That(new UlidIdGenerator(new ManualClock()).NewOrderId(), Does.Match("^ord_[0-7][0-9A-HJKMNP-TV-Z]{25}$"));
+        Assert.That(new UlidIdGenerator(TestClock.New()).NewOrderId(), Does.Match("^ord_[0-7][0-9A-HJKMNP-TV-Z]{25}$"));
 
     [Test]
     public void Ids_AreUnique_EvenWithinOneMillisecond()
     {
-        var generator = new UlidIdGenerator(new ManualClock());
+        var generator = new UlidIdGenerator(TestClock.New());
 
         var ids = Enumerable.Range(0, 10_000).Select(_ => generator.NewOrderId()).ToList();
 
@@ -25,7 +26,7 @@ public class UlidIdGeneratorTests
     [Test]
     public void Ids_SortByCreationTime()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var generator = new UlidIdGenerator(clock);
         var ids = new List<string>();
         foreach (var step in new[] { 1, 1, 2, 1000, 60_000, 1, 86_400_000 })
@@ -40,7 +41,7 @@ public class UlidIdGeneratorTests
     [Test]
     public void Id_EncodesItsMillisecondInTheFirstTenCharacters()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
 
         var id = new UlidIdGenerator(clock).NewOrderId();
 

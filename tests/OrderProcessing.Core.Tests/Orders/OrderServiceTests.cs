@@ -5,6 +5,7 @@ using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Tests.Support;
+using OrderProcessing.Testing.Orders;
 
 namespace OrderProcessing.Core.Tests.Orders;
 
@@ -225,7 +226,8 @@ public class OrderServiceTests
     public async Task Cancel_BeforeShipping_CancelsWithTheGivenReason(OrderStatus status)
     {
         await _system.Orders.AddAsync(new OrderBuilder().WithId("ord_x").InStatus(status).Build());
-        var at = _system.Clock.Advance(TimeSpan.FromDays(1));
+        _system.Clock.Advance(TimeSpan.FromDays(1));
+        var at = _system.Clock.GetUtcNow();
 
         var order = await Service.CancelAsync("ord_x", "found it cheaper");
 

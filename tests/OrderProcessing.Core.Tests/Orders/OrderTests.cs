@@ -1,13 +1,15 @@
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Tests.Support;
+using OrderProcessing.Testing.Time;
+using OrderProcessing.Testing.Orders;
 
 namespace OrderProcessing.Core.Tests.Orders;
 
 /// <summary>The aggregate's own guarantees besides the transition table: placement, the data each step records, snapshots.</summary>
 public class OrderTests
 {
-    private static readonly DateTimeOffset Now = ManualClock.DefaultStart;
+    private static readonly DateTimeOffset Now = TestClock.Start;
 
     [Test]
     public void Place_StartsPending_AtVersionOne_WithOneHistoryEntry_AndTheCreatedEvent()

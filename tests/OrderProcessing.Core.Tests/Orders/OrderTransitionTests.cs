@@ -1,5 +1,7 @@
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Tests.Support;
+using OrderProcessing.Testing.Time;
+using OrderProcessing.Testing.Orders;
 
 namespace OrderProcessing.Core.Tests.Orders;
 
@@ -22,7 +24,7 @@ public class OrderTransitionTests
 
     private static readonly OrderStatus[] Terminal = [OrderStatus.OutOfStock, OrderStatus.PaymentFailed, OrderStatus.Completed, OrderStatus.Cancelled];
 
-    private static readonly DateTimeOffset MoveTime = ManualClock.DefaultStart.AddHours(1);
+    private static readonly DateTimeOffset MoveTime = TestClock.Start.AddHours(1);
 
     private static IEnumerable<TestCaseData> AllowedMoves() =>
         Lifecycle.Select(p => new TestCaseData(p.Key.From, p.Key.To, p.Value).SetArgDisplayNames(p.Key.From.ToWire(), p.Key.To.ToWire()));

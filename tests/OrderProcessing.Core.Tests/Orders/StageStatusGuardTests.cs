@@ -1,3 +1,5 @@
+using OrderProcessing.Testing.Orders;
+using OrderProcessing.Testing.Time;
 using System.Reflection;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Tests.Support;
@@ -10,7 +12,7 @@ namespace OrderProcessing.Core.Tests.Orders;
 /// </summary>
 public class StageStatusGuardTests
 {
-    private static readonly DateTimeOffset MoveTime = ManualClock.DefaultStart.AddHours(1);
+    private static readonly DateTimeOffset MoveTime = TestClock.Start.AddHours(1);
 
     // Each stage status, the status before it, and its method called with the given data.
     private static IEnumerable<TestCaseData> StageMethodsWithoutData()

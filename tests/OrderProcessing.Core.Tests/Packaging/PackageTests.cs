@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using OrderProcessing.Core.Tests.Support;
+using OrderProcessing.DevTools;
 
 namespace OrderProcessing.Core.Tests.Packaging;
 
@@ -32,7 +33,7 @@ public partial class PackageTests
     [OneTimeSetUp]
     public async Task PackCore()
     {
-        _repository = FindRepositoryRoot();
+        _repository = RepositoryRoot.Path;
         _version = XDocument.Load(Path.Combine(_repository, "Directory.Build.props")).Descendants("Version").Single().Value;
         _work = Path.Combine(Path.GetTempPath(), "orderprocessing-package-" + Guid.NewGuid().ToString("N"));
         Assert.That(IsUnder(_work, _repository), Is.False, "the consumer must not inherit the repository's Directory.*.props");
@@ -234,19 +235,6 @@ public partial class PackageTests
     }
 
     private static string Element(XElement metadata, string name) => metadata.Element(Nuspec + name)?.Value ?? "";
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OrderProcessing.Core", "OrderProcessing.Core.csproj")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests do not run from inside the repository.");
-    }
 
     private static bool IsUnder(string path, string root) =>
         Path.GetFullPath(path).StartsWith(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);

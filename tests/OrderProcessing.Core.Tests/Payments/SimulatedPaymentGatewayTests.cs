@@ -3,6 +3,8 @@ using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Tests.Support;
+using OrderProcessing.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace OrderProcessing.Core.Tests.Payments;
 
@@ -11,14 +13,14 @@ public class SimulatedPaymentGatewayTests
 {
     private static readonly Money TenDollars = new(10m, Currency.Usd);
 
-    private ManualClock _clock = null!;
+    private FakeTimeProvider _clock = null!;
     private InMemoryPaymentLedger _ledger = null!;
     private SimulatedPaymentGateway _gateway = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _clock = new ManualClock();
+        _clock = TestClock.New();
         _ledger = new InMemoryPaymentLedger();
         _gateway = new SimulatedPaymentGateway(_ledger, _clock);
     }
@@ -147,7 +149,8 @@ public class SimulatedPaymentGatewayTests
     public async Task Refund_OfACapture_RefundsOnce_ThenIsAlreadyRefunded()
     {
         await _gateway.ChargeAsync("ord_1", TestPaymentTokens.Visa, TenDollars);
-        var refundedAt = _clock.Advance(TimeSpan.FromHours(1));
+        _clock.Advance(TimeSpan.FromHours(1));
+        var refundedAt = _clock.GetUtcNow();
 
         Assert.That(await _gateway.RefundAsync("ord_1"), Is.EqualTo(RefundResult.Refunded));
         Assert.That(await _gateway.RefundAsync("ord_1"), Is.EqualTo(RefundResult.AlreadyRefunded));

@@ -1,6 +1,7 @@
 using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Tests.Support;
+using OrderProcessing.Testing.Orders;
 
 namespace OrderProcessing.Core.Tests.Pipeline;
 

@@ -105,7 +105,8 @@ public class RedeliveryTests
         await _system.Reserve().HandleAsync(_orderId);
         await _system.Charge().HandleAsync(_orderId);
         await _system.Service.CancelAsync(_orderId, null);
-        var refundedAt = _system.Clock.Advance(TimeSpan.FromMinutes(1));
+        _system.Clock.Advance(TimeSpan.FromMinutes(1));
+        var refundedAt = _system.Clock.GetUtcNow();
 
         var first = await _system.Compensate().HandleAsync(_orderId);
         _system.Clock.Advance(TimeSpan.FromMinutes(1));

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Tests.Support;
+using OrderProcessing.Testing.Time;
 
 namespace OrderProcessing.Core.Tests.Pricing;
 
@@ -91,5 +92,5 @@ public class MoneyPropertyTests
             lines.Select((l, i) => new OrderLine($"sku-{i}", "x", l.Quantity, new Money(l.RawPrice, currency))).ToList(),
             new Address("1 Main St", null, "Springfield", null, "12345", "US"),
             "tok_visa",
-            ManualClock.DefaultStart);
+            TestClock.Start);
 }

@@ -5,6 +5,8 @@ using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Shipping;
+using OrderProcessing.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace OrderProcessing.Core.Tests.Support;
 
@@ -23,7 +25,7 @@ public sealed class InMemorySystem
         Products = new CatalogService(Catalog);
     }
 
-    public ManualClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.New();
 
     public SequentialIdGenerator Ids { get; } = new();
 

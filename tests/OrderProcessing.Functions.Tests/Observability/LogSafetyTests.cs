@@ -2,6 +2,7 @@ using OrderProcessing.Core.Payments;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Tests.Support;
 using OrderProcessing.Topology;
+using OrderProcessing.Testing.Time;
 
 namespace OrderProcessing.Functions.Tests.Observability;
 
@@ -47,7 +48,7 @@ public sealed class LogSafetyTests
     public void Telemetry_MasksEmailsAndTokens_InMessagesFieldsAndExceptions()
     {
         var output = new StringWriter();
-        var telemetry = new Telemetry("api", "test", output, new ManualClock());
+        var telemetry = new Telemetry("api", "test", output, TestClock.New());
 
         telemetry.Log(
             LogLevel.Error,

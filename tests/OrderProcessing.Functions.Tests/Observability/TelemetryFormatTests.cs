@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Tests.Support;
+using OrderProcessing.Testing.Time;
 
 namespace OrderProcessing.Functions.Tests.Observability;
 
@@ -10,7 +11,7 @@ public sealed class TelemetryFormatTests
     public void LogLine_IsOneJsonObject_WithLevelMessageTimestampRequestOrderAndFunction()
     {
         var output = new StringWriter();
-        var telemetry = new Telemetry("ship-order", "prod", output, new ManualClock());
+        var telemetry = new Telemetry("ship-order", "prod", output, TestClock.New());
 
         telemetry.Log(LogLevel.Warn, "retrying", requestId: "req-1", orderId: "ord_1", fields: new Dictionary<string, object?> { ["attempt"] = 2, ["final"] = false, ["note"] = null });
 
@@ -19,7 +20,7 @@ public sealed class TelemetryFormatTests
         var line = JsonDocument.Parse(lines[0]).RootElement;
         Assert.That(line.GetProperty("level").GetString(), Is.EqualTo("WARN"));
         Assert.That(line.GetProperty("message").GetString(), Is.EqualTo("retrying"));
-        Assert.That(line.GetProperty("timestamp").GetString(), Is.EqualTo("2024-03-12T18:30:00.000Z"));
+        Assert.That(line.GetProperty("timestamp").GetString(), Is.EqualTo("2025-03-14T09:26:53.000Z"));
         Assert.That(line.GetProperty("requestId").GetString(), Is.EqualTo("req-1"));
         Assert.That(line.GetProperty("orderId").GetString(), Is.EqualTo("ord_1"));
         Assert.That(line.GetProperty("functionName").GetString(), Is.EqualTo("ship-order"));
@@ -32,7 +33,7 @@ public sealed class TelemetryFormatTests
     public void Metrics_AreAnEmbeddedMetricFormatDocument()
     {
         var output = new StringWriter();
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var telemetry = new Telemetry("reserve-inventory", "prod", output, clock);
 
         telemetry.Metrics(new Dictionary<string, string> { ["Stage"] = "reserve-inventory" }, [Metric.Count("Moved", 3), new Metric("StageDuration", MetricUnit.Milliseconds, [1.5, 2.25])]);
@@ -58,7 +59,7 @@ public sealed class TelemetryFormatTests
         var text = new StringWriter();
         var bytes = new MemoryStream();
         var stream = new StreamWriter(bytes, new System.Text.UTF8Encoding(false)) { AutoFlush = true };
-        foreach (var telemetry in new[] { new Telemetry("api", "prod", text, new ManualClock()), new Telemetry("api", "prod", stream, new ManualClock()) })
+        foreach (var telemetry in new[] { new Telemetry("api", "prod", text, TestClock.New()), new Telemetry("api", "prod", stream, TestClock.New()) })
         {
             telemetry.Log(LogLevel.Info, "Zoë ordered a crème brûlée torch", requestId: "req-1", orderId: "ord_1", fields: new Dictionary<string, object?> { ["total"] = 39.00m });
             telemetry.Metrics(new Dictionary<string, string> { ["Route"] = "POST /orders" }, [Metric.Milliseconds("ApiLatency", 1.25)]);

@@ -1,3 +1,4 @@
+using OrderProcessing.Testing.Time;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Functions.Composition;
@@ -28,7 +29,7 @@ public sealed class StageDeclarationTests
     [TestCaseSource(nameof(StageFunctions))]
     public void TopologyTrigger_IsTheStatusItsCoreStageHandles(FunctionDefinition function)
     {
-        var services = new SystemServices(SystemPorts.InMemory(new ManualClock()));
+        var services = new SystemServices(SystemPorts.InMemory(TestClock.New()));
 
         var stage = services.StageOf(function);
 
@@ -38,7 +39,7 @@ public sealed class StageDeclarationTests
     [TestCaseSource(nameof(StageFunctions))]
     public void StageFunction_RunsForItsOwnTopologyEntry(FunctionDefinition function)
     {
-        var services = new SystemServices(SystemPorts.InMemory(new ManualClock()));
+        var services = new SystemServices(SystemPorts.InMemory(TestClock.New()));
         var type = typeof(StageFunction).Assembly.GetType(function.HandlerType)!;
 
         var instance = (StageFunction)Activator.CreateInstance(type, services, new Telemetry(function.Name, "test", TextWriter.Null, TimeProvider.System), null)!;
@@ -64,7 +65,7 @@ public sealed class StageDeclarationTests
     [Test]
     public void StageFunction_OverAStageOfAnotherStatus_IsRefused()
     {
-        var services = new SystemServices(SystemPorts.InMemory(new ManualClock()));
+        var services = new SystemServices(SystemPorts.InMemory(TestClock.New()));
 
         var error = Assert.Throws<ArgumentException>(() => _ = new MiswiredFunction(services));
 

@@ -1,15 +1,18 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using OrderProcessing.Topology;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.ApiGateway;
 
 namespace OrderProcessing.Functions.Tests.Support;
 
 /// <summary>
-/// Builds API Gateway REST proxy events from the documented sample: method, path, the matching resource and path
-/// parameters (as API Gateway fills them for a per-route API), headers in both maps, query parameters and body.
+/// Builds API Gateway REST proxy events from the documented sample through the shared
+/// <see cref="ApiGatewayProxyRequestFactory"/>: method, path, the matching resource and path parameters (as API Gateway
+/// fills them for a per-route API), the sample's headers with this builder's changes, query parameters and body.
 /// </summary>
 internal sealed class ApiEventBuilder
 {
-    private readonly JsonObject _event = Samples.ApiGatewayEvent();
+    private readonly ApiGatewayProxyRequest _sample = Samples.ApiGatewayRequest();
     private readonly List<(string Name, string Value)> _headers = [];
     private readonly List<(string Name, string Value)> _query = [];
     private readonly HashSet<string> _removedHeaders = new(StringComparer.OrdinalIgnoreCase);
@@ -79,48 +82,23 @@ internal sealed class ApiEventBuilder
 
     public string Build()
     {
-        var pathOnly = _path;
-        var route = SystemTopology.ApiRoutes.FirstOrDefault(r => Matches(r, pathOnly));
-        _event["httpMethod"] = _method;
-        _event["path"] = pathOnly;
-        _event["resource"] = route?.Path ?? "/{proxy+}";
-        _event["pathParameters"] = route is null ? new JsonObject { ["proxy"] = pathOnly.TrimStart('/') } : PathParameters(route, pathOnly);
-        var context = _event["requestContext"]!.AsObject();
-        context["httpMethod"] = _method;
-        context["resourcePath"] = _event["resource"]!.GetValue<string>();
-        context["path"] = "/prod" + pathOnly;
-
-        var headers = _event["headers"]!.AsObject();
-        var multiHeaders = _event["multiValueHeaders"]!.AsObject();
-        foreach (var name in _removedHeaders)
+        var route = SystemTopology.ApiRoutes.FirstOrDefault(r => Matches(r, _path));
+        var headers = (_sample.Headers ?? new Dictionary<string, string?>())
+            .Where(h => h.Value is not null && !_removedHeaders.Contains(h.Key) && !_headers.Any(o => string.Equals(o.Name, h.Key, StringComparison.OrdinalIgnoreCase)))
+            .Select(h => KeyValuePair.Create(h.Key, h.Value!))
+            .Concat(_headers.Select(h => KeyValuePair.Create(h.Name, h.Value)));
+        var request = new ApiGatewayHttpRequest(_method, _path)
         {
-            headers.Remove(name);
-            multiHeaders.Remove(name);
-        }
-
-        foreach (var (name, value) in _headers)
-        {
-            headers[name] = value;
-            multiHeaders[name] = new JsonArray(value);
-        }
-
-        if (_query.Count > 0)
-        {
-            var single = new JsonObject();
-            var multi = new JsonObject();
-            foreach (var group in _query.GroupBy(q => q.Name))
-            {
-                single[group.Key] = group.Last().Value;
-                multi[group.Key] = new JsonArray(group.Select(q => (JsonNode)JsonValue.Create(q.Value)!).ToArray());
-            }
-
-            _event["queryStringParameters"] = single;
-            _event["multiValueQueryStringParameters"] = multi;
-        }
-
-        _event["body"] = _body;
-        _event["isBase64Encoded"] = _base64;
-        return _event.ToJsonString();
+            Headers = headers.ToList(),
+            Query = _query.Select(q => KeyValuePair.Create(q.Name, q.Value)).ToList(),
+            Body = _body,
+            IsBase64Encoded = _base64,
+        };
+        var context = _sample.RequestContext ?? new ApiGatewayRequestContext();
+        var proxyEvent = route is null
+            ? ApiGatewayProxyRequestFactory.ForGreedyProxy(request, context)
+            : ApiGatewayProxyRequestFactory.ForResource(request, route.Path, PathParameters(route, _path), context);
+        return JsonSerializer.Serialize(proxyEvent, AwsEventJsonContext.Default.ApiGatewayProxyRequest);
     }
 
     private static bool Matches(ApiRoute route, string path)
@@ -131,9 +109,9 @@ internal sealed class ApiEventBuilder
             && template.Zip(segments).All(p => p.First.StartsWith('{') || p.First == p.Second);
     }
 
-    private static JsonObject PathParameters(ApiRoute route, string path)
+    private static Dictionary<string, string?> PathParameters(ApiRoute route, string path)
     {
-        var parameters = new JsonObject();
+        var parameters = new Dictionary<string, string?>(StringComparer.Ordinal);
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < route.Segments.Count; i++)
         {

@@ -12,6 +12,8 @@ using OrderProcessing.Topology.Events.Sqs;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Stages;
 using OrderProcessing.Topology;
+using OrderProcessing.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace OrderProcessing.Functions.Tests.Support;
 
@@ -43,7 +45,7 @@ internal sealed class TestSystem
         };
     }
 
-    public ManualClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.New();
 
     /// <summary>Every message the stage functions failed, as their typed hook reported it.</summary>
     public RecordingFailureObserver Failures { get; } = new();

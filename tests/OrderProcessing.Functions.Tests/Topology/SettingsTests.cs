@@ -7,6 +7,7 @@ using OrderProcessing.Functions.Composition;
 using OrderProcessing.Topology.Storage;
 using OrderProcessing.Functions.Tests.Support;
 using OrderProcessing.Topology;
+using OrderProcessing.Testing.Time;
 
 namespace OrderProcessing.Functions.Tests.Topology;
 
@@ -85,7 +86,7 @@ public sealed class SettingsTests
         var values = AllSettings(SystemTopology.Api);
         values[SettingNames.InvoiceLinkSeconds] = "90";
         var store = new LinkingInvoiceStore();
-        var ports = SystemPorts.InMemory(new ManualClock()) with { Invoices = store };
+        var ports = SystemPorts.InMemory(TestClock.New()) with { Invoices = store };
         var services = FunctionBootstrap.Create(SystemTopology.Api, values.GetValueOrDefault, new InMemoryPortsFactory(ports), TextWriter.Null).Services;
         await ports.Catalog!.UpsertAsync("sku-1", "Widget", new Money(5m, Currency.Usd), 3);
         var request = new PlaceOrderRequest("c-1", "a@b.example", "A B", [new OrderLineRequest("sku-1", 1)], "tok_visa", new AddressRequest("1 Main St", null, "Town", null, "1", "US"));

@@ -1,3 +1,4 @@
+using OrderProcessing.DevTools;
 using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using OrderProcessing.DevTools;
 using OrderProcessing.Infra.Plan;
 using OrderProcessing.Infra.Plan.Functions;
 using OrderProcessing.Infra.Plan.Settings;

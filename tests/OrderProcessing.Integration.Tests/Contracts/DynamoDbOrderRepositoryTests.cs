@@ -25,7 +25,7 @@ public sealed class DynamoDbOrderRepositoryTests : OrderRepositoryContract
     {
         var storage = await _sandboxes.CreateAsync();
         var repository = new DynamoDbOrderRepository(storage.DynamoDb, storage.Names.Table(StorageSchema.Orders));
-        var order = new OrderBuilder().InStatus(OrderStatus.Completed).Build();
+        var order = StorageOrders.New().InStatus(OrderStatus.Completed).Build();
         await repository.AddAsync(order);
         var expiry = new DateTimeOffset(2026, 3, 2, 13, 0, 0, 500, TimeSpan.Zero);
 

@@ -1,5 +1,7 @@
 using OrderProcessing.Core.Idempotency;
 using OrderProcessing.Integration.Tests.Support;
+using OrderProcessing.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace OrderProcessing.Integration.Tests.Contracts;
 
@@ -9,13 +11,13 @@ public abstract class IdempotencyStoreContract
     /// <summary>A fresh, empty store reading time from <paramref name="clock"/>.</summary>
     protected abstract Task<IIdempotencyStore> CreateStoreAsync(TimeProvider clock);
 
-    private static IdempotencyRecord Record(ManualClock clock, string key = "key-1", string orderId = "o-1", string fingerprint = "fp-1") =>
+    private static IdempotencyRecord Record(FakeTimeProvider clock, string key = "key-1", string orderId = "o-1", string fingerprint = "fp-1") =>
         new(key, fingerprint, orderId, clock.GetUtcNow(), clock.GetUtcNow().AddHours(24));
 
     [Test]
     public async Task Claim_FreeKey_StoresTheRecord()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var store = await CreateStoreAsync(clock);
 
         Assert.That(await store.TryClaimAsync(Record(clock)), Is.Null);
@@ -25,7 +27,7 @@ public abstract class IdempotencyStoreContract
     [Test]
     public async Task Claim_TakenKey_ReturnsTheFirstRecordAndChangesNothing()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var store = await CreateStoreAsync(clock);
         var first = Record(clock);
         await store.TryClaimAsync(first);
@@ -40,7 +42,7 @@ public abstract class IdempotencyStoreContract
     [Test]
     public async Task Claim_KeysAreIndependent()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var store = await CreateStoreAsync(clock);
         await store.TryClaimAsync(Record(clock, key: "key-1"));
 
@@ -50,7 +52,7 @@ public abstract class IdempotencyStoreContract
     [Test]
     public async Task Claim_AfterExpiry_TakesTheKeyOver()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var store = await CreateStoreAsync(clock);
         await store.TryClaimAsync(Record(clock));
         clock.Advance(TimeSpan.FromHours(24).Add(TimeSpan.FromMilliseconds(1)));
@@ -63,7 +65,7 @@ public abstract class IdempotencyStoreContract
     [Test]
     public async Task Claim_ExactlyAtExpiry_TakesTheKeyOver()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var store = await CreateStoreAsync(clock);
         await store.TryClaimAsync(Record(clock));
         clock.Advance(TimeSpan.FromHours(24));
@@ -74,7 +76,7 @@ public abstract class IdempotencyStoreContract
     [Test]
     public async Task Claim_JustBeforeExpiry_IsStillTaken()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var store = await CreateStoreAsync(clock);
         var first = Record(clock);
         await store.TryClaimAsync(first);
@@ -88,7 +90,7 @@ public abstract class IdempotencyStoreContract
     [Test]
     public async Task Claim_ConcurrentClaimsOfOneKey_ExactlyOneWins()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var store = await CreateStoreAsync(clock);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => store.TryClaimAsync(Record(clock, orderId: $"o-{i}")))));

@@ -37,11 +37,11 @@ public abstract class OrderRepositoryContract
         var random = new Random(20260115);
         var start = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
         _largeSet = Enumerable.Range(0, LargeSetSize)
-            .Select(i => new OrderBuilder()
+            .Select(i => StorageOrders.New()
                 .WithId($"ord-{random.Next(100_000, 999_999)}-{i:D3}")
-                .ForCustomer(Customers[i % Customers.Length])
+                .WithCustomer(Customers[i % Customers.Length])
                 .InStatus(Statuses[i % Statuses.Length])
-                .CreatedAt(start.AddSeconds(i / 2).AddTicks(i % 5 == 0 ? 1 : 0))
+                .PlacedAt(start.AddSeconds(i / 2).AddTicks(i % 5 == 0 ? 1 : 0))
                 .Build())
             .OrderBy(_ => random.Next())
             .ToList();
@@ -60,7 +60,7 @@ public abstract class OrderRepositoryContract
     public async Task Add_ThenGet_ReturnsTheSameOrder([Values] OrderStatus status)
     {
         var repository = await CreateRepositoryAsync();
-        var order = new OrderBuilder().InStatus(status).ShippedTo(new("1 Main St", "Apt 2", "Springfield", null, "12345", "US")).Build();
+        var order = StorageOrders.New().InStatus(status).ShippedTo(new("1 Main St", "Apt 2", "Springfield", null, "12345", "US")).Build();
 
         await repository.AddAsync(order);
 
@@ -71,10 +71,10 @@ public abstract class OrderRepositoryContract
     public async Task Add_SameIdTwice_IsAConflictAndKeepsTheFirst()
     {
         var repository = await CreateRepositoryAsync();
-        var first = new OrderBuilder().ForCustomer("first").Build();
+        var first = StorageOrders.New().WithCustomer("first").Build();
         await repository.AddAsync(first);
 
-        Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.AddAsync(new OrderBuilder().ForCustomer("second").Build()));
+        Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.AddAsync(StorageOrders.New().WithCustomer("second").Build()));
         SnapshotAssert.AreEquivalent(await repository.GetAsync(first.OrderId), first);
     }
 
@@ -82,7 +82,7 @@ public abstract class OrderRepositoryContract
     public async Task Update_AtExpectedVersionAndStatus_StoresTheTransition()
     {
         var repository = await CreateRepositoryAsync();
-        var order = new OrderBuilder().Build();
+        var order = StorageOrders.New().Build();
         await repository.AddAsync(order);
         order.MarkReserved(order.CreatedAt.AddMinutes(1));
         await repository.UpdateAsync(order);
@@ -99,7 +99,7 @@ public abstract class OrderRepositoryContract
     public async Task Update_FromAStaleCopy_IsAConflictAndChangesNothing()
     {
         var repository = await CreateRepositoryAsync();
-        var order = new OrderBuilder().Build();
+        var order = StorageOrders.New().Build();
         await repository.AddAsync(order);
         var winner = await repository.GetAsync(order.OrderId);
         var loser = await repository.GetAsync(order.OrderId);
@@ -115,11 +115,11 @@ public abstract class OrderRepositoryContract
     public async Task Update_SameVersionButAnotherStatus_IsAConflict()
     {
         var repository = await CreateRepositoryAsync();
-        var stored = new OrderBuilder().InStatus(OrderStatus.OutOfStock).Build();
+        var stored = StorageOrders.New().InStatus(OrderStatus.OutOfStock).Build();
         await repository.AddAsync(stored);
 
         // Version 3 expects version 2 in RESERVED; the store holds version 2 in OUT_OF_STOCK.
-        var other = new OrderBuilder().InStatus(OrderStatus.Reserved).Build();
+        var other = StorageOrders.New().InStatus(OrderStatus.Reserved).Build();
         other.Cancel("customer asked", other.UpdatedAt.AddMinutes(1));
 
         Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.UpdateAsync(other));
@@ -130,7 +130,7 @@ public abstract class OrderRepositoryContract
     public async Task Update_UnknownOrder_IsAConflictAndCreatesNothing()
     {
         var repository = await CreateRepositoryAsync();
-        var order = new OrderBuilder().InStatus(OrderStatus.Reserved).Build();
+        var order = StorageOrders.New().InStatus(OrderStatus.Reserved).Build();
 
         Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.UpdateAsync(order));
         Assert.That(await repository.GetAsync(order.OrderId), Is.Null);
@@ -140,7 +140,7 @@ public abstract class OrderRepositoryContract
     public async Task Update_TenWritersFromTheSameVersion_ExactlyOneWins()
     {
         var repository = await CreateRepositoryAsync();
-        var order = new OrderBuilder().Build();
+        var order = StorageOrders.New().Build();
         await repository.AddAsync(order);
 
         var copies = new List<Order>();
@@ -172,7 +172,7 @@ public abstract class OrderRepositoryContract
     public async Task Delete_AtExpectedVersion_RemovesTheOrderFromReadsAndListings()
     {
         var repository = await CreateRepositoryAsync();
-        var order = new OrderBuilder().InStatus(OrderStatus.Cancelled).Build();
+        var order = StorageOrders.New().InStatus(OrderStatus.Cancelled).Build();
         await repository.AddAsync(order);
 
         await repository.DeleteAsync(order.OrderId, order.Version, TombstoneExpiry);
@@ -187,11 +187,11 @@ public abstract class OrderRepositoryContract
     public async Task Delete_KeepsTheIdTaken_SoAddingAnOrderUnderItConflictsAndStoresNothing()
     {
         var repository = await CreateRepositoryAsync();
-        var order = new OrderBuilder().InStatus(OrderStatus.Completed).Build();
+        var order = StorageOrders.New().InStatus(OrderStatus.Completed).Build();
         await repository.AddAsync(order);
         await repository.DeleteAsync(order.OrderId, order.Version, TombstoneExpiry);
 
-        Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.AddAsync(new OrderBuilder().WithId(order.OrderId).Build()));
+        Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.AddAsync(StorageOrders.New().WithId(order.OrderId).Build()));
         Assert.That(await repository.GetAsync(order.OrderId), Is.Null);
         Assert.That((await repository.ListAsync(new OrderQuery(null, null, 10, null))).Items, Is.Empty);
         Assert.That((await repository.ListAsync(new OrderQuery(OrderStatus.Pending, null, 10, null))).Items, Is.Empty);
@@ -202,7 +202,7 @@ public abstract class OrderRepositoryContract
     public async Task Delete_OfADeletedOrder_IsAConflict()
     {
         var repository = await CreateRepositoryAsync();
-        var order = new OrderBuilder().InStatus(OrderStatus.Cancelled).Build();
+        var order = StorageOrders.New().InStatus(OrderStatus.Cancelled).Build();
         await repository.AddAsync(order);
         await repository.DeleteAsync(order.OrderId, order.Version, TombstoneExpiry);
 
@@ -213,7 +213,7 @@ public abstract class OrderRepositoryContract
     public async Task Update_OfADeletedOrder_IsAConflictAndBringsNothingBack()
     {
         var repository = await CreateRepositoryAsync();
-        var order = new OrderBuilder().Build();
+        var order = StorageOrders.New().Build();
         await repository.AddAsync(order);
         await repository.DeleteAsync(order.OrderId, order.Version, TombstoneExpiry);
         order.MarkReserved(order.CreatedAt.AddMinutes(1));
@@ -227,8 +227,8 @@ public abstract class OrderRepositoryContract
     public async Task Delete_LeavesOtherOrdersListed()
     {
         var repository = await CreateRepositoryAsync();
-        var kept = new OrderBuilder().WithId("ord-kept").InStatus(OrderStatus.Cancelled).Build();
-        var deleted = new OrderBuilder().WithId("ord-deleted").InStatus(OrderStatus.Cancelled).Build();
+        var kept = StorageOrders.New().WithId("ord-kept").InStatus(OrderStatus.Cancelled).Build();
+        var deleted = StorageOrders.New().WithId("ord-deleted").InStatus(OrderStatus.Cancelled).Build();
         await repository.AddAsync(kept);
         await repository.AddAsync(deleted);
 
@@ -243,7 +243,7 @@ public abstract class OrderRepositoryContract
     public async Task Delete_AtStaleVersion_IsAConflictAndKeepsTheOrder()
     {
         var repository = await CreateRepositoryAsync();
-        var order = new OrderBuilder().InStatus(OrderStatus.Cancelled).Build();
+        var order = StorageOrders.New().InStatus(OrderStatus.Cancelled).Build();
         await repository.AddAsync(order);
 
         Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.DeleteAsync(order.OrderId, order.Version - 1, TombstoneExpiry));
@@ -275,7 +275,7 @@ public abstract class OrderRepositoryContract
         var repository = await CreateRepositoryAsync();
         for (var i = 0; i < 3; i++)
         {
-            await repository.AddAsync(new OrderBuilder().WithId($"o-{i}").CreatedAt(new DateTimeOffset(2026, 1, 1, 0, i, 0, TimeSpan.Zero)).Build());
+            await repository.AddAsync(StorageOrders.New().WithId($"o-{i}").PlacedAt(new DateTimeOffset(2026, 1, 1, 0, i, 0, TimeSpan.Zero)).Build());
         }
 
         var page = await repository.ListAsync(new OrderQuery(null, null, 3, null));
@@ -290,7 +290,7 @@ public abstract class OrderRepositoryContract
         var repository = await CreateRepositoryAsync();
         foreach (var id in new[] { "o-b", "o-c", "o-a" })
         {
-            await repository.AddAsync(new OrderBuilder().WithId(id).Build());
+            await repository.AddAsync(StorageOrders.New().WithId(id).Build());
         }
 
         var page = await repository.ListAsync(new OrderQuery(null, null, 10, null));
@@ -302,7 +302,7 @@ public abstract class OrderRepositoryContract
     public async Task List_ByStatus_FollowsTransitions()
     {
         var repository = await CreateRepositoryAsync();
-        var order = new OrderBuilder().Build();
+        var order = StorageOrders.New().Build();
         await repository.AddAsync(order);
         order.MarkReserved(order.CreatedAt.AddMinutes(1));
         await repository.UpdateAsync(order);
@@ -319,9 +319,9 @@ public abstract class OrderRepositoryContract
     public async Task List_ByCustomer_ReturnsOnlyThatCustomersOrders()
     {
         var repository = await CreateRepositoryAsync();
-        await repository.AddAsync(new OrderBuilder().WithId("o-1").ForCustomer("alice").Build());
-        await repository.AddAsync(new OrderBuilder().WithId("o-2").ForCustomer("bob").Build());
-        await repository.AddAsync(new OrderBuilder().WithId("o-3").ForCustomer("alice").InStatus(OrderStatus.Paid).Build());
+        await repository.AddAsync(StorageOrders.New().WithId("o-1").WithCustomer("alice").Build());
+        await repository.AddAsync(StorageOrders.New().WithId("o-2").WithCustomer("bob").Build());
+        await repository.AddAsync(StorageOrders.New().WithId("o-3").WithCustomer("alice").InStatus(OrderStatus.Paid).Build());
 
         var page = await repository.ListAsync(new OrderQuery(null, "alice", 10, null));
 

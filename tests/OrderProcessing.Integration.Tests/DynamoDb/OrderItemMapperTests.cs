@@ -15,7 +15,7 @@ public sealed class OrderItemMapperTests
     [Test]
     public void Item_CarriesStatusAndLastEventUnderTheNamesThePipesUse()
     {
-        var order = new OrderBuilder().WithId("ord-7").InStatus(OrderStatus.PaymentFailed).Build();
+        var order = StorageOrders.New().WithId("ord-7").InStatus(OrderStatus.PaymentFailed).Build();
 
         var item = OrderItemMapper.ToItem(order.ToSnapshot());
 
@@ -40,7 +40,7 @@ public sealed class OrderItemMapperTests
     [Test]
     public void Item_OfANewOrder_HasNoPreviousStatusAndNoOptionalAttributes()
     {
-        var item = OrderItemMapper.ToItem(new OrderBuilder().Build().ToSnapshot());
+        var item = OrderItemMapper.ToItem(StorageOrders.New().Build().ToSnapshot());
 
         Assert.That(item[A.LastEvent].M.ContainsKey(OrderEventAttributes.PreviousStatus), Is.False);
         Assert.That(item.Keys, Has.None.AnyOf(A.PaymentId, A.TrackingNumber, A.InvoiceKey));
@@ -49,7 +49,7 @@ public sealed class OrderItemMapperTests
     [Test]
     public void Item_HasEveryKeyAttributeOfTheOrdersSchema()
     {
-        var item = OrderItemMapper.ToItem(new OrderBuilder().Build().ToSnapshot());
+        var item = OrderItemMapper.ToItem(StorageOrders.New().Build().ToSnapshot());
 
         foreach (var key in StorageSchema.Orders.KeyAttributes)
         {
@@ -62,7 +62,7 @@ public sealed class OrderItemMapperTests
     {
         var shards = StorageSchema.Orders.Index("byStatus").WriteShards;
         var items = Enumerable.Range(0, 400)
-            .Select(i => OrderItemMapper.ToItem(new OrderBuilder().WithId($"o-{i}").CreatedAt(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMilliseconds(i * 37)).Build().ToSnapshot()))
+            .Select(i => OrderItemMapper.ToItem(StorageOrders.New().WithId($"o-{i}").PlacedAt(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMilliseconds(i * 37)).Build().ToSnapshot()))
             .ToList();
 
         Assert.That(items.Select(i => i[A.CreatedKey].S), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
@@ -77,7 +77,7 @@ public sealed class OrderItemMapperTests
     [Test]
     public void ToSnapshot_OfToItem_IsTheSameOrder([Values] OrderStatus status)
     {
-        var order = new OrderBuilder().InStatus(status).ShippedTo(new("1 Main St", "Apt 2", "Springfield", "IL", "12345", "US")).Build();
+        var order = StorageOrders.New().InStatus(status).ShippedTo(new("1 Main St", "Apt 2", "Springfield", "IL", "12345", "US")).Build();
 
         SnapshotAssert.AreEquivalent(OrderItemMapper.ToSnapshot(OrderItemMapper.ToItem(order.ToSnapshot())), order.ToSnapshot());
     }
@@ -87,7 +87,7 @@ public sealed class OrderItemMapperTests
     {
         // A stream image is the stored item in DynamoDB JSON: read it back raw from a real server, not from our own writer.
         await using var storage = await StorageSandbox.CreateAsync();
-        var order = new OrderBuilder().InStatus(OrderStatus.Completed).Build();
+        var order = StorageOrders.New().InStatus(OrderStatus.Completed).Build();
         await new DynamoDbOrderRepository(storage.DynamoDb, storage.Names.Table(StorageSchema.Orders)).AddAsync(order);
 
         var raw = await storage.DynamoDb.GetItemAsync(new GetItemRequest { TableName = storage.Names.Table(StorageSchema.Orders), Key = new() { [A.OrderId] = new AttributeValue { S = order.OrderId } } });
@@ -107,7 +107,7 @@ public sealed class OrderItemMapperTests
     [Test]
     public void ToSnapshot_ItemWithoutAnAttribute_FailsNamingIt([Values(A.CustomerId, A.Version, A.Lines, A.LastEvent)] string missing)
     {
-        var item = OrderItemMapper.ToItem(new OrderBuilder().Build().ToSnapshot());
+        var item = OrderItemMapper.ToItem(StorageOrders.New().Build().ToSnapshot());
         item.Remove(missing);
 
         var e = Assert.Throws<FormatException>(() => OrderItemMapper.ToSnapshot(item));
@@ -117,7 +117,7 @@ public sealed class OrderItemMapperTests
     [Test]
     public void ToSnapshot_UnknownStatus_Fails()
     {
-        var item = OrderItemMapper.ToItem(new OrderBuilder().Build().ToSnapshot());
+        var item = OrderItemMapper.ToItem(StorageOrders.New().Build().ToSnapshot());
         item[A.Status] = new AttributeValue { S = "LOST" };
 
         Assert.Throws<FormatException>(() => OrderItemMapper.ToSnapshot(item));

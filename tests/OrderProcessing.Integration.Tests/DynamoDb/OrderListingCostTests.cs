@@ -27,7 +27,7 @@ public sealed class OrderListingCostTests
         var start = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < Orders; i++)
         {
-            await _repository.AddAsync(new OrderBuilder().WithId($"o-{i:D3}").ForCustomer("cust-1").CreatedAt(start.AddSeconds(i)).Build());
+            await _repository.AddAsync(StorageOrders.New().WithId($"o-{i:D3}").WithCustomer("cust-1").PlacedAt(start.AddSeconds(i)).Build());
         }
     }
 

@@ -6,6 +6,7 @@ using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Topology.Storage;
 using OrderProcessing.Integration.Tests.Servers;
 using OrderProcessing.Integration.Tests.Support;
+using OrderProcessing.Testing.Time;
 
 namespace OrderProcessing.Integration.Tests.DynamoDb;
 
@@ -29,7 +30,7 @@ public sealed class ReservationLedgerTests
     [Test]
     public async Task Settle_AfterTheRetention_PrunesOlderSettledEntries()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var (catalog, inventory, ledger) = await CreateAsync(clock, OneHour);
         await catalog.UpsertAsync("sku-1", "Widget", Price, 100);
         for (var i = 0; i < 10; i++)
@@ -49,7 +50,7 @@ public sealed class ReservationLedgerTests
     [Test]
     public async Task Settle_WithinTheRetention_KeepsSettledEntries()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var (catalog, inventory, ledger) = await CreateAsync(clock, OneHour);
         await catalog.UpsertAsync("sku-1", "Widget", Price, 100);
         await inventory.ReserveAsync("recent", "sku-1", 1);
@@ -66,7 +67,7 @@ public sealed class ReservationLedgerTests
     [Test]
     public async Task Prune_NeverRemovesALiveReservation()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var (catalog, inventory, ledger) = await CreateAsync(clock, OneHour);
         await catalog.UpsertAsync("sku-1", "Widget", Price, 100);
         await inventory.ReserveAsync("live", "sku-1", 3);
@@ -83,7 +84,7 @@ public sealed class ReservationLedgerTests
     [Test]
     public async Task Ledger_UnderSteadyTraffic_HoldsOnlyTheRetentionWindow()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var (catalog, inventory, ledger) = await CreateAsync(clock, OneHour);
         await catalog.UpsertAsync("sku-1", "Widget", Price, 1_000);
 
@@ -105,7 +106,7 @@ public sealed class ReservationLedgerTests
     {
         // Past the retention an order's settled reservation is forgotten. Only a stage acting on an order that left
         // PENDING over an hour ago could ask again, and Core's stages re-read the order first; this pins the limit down.
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var (catalog, inventory, _) = await CreateAsync(clock, OneHour);
         await catalog.UpsertAsync("sku-1", "Widget", Price, 10);
         await inventory.ReserveAsync("o-1", "sku-1", 1);
@@ -120,7 +121,7 @@ public sealed class ReservationLedgerTests
     [Test]
     public async Task RandomOperations_GiveTheSameOutcomesAsTheInMemoryStore([Values(1, 2, 3, 4)] int seed)
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var (dynamo, dynamoStock, _) = await CreateAsync(clock, new ReservationLedgerOptions { SettledRetention = TimeSpan.FromDays(365) });
         var memory = new InMemoryCatalog();
         var random = new Random(seed);

@@ -22,7 +22,7 @@ public sealed class TransientFailureTests
     private static readonly (string Name, Func<IAmazonDynamoDB, Task> Call)[] DynamoDbCalls =
     [
         ("orders.Get", c => new DynamoDbOrderRepository(c, "orders").GetAsync("o-1")),
-        ("orders.Add", c => new DynamoDbOrderRepository(c, "orders").AddAsync(new OrderBuilder().Build())),
+        ("orders.Add", c => new DynamoDbOrderRepository(c, "orders").AddAsync(StorageOrders.New().Build())),
         ("orders.List", c => new DynamoDbOrderRepository(c, "orders").ListAsync(new OrderQuery(OrderStatus.Paid, null, 10, null))),
         ("inventory.Reserve", c => new DynamoDbInventory(c, "products", TimeProvider.System).ReserveAsync("o-1", "sku-1", 1)),
         ("catalog.Upsert", c => new DynamoDbCatalog(c, "products", TimeProvider.System).UpsertAsync("sku-1", "Widget", new Money(1m, Currency.Usd), 1)),

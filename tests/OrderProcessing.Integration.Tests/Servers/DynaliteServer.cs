@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Amazon.DynamoDBv2;
+using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Functions.Adapters.Aws;
 
 namespace OrderProcessing.Integration.Tests.Servers;
@@ -13,16 +9,20 @@ namespace OrderProcessing.Integration.Tests.Servers;
 /// adapters use (GetItem, BatchGetItem, PutItem, UpdateItem, DeleteItem, Query with expressions, global secondary
 /// indexes) but no transactions, no streams and no <c>UpdateTimeToLive</c>. Tables are created with no artificial delay.
 /// </summary>
-public sealed class DynaliteServer : NodeServer
+public sealed class DynaliteServer : IAsyncDisposable
 {
-    private DynaliteServer(Process process, ConcurrentQueue<string> output, Uri serviceUrl)
-        : base(process, output)
-    {
-        ServiceUrl = serviceUrl;
-    }
+    private readonly NodeServer _server;
+
+    private DynaliteServer(NodeServer server) => _server = server;
 
     /// <summary>The server's endpoint.</summary>
-    public Uri ServiceUrl { get; }
+    public Uri ServiceUrl => _server.ServiceUrl;
+
+    /// <summary>The server's output so far, for diagnostics.</summary>
+    public string Output => _server.Output;
+
+    /// <summary>True while the process runs.</summary>
+    public bool IsRunning => _server.IsRunning;
 
     /// <summary>Client settings for this server (dummy keys; dynalite checks none).</summary>
     public AwsClientSettings ClientSettings => AwsClientSettings.ForLocalEndpoint(ServiceUrl);
@@ -30,29 +30,9 @@ public sealed class DynaliteServer : NodeServer
     /// <summary>A new client for this server.</summary>
     public IAmazonDynamoDB CreateClient() => AwsClientFactory.CreateDynamoDb(ClientSettings);
 
-    /// <summary>Starts a server. The dynalite CLI cannot bind port 0, so a free port is picked first, and a start that loses the port to another process is retried.</summary>
-    public static async Task<DynaliteServer> StartAsync()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreeLoopbackPort();
-            string[] args = ["--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"];
-            try
-            {
-                var (process, output, _) = await StartNodeAsync("dynalite", Path.Combine("dynalite", "cli.js"), args, line => line.Contains("listening at", StringComparison.Ordinal)).ConfigureAwait(false);
-                return new DynaliteServer(process, output, new Uri($"http://127.0.0.1:{port}"));
-            }
-            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
-            {
-                // Someone took the port between our probe and the server's bind: pick another.
-            }
-        }
-    }
+    /// <summary>Starts a server (the shared npm test-server launch).</summary>
+    public static async Task<DynaliteServer> StartAsync() => new(await NpmTestServers.DynaliteAsync().ConfigureAwait(false));
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>Stops the server.</summary>
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

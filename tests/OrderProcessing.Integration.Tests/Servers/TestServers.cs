@@ -44,7 +44,7 @@ public static class TestServers
     }
 
     private static async Task StopAsync<T>(Task<T>? started)
-        where T : NodeServer
+        where T : IAsyncDisposable
     {
         if (started is null)
         {

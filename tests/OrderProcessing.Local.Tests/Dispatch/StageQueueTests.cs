@@ -1,6 +1,7 @@
 using OrderProcessing.Topology;
 using OrderProcessing.Local.Dispatch;
 using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Testing.Time;
 
 namespace OrderProcessing.Local.Tests.Dispatch;
 
@@ -12,7 +13,7 @@ public sealed class StageQueueTests
     [Test]
     public void A_receive_hands_out_at_most_the_batch_size_oldest_first_and_counts_the_receive()
     {
-        var queue = new StageQueue(SystemTopology.ReserveInventory with { BatchSize = 3 }, Options, new ManualTimeProvider());
+        var queue = new StageQueue(SystemTopology.ReserveInventory with { BatchSize = 3 }, Options, TestClock.New());
         var ids = Enumerable.Range(0, 5).Select(i => queue.Send($"m{i}")).ToList();
 
         var first = queue.Receive();
@@ -28,7 +29,7 @@ public sealed class StageQueueTests
     [Test]
     public void A_failed_message_stays_invisible_for_a_delay_that_doubles_per_receive_up_to_the_maximum()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.New();
         var queue = new StageQueue(SystemTopology.ChargePayment with { MaxReceiveCount = 10 }, Options, clock);
         var id = queue.Send("m");
         var delays = new List<TimeSpan>();
@@ -52,7 +53,7 @@ public sealed class StageQueueTests
     [Test]
     public void A_message_failing_on_its_last_allowed_receive_moves_to_the_dead_letter_list_with_every_cause()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.New();
         var stage = SystemTopology.GenerateInvoice;
         var queue = new StageQueue(stage, Options, clock);
         var id = queue.Send("poison");
@@ -79,7 +80,7 @@ public sealed class StageQueueTests
     [Test]
     public void A_deleted_message_is_never_received_again()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.New();
         var queue = new StageQueue(SystemTopology.ShipOrder, Options, clock);
         var id = queue.Send("m");
 
@@ -95,7 +96,7 @@ public sealed class StageQueueTests
     [Test]
     public async Task Waiting_ends_when_a_delayed_message_becomes_visible()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.New();
         var queue = new StageQueue(SystemTopology.ShipOrder, Options, clock);
         var id = queue.Send("m");
         queue.Receive();
@@ -114,7 +115,7 @@ public sealed class StageQueueTests
     [Test]
     public async Task Waiting_ends_when_a_message_arrives_and_throws_when_cancelled()
     {
-        var queue = new StageQueue(SystemTopology.ShipOrder, Options, new ManualTimeProvider());
+        var queue = new StageQueue(SystemTopology.ShipOrder, Options, TestClock.New());
 
         var waiting = queue.WaitForVisibleAsync(CancellationToken.None);
         queue.Send("m");
@@ -130,7 +131,7 @@ public sealed class StageQueueTests
     [Test]
     public void A_message_sent_with_a_delivery_delay_is_invisible_until_the_delay_ends()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.New();
         var queue = new StageQueue(SystemTopology.ShipOrder, Options, clock);
 
         queue.Send("m", TimeSpan.FromSeconds(2));
@@ -144,7 +145,7 @@ public sealed class StageQueueTests
     [Test]
     public async Task A_paused_queue_hands_out_nothing_and_waiting_ends_only_when_it_resumes()
     {
-        var queue = new StageQueue(SystemTopology.ShipOrder, Options, new ManualTimeProvider());
+        var queue = new StageQueue(SystemTopology.ShipOrder, Options, TestClock.New());
         queue.Send("m");
         queue.Pause();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Local.Tests.Support;
 
 namespace OrderProcessing.Local.Tests.EndToEnd;
@@ -14,13 +15,13 @@ public sealed class AwsStorageTests
     [Test]
     public async Task On_dynalite_and_s3rver_an_order_completes_and_an_order_left_waiting_at_a_stop_completes_after_a_restart()
     {
-        await using var dynamo = await NodeTestServer.StartDynaliteAsync();
-        await using var s3 = await NodeTestServer.StartS3rverAsync();
-        string[] storage = ["--storage", "aws", "--dynamodb-endpoint", dynamo.Endpoint.ToString(), "--s3-endpoint", s3.Endpoint.ToString(), "--delivery-delay-ms", "0"];
+        await using var dynamo = await NpmTestServers.DynaliteAsync();
+        await using var s3 = await NpmTestServers.S3rverAsync();
+        string[] storage = ["--storage", "aws", "--dynamodb-endpoint", dynamo.ServiceUrl.ToString(), "--s3-endpoint", s3.ServiceUrl.ToString(), "--delivery-delay-ms", "0"];
         var credentials = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "S3RVER", ["AWS_SECRET_ACCESS_KEY"] = "S3RVER" };
         string waiting;
 
-        await using (var first = await LocalHostProcess.StartAsync(credentials, [.. storage, "--create-tables"]))
+        await using (var first = await TestHost.StartAsync(credentials, [.. storage, "--create-tables"]))
         {
             using var api = new ApiClient(first.BaseAddress);
             var completed = await api.PlaceAsync("sku-cafe", 1, "tok_visa");
@@ -32,7 +33,7 @@ public sealed class AwsStorageTests
             using (var redirect = await noRedirect.GetAsync(new Uri($"orders/{orderId}/invoice", UriKind.Relative)))
             {
                 Assert.That(redirect.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther));
-                Assert.That(redirect.Headers.Location!.GetLeftPart(UriPartial.Authority), Is.EqualTo(s3.Endpoint.GetLeftPart(UriPartial.Authority)));
+                Assert.That(redirect.Headers.Location!.GetLeftPart(UriPartial.Authority), Is.EqualTo(s3.ServiceUrl.GetLeftPart(UriPartial.Authority)));
             }
 
             var pdf = await api.Http.GetByteArrayAsync(new Uri($"orders/{orderId}/invoice", UriKind.Relative));
@@ -45,7 +46,7 @@ public sealed class AwsStorageTests
             Assert.That(await first.InterruptAsync(), Is.Zero);
         }
 
-        await using var second = await LocalHostProcess.StartAsync(credentials, storage);
+        await using var second = await TestHost.StartAsync(credentials, storage);
         using var again = new ApiClient(second.BaseAddress);
         await again.WaitForStatusAsync(waiting, "COMPLETED");
         Assert.That(second.Output, Does.Contain("Queued again 1 unfinished order(s) found in storage: PAID 1"));

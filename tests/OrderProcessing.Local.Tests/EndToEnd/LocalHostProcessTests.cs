@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OrderProcessing.Topology;
+using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Local.Tests.Support;
 
 namespace OrderProcessing.Local.Tests.EndToEnd;
@@ -20,7 +21,7 @@ public sealed class LocalHostProcessTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await LocalHostProcess.StartAsync("--delivery-delay-ms", "0");
+        _host = await TestHost.StartAsync("--delivery-delay-ms", "0");
         _api = new ApiClient(_host.BaseAddress);
     }
 
@@ -138,12 +139,12 @@ public sealed class LocalHostProcessTests
 
     private IReadOnlyList<(string EventType, string OrderId)> Notifications()
     {
-        if (!File.Exists(_host.NotificationsFile))
+        if (!File.Exists(TestHost.NotificationsFile(_host)))
         {
             return [];
         }
 
-        using var stream = new FileStream(_host.NotificationsFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var stream = new FileStream(TestHost.NotificationsFile(_host), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement)

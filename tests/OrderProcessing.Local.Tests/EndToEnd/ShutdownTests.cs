@@ -9,7 +9,7 @@ public sealed class ShutdownTests
     [Test]
     public async Task Ctrl_C_stops_the_host_cleanly_and_the_log_says_what_stayed_queued()
     {
-        await using var host = await LocalHostProcess.StartAsync("--delivery-delay-ms", "0");
+        await using var host = await TestHost.StartAsync("--delivery-delay-ms", "0");
         using var api = new ApiClient(host.BaseAddress);
         await api.PostAsync("_local/stages/charge-payment/pause");
         var placed = await api.PlaceAsync("sku-creme", 1, "tok_visa");

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OrderProcessing.Local.Gateway;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.ApiGateway;
 
 namespace OrderProcessing.Local.Tests.Gateway;
 
@@ -17,22 +19,21 @@ public sealed class ApiGatewayRequestEncoderTests
         var request = Request("GET", "/orders", "?status=PAID&limit=5&tag=a&tag=b");
         request.Headers.Accept = "application/json";
 
-        using var e = Encode(request, []);
-        var root = e.RootElement;
+        var e = Encode(request, []);
 
-        Assert.That(root.GetProperty("resource").GetString(), Is.EqualTo("/{proxy+}"));
-        Assert.That(root.GetProperty("path").GetString(), Is.EqualTo("/orders"));
-        Assert.That(root.GetProperty("httpMethod").GetString(), Is.EqualTo("GET"));
-        Assert.That(root.GetProperty("pathParameters").GetProperty("proxy").GetString(), Is.EqualTo("orders"));
-        Assert.That(root.GetProperty("queryStringParameters").GetProperty("status").GetString(), Is.EqualTo("PAID"));
-        Assert.That(root.GetProperty("queryStringParameters").GetProperty("tag").GetString(), Is.EqualTo("b"));
-        Assert.That(root.GetProperty("multiValueQueryStringParameters").GetProperty("tag").EnumerateArray().Select(v => v.GetString()), Is.EqualTo(new[] { "a", "b" }));
-        Assert.That(root.GetProperty("headers").GetProperty("Accept").GetString(), Is.EqualTo("application/json"));
-        Assert.That(root.GetProperty("headers").GetProperty("X-Forwarded-For").GetString(), Is.EqualTo("127.0.0.1"));
-        Assert.That(root.GetProperty("multiValueHeaders").GetProperty("Accept")[0].GetString(), Is.EqualTo("application/json"));
-        Assert.That(root.GetProperty("body").ValueKind, Is.EqualTo(JsonValueKind.Null));
-        Assert.That(root.GetProperty("isBase64Encoded").GetBoolean(), Is.False);
-        Assert.That(root.GetProperty("stageVariables").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(e.Resource, Is.EqualTo("/{proxy+}"));
+        Assert.That(e.Path, Is.EqualTo("/orders"));
+        Assert.That(e.HttpMethod, Is.EqualTo("GET"));
+        Assert.That(e.PathParameters!["proxy"], Is.EqualTo("orders"));
+        Assert.That(e.QueryStringParameters!["status"], Is.EqualTo("PAID"));
+        Assert.That(e.QueryStringParameters["tag"], Is.EqualTo("b"));
+        Assert.That(e.MultiValueQueryStringParameters!["tag"], Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(e.Headers!["Accept"], Is.EqualTo("application/json"));
+        Assert.That(e.Headers["X-Forwarded-For"], Is.EqualTo("127.0.0.1"));
+        Assert.That(e.MultiValueHeaders!["Accept"]![0], Is.EqualTo("application/json"));
+        Assert.That(e.Body, Is.Null);
+        Assert.That(e.IsBase64Encoded, Is.False);
+        Assert.That(e.StageVariables, Is.Null);
     }
 
     [Test]
@@ -41,26 +42,25 @@ public sealed class ApiGatewayRequestEncoderTests
         var request = Request("GET", "/orders/o-1", "");
         request.Headers.UserAgent = "curl/8";
 
-        using var e = Encode(request, []);
-        var context = e.RootElement.GetProperty("requestContext");
+        var context = Encode(request, []).RequestContext!;
 
-        Assert.That(context.GetProperty("stage").GetString(), Is.EqualTo("local"));
-        Assert.That(context.GetProperty("path").GetString(), Is.EqualTo("/local/orders/o-1"));
-        Assert.That(context.GetProperty("resourcePath").GetString(), Is.EqualTo("/{proxy+}"));
-        Assert.That(context.GetProperty("requestId").GetString(), Is.EqualTo("req-1"));
-        Assert.That(context.GetProperty("requestTimeEpoch").GetInt64(), Is.EqualTo(Now.ToUnixTimeMilliseconds()));
-        Assert.That(context.GetProperty("requestTime").GetString(), Is.EqualTo("04/Mar/2026:05:06:07 +0000"));
-        Assert.That(context.GetProperty("identity").GetProperty("sourceIp").GetString(), Is.EqualTo("127.0.0.1"));
-        Assert.That(context.GetProperty("identity").GetProperty("userAgent").GetString(), Is.EqualTo("curl/8"));
+        Assert.That(context.Stage, Is.EqualTo("local"));
+        Assert.That(context.Path, Is.EqualTo("/local/orders/o-1"));
+        Assert.That(context.ResourcePath, Is.EqualTo("/{proxy+}"));
+        Assert.That(context.RequestId, Is.EqualTo("req-1"));
+        Assert.That(context.RequestTimeEpoch, Is.EqualTo(Now.ToUnixTimeMilliseconds()));
+        Assert.That(context.RequestTime, Is.EqualTo("04/Mar/2026:05:06:07 +0000"));
+        Assert.That(context.Identity!.SourceIp, Is.EqualTo("127.0.0.1"));
+        Assert.That(context.Identity.UserAgent, Is.EqualTo("curl/8"));
     }
 
     [Test]
     public void No_query_string_is_null_in_both_parameter_maps()
     {
-        using var e = Encode(Request("GET", "/health", ""), []);
+        var e = Encode(Request("GET", "/health", ""), []);
 
-        Assert.That(e.RootElement.GetProperty("queryStringParameters").ValueKind, Is.EqualTo(JsonValueKind.Null));
-        Assert.That(e.RootElement.GetProperty("multiValueQueryStringParameters").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(e.QueryStringParameters, Is.Null);
+        Assert.That(e.MultiValueQueryStringParameters, Is.Null);
     }
 
     [Test]
@@ -70,10 +70,10 @@ public sealed class ApiGatewayRequestEncoderTests
         request.ContentType = "application/json; charset=utf-8";
         const string body = "{\"customerName\":\"Zoë Ångström\"}";
 
-        using var e = Encode(request, Encoding.UTF8.GetBytes(body));
+        var e = Encode(request, Encoding.UTF8.GetBytes(body));
 
-        Assert.That(e.RootElement.GetProperty("body").GetString(), Is.EqualTo(body));
-        Assert.That(e.RootElement.GetProperty("isBase64Encoded").GetBoolean(), Is.False);
+        Assert.That(e.Body, Is.EqualTo(body));
+        Assert.That(e.IsBase64Encoded, Is.False);
     }
 
     [TestCase("application/pdf", new byte[] { 0x25, 0x50, 0x44, 0x46 })]
@@ -83,10 +83,10 @@ public sealed class ApiGatewayRequestEncoderTests
         var request = Request("PUT", "/products/p-1", "");
         request.ContentType = contentType;
 
-        using var e = Encode(request, body);
+        var e = Encode(request, body);
 
-        Assert.That(e.RootElement.GetProperty("isBase64Encoded").GetBoolean(), Is.True);
-        Assert.That(Convert.FromBase64String(e.RootElement.GetProperty("body").GetString()!), Is.EqualTo(body));
+        Assert.That(e.IsBase64Encoded, Is.True);
+        Assert.That(Convert.FromBase64String(e.Body!), Is.EqualTo(body));
     }
 
     private static HttpRequest Request(string method, string path, string query)
@@ -103,6 +103,6 @@ public sealed class ApiGatewayRequestEncoderTests
         return context.Request;
     }
 
-    private static JsonDocument Encode(HttpRequest request, byte[] body) =>
-        JsonDocument.Parse(ApiGatewayRequestEncoder.Encode(request, body, new ApiGatewayRequestContext(), "req-1", Now));
+    private static ApiGatewayProxyRequest Encode(HttpRequest request, byte[] body) =>
+        JsonSerializer.Deserialize(ApiGatewayRequestEncoder.Encode(request, body, ApiGatewayRequestEncoder.LocalDeployment, "req-1", Now), AwsEventJsonContext.Default.ApiGatewayProxyRequest)!;
 }

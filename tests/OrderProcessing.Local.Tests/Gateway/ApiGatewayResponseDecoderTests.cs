@@ -1,5 +1,8 @@
 using System.Text;
+using System.Text.Json;
 using OrderProcessing.Local.Gateway;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.ApiGateway;
 
 namespace OrderProcessing.Local.Tests.Gateway;
 
@@ -9,7 +12,12 @@ public sealed class ApiGatewayResponseDecoderTests
     [Test]
     public void Status_headers_and_text_body_are_read()
     {
-        var response = Decode("{\"statusCode\":201,\"headers\":{\"Location\":\"/orders/o-1\",\"Content-Type\":\"application/json\"},\"body\":\"{\\\"name\\\":\\\"Piñata\\\"}\",\"isBase64Encoded\":false}");
+        var response = Decode(new ApiGatewayProxyResponse
+        {
+            StatusCode = 201,
+            Headers = new Dictionary<string, string> { ["Location"] = "/orders/o-1", ["Content-Type"] = "application/json" },
+            Body = "{\"name\":\"Piñata\"}",
+        });
 
         Assert.That(response.StatusCode, Is.EqualTo(201));
         Assert.That(response.Headers["location"], Is.EqualTo(new[] { "/orders/o-1" }));
@@ -19,7 +27,12 @@ public sealed class ApiGatewayResponseDecoderTests
     [Test]
     public void Multi_value_headers_replace_the_single_value_of_the_same_name()
     {
-        var response = Decode("{\"statusCode\":200,\"headers\":{\"Set-Cookie\":\"a=1\",\"X-One\":\"1\"},\"multiValueHeaders\":{\"set-cookie\":[\"a=1\",\"b=2\"]}}");
+        var response = Decode(new ApiGatewayProxyResponse
+        {
+            StatusCode = 200,
+            Headers = new Dictionary<string, string> { ["Set-Cookie"] = "a=1", ["X-One"] = "1" },
+            MultiValueHeaders = new Dictionary<string, IReadOnlyList<string>> { ["set-cookie"] = ["a=1", "b=2"] },
+        });
 
         Assert.That(response.Headers["Set-Cookie"], Is.EqualTo(new[] { "a=1", "b=2" }));
         Assert.That(response.Headers["X-One"], Is.EqualTo(new[] { "1" }));
@@ -31,11 +44,18 @@ public sealed class ApiGatewayResponseDecoderTests
     {
         var pdf = "%PDF-1.7\n"u8.ToArray();
 
-        var response = Decode($"{{\"statusCode\":200,\"headers\":{{\"Content-Type\":\"application/pdf\"}},\"body\":\"{Convert.ToBase64String(pdf)}\",\"isBase64Encoded\":true}}");
+        var response = Decode(new ApiGatewayProxyResponse
+        {
+            StatusCode = 200,
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/pdf" },
+            Body = Convert.ToBase64String(pdf),
+            IsBase64Encoded = true,
+        });
 
         Assert.That(response.Body, Is.EqualTo(pdf));
     }
 
+    // Malformed results are raw text on purpose: no record can hold them.
     [TestCase("oops")]
     [TestCase("[]")]
     [TestCase("{\"body\":\"x\"}")]
@@ -50,4 +70,7 @@ public sealed class ApiGatewayResponseDecoderTests
     }
 
     private static ApiGatewayResponse Decode(string output) => ApiGatewayResponseDecoder.Decode(Encoding.UTF8.GetBytes(output));
+
+    private static ApiGatewayResponse Decode(ApiGatewayProxyResponse output) =>
+        ApiGatewayResponseDecoder.Decode(JsonSerializer.SerializeToUtf8Bytes(output, AwsEventJsonContext.Default.ApiGatewayProxyResponse));
 }

@@ -1,10 +1,12 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Topology;
+using OrderProcessing.Local.Gateway;
 using OrderProcessing.Local.Handlers;
 using OrderProcessing.Local.Hosting;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.ApiGateway;
 
 namespace OrderProcessing.Local.Tests.Handlers;
 
@@ -27,12 +29,12 @@ public sealed class LambdaFunctionHandlerTests
     public async Task The_api_function_answers_a_proxy_event_through_its_entry_point()
     {
         var handler = LambdaFunctionHandler.Create(SystemTopology.Api, Bootstrap(SystemTopology.Api));
-        var proxyEvent = "{\"resource\":\"/{proxy+}\",\"path\":\"/health\",\"httpMethod\":\"GET\",\"headers\":{},\"requestContext\":{\"requestId\":\"r-1\",\"stage\":\"local\"},\"body\":null,\"isBase64Encoded\":false}";
+        var proxyEvent = ApiGatewayProxyRequestFactory.ForGreedyProxy(new ApiGatewayHttpRequest("GET", "/health"), ApiGatewayRequestEncoder.LocalDeployment with { RequestId = "r-1" });
 
-        await using var output = await handler.InvokeAsync(new MemoryStream(Encoding.UTF8.GetBytes(proxyEvent)), CancellationToken.None);
-        using var result = await JsonDocument.ParseAsync(output);
+        await using var output = await handler.InvokeAsync(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(proxyEvent, AwsEventJsonContext.Default.ApiGatewayProxyRequest)), CancellationToken.None);
+        var result = await JsonSerializer.DeserializeAsync(output, AwsEventJsonContext.Default.ApiGatewayProxyResponse);
 
-        Assert.That(result.RootElement.GetProperty("statusCode").GetInt32(), Is.EqualTo(200));
+        Assert.That(result!.StatusCode, Is.EqualTo(200));
     }
 
     [TestCase("OrderProcessing.Functions::OrderProcessing.Functions.Stages.NoSuchFunction::HandleAsync", "has no type")]

@@ -10,6 +10,8 @@ using OrderProcessing.Local.ChangeFeed;
 using OrderProcessing.Local.Handlers;
 using OrderProcessing.Local.Hosting;
 using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.ApiGateway;
 
 namespace OrderProcessing.Local.Tests.Hosting;
 
@@ -81,12 +83,12 @@ public sealed class LocalHostSkeletonTests
 
         using var response = await _http.SendAsync(request);
 
-        var e = _api.Events.Single().RootElement;
-        Assert.That(e.GetProperty("httpMethod").GetString(), Is.EqualTo("POST"));
-        Assert.That(e.GetProperty("path").GetString(), Is.EqualTo("/orders"));
-        Assert.That(e.GetProperty("headers").GetProperty("Idempotency-Key").GetString(), Is.EqualTo("k-1"));
-        Assert.That(e.GetProperty("queryStringParameters").GetProperty("dryRun").GetString(), Is.EqualTo("1"));
-        Assert.That(e.GetProperty("body").GetString(), Is.EqualTo("{\"customerName\":\"Zoë\"}"));
+        var e = _api.Events.Single();
+        Assert.That(e.HttpMethod, Is.EqualTo("POST"));
+        Assert.That(e.Path, Is.EqualTo("/orders"));
+        Assert.That(e.Headers!["Idempotency-Key"], Is.EqualTo("k-1"));
+        Assert.That(e.QueryStringParameters!["dryRun"], Is.EqualTo("1"));
+        Assert.That(e.Body, Is.EqualTo("{\"customerName\":\"Zoë\"}"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(response.Headers.Location, Is.EqualTo(new Uri("/orders/o-echo", UriKind.Relative)));
         Assert.That(response.Headers.GetValues("X-Seen"), Is.EqualTo(new[] { "a", "b" }));
@@ -193,7 +195,7 @@ public sealed class LocalHostSkeletonTests
     {
         public string Name => "api";
 
-        public List<JsonDocument> Events { get; } = [];
+        public List<ApiGatewayProxyRequest> Events { get; } = [];
 
         public bool Fails { get; set; }
 
@@ -201,16 +203,28 @@ public sealed class LocalHostSkeletonTests
 
         public async Task<Stream> InvokeAsync(Stream input, CancellationToken cancellationToken)
         {
-            Events.Add(await JsonDocument.ParseAsync(input, cancellationToken: cancellationToken));
+            Events.Add((await JsonSerializer.DeserializeAsync(input, AwsEventJsonContext.Default.ApiGatewayProxyRequest, cancellationToken))!);
             if (Fails)
             {
                 throw new InvalidOperationException("boom");
             }
 
             var result = Base64Pdf
-                ? $"{{\"statusCode\":200,\"headers\":{{\"Content-Type\":\"application/pdf\"}},\"body\":\"{Convert.ToBase64String("%PDF-1.7"u8)}\",\"isBase64Encoded\":true}}"
-                : "{\"statusCode\":201,\"headers\":{\"Location\":\"/orders/o-echo\",\"Content-Type\":\"application/json\"},\"multiValueHeaders\":{\"X-Seen\":[\"a\",\"b\"]},\"body\":\"{\\\"orderId\\\":\\\"o-echo\\\",\\\"name\\\":\\\"Piñata\\\"}\",\"isBase64Encoded\":false}";
-            return new MemoryStream(Encoding.UTF8.GetBytes(result));
+                ? new ApiGatewayProxyResponse
+                {
+                    StatusCode = 200,
+                    Headers = new Dictionary<string, string> { ["Content-Type"] = "application/pdf" },
+                    Body = Convert.ToBase64String("%PDF-1.7"u8),
+                    IsBase64Encoded = true,
+                }
+                : new ApiGatewayProxyResponse
+                {
+                    StatusCode = 201,
+                    Headers = new Dictionary<string, string> { ["Location"] = "/orders/o-echo", ["Content-Type"] = "application/json" },
+                    MultiValueHeaders = new Dictionary<string, IReadOnlyList<string>> { ["X-Seen"] = ["a", "b"] },
+                    Body = "{\"orderId\":\"o-echo\",\"name\":\"Piñata\"}",
+                };
+            return new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(result, AwsEventJsonContext.Default.ApiGatewayProxyResponse));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Playwright;
+using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Local.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -26,7 +27,7 @@ public sealed class WebPageTests
     public async Task StartAsync()
     {
         // A short delivery delay so the page shows the order moving, as it would against AWS.
-        _host = await LocalHostProcess.StartAsync("--delivery-delay-ms", "300");
+        _host = await TestHost.StartAsync("--delivery-delay-ms", "300");
         (_playwright, _browser) = await Browser.LaunchAsync();
     }
 

@@ -6,13 +6,15 @@ using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Shipping;
+using OrderProcessing.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace OrderProcessing.Reliability.Tests.Support;
 
 /// <summary>Core's pipeline on in-memory stores with a manual clock: two products of 100 units, stages on demand.</summary>
 internal sealed class PipelineFixture
 {
-    public ManualClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.New();
 
     public InMemoryCatalog Catalog { get; } = new();
 

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.ApiGateway;
 
 namespace OrderProcessing.Reliability.BadInput;
 
@@ -11,39 +13,34 @@ internal static class ProxyAnswer
     {
         try
         {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            var status = root.GetProperty("statusCode").GetInt32();
+            var response = JsonSerializer.Deserialize(json, AwsEventJsonContext.Default.ApiGatewayProxyResponse)
+                ?? throw new FormatException("the response is null");
+            if (response.StatusCode is < 100 or > 599)
+            {
+                throw new FormatException("statusCode is missing or not an HTTP status");
+            }
+
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (root.TryGetProperty("headers", out var single) && single.ValueKind == JsonValueKind.Object)
+            foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
             {
-                foreach (var h in single.EnumerateObject())
-                {
-                    headers[h.Name] = h.Value.ToString();
-                }
+                headers[name] = value;
             }
 
-            if (root.TryGetProperty("multiValueHeaders", out var multi) && multi.ValueKind == JsonValueKind.Object)
+            foreach (var (name, values) in response.MultiValueHeaders ?? new Dictionary<string, IReadOnlyList<string>>())
             {
-                foreach (var h in multi.EnumerateObject())
-                {
-                    headers[h.Name] = string.Join(", ", h.Value.EnumerateArray().Select(v => v.ToString()));
-                }
+                headers[name] = string.Join(", ", values);
             }
 
-            string? body = root.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
-            if (body is not null && root.TryGetProperty("isBase64Encoded", out var base64) && base64.ValueKind == JsonValueKind.True && !IsJson(headers))
+            var body = response.Body;
+            if (body is not null && response.IsBase64Encoded)
             {
-                body = $"({Convert.FromBase64String(body).Length} bytes)";
-            }
-            else if (body is not null && root.TryGetProperty("isBase64Encoded", out var encoded) && encoded.ValueKind == JsonValueKind.True)
-            {
-                body = Encoding.UTF8.GetString(Convert.FromBase64String(body));
+                var bytes = Convert.FromBase64String(body);
+                body = IsJson(headers) ? Encoding.UTF8.GetString(bytes) : $"({bytes.Length} bytes)";
             }
 
-            return new HttpAnswer(status, headers, body);
+            return new HttpAnswer(response.StatusCode, headers, body);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or FormatException)
         {
             throw new InvalidDataException($"Not an API Gateway proxy response: {e.Message}", e);
         }

@@ -35,7 +35,7 @@ internal static class ReliabilityCommand
             var report = await ReliabilitySuite.RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
             if (options.Output is { } file)
             {
-                var path = Path.IsPathRooted(file) ? file : Path.Combine(Servers.RepositoryRoot.Path, file);
+                var path = Path.IsPathRooted(file) ? file : Path.Combine(DevTools.RepositoryRoot.Path, file);
                 await File.WriteAllTextAsync(path, ReportWriter.Render(report), cancellationToken).ConfigureAwait(false);
                 await Console.Out.WriteLineAsync($"wrote {path}").ConfigureAwait(false);
             }

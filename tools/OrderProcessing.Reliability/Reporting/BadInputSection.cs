@@ -1,6 +1,6 @@
 using System.Text;
 using OrderProcessing.Reliability.BadInput;
-using static OrderProcessing.Reliability.Reporting.Markdown;
+using static OrderProcessing.DevTools.Reporting.Markdown;
 
 namespace OrderProcessing.Reliability.Reporting;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Chaos;
-using static OrderProcessing.Reliability.Reporting.Markdown;
+using static OrderProcessing.DevTools.Reporting.Markdown;
 
 namespace OrderProcessing.Reliability.Reporting;
 

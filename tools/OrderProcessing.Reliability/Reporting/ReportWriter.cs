@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using OrderProcessing.Reliability.Suite;
-using static OrderProcessing.Reliability.Reporting.Markdown;
+using static OrderProcessing.DevTools.Reporting.Markdown;
 
 namespace OrderProcessing.Reliability.Reporting;
 

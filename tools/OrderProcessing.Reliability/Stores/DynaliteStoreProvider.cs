@@ -4,7 +4,7 @@ using Amazon.S3;
 using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Functions.Adapters.S3;
-using OrderProcessing.Reliability.Servers;
+using OrderProcessing.DevTools.Processes;
 
 namespace OrderProcessing.Reliability.Stores;
 
@@ -20,8 +20,8 @@ internal sealed class DynaliteStoreProvider : IStoreProvider, IAsyncDisposable
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<IDisposable> _clients = [];
-    private LocalNodeServer? _dynalite;
-    private LocalNodeServer? _s3rver;
+    private NodeServer? _dynalite;
+    private NodeServer? _s3rver;
     private int _sandboxes;
 
     public string Name => "dynalite + s3rver";
@@ -32,8 +32,8 @@ internal sealed class DynaliteStoreProvider : IStoreProvider, IAsyncDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _dynalite ??= await TestServerLaunch.DynaliteAsync().ConfigureAwait(false);
-            _s3rver ??= await TestServerLaunch.S3rverAsync().ConfigureAwait(false);
+            _dynalite ??= await NpmTestServers.DynaliteAsync().ConfigureAwait(false);
+            _s3rver ??= await NpmTestServers.S3rverAsync().ConfigureAwait(false);
             var dynamoDb = AwsClientFactory.CreateDynamoDb(AwsClientSettings.ForLocalEndpoint(_dynalite.ServiceUrl));
             var s3 = AwsClientFactory.CreateS3(AwsClientSettings.ForLocalEndpoint(_s3rver.ServiceUrl, S3rverAccessKey, S3rverAccessKey));
             _clients.Add(dynamoDb);

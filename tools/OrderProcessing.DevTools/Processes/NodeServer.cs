@@ -5,27 +5,29 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace OrderProcessing.Reliability.Servers;
+namespace OrderProcessing.DevTools.Processes;
 
 /// <summary>
 /// A server run by Node.js from <c>tests/node_modules</c> (dynalite, s3rver) on a free loopback port: ready when it
-/// prints its listening line, stopped with its process tree on dispose, and by a watchdog if this process dies first.
-/// A start that loses its port to another process is retried on a new one.
+/// prints its listening line, stopped with its process tree on dispose, and by a watchdog (<c>node-watchdog.js</c>) if
+/// this process dies first. A start that loses its port to another process is retried on a new one.
 /// </summary>
-internal sealed class LocalNodeServer : IAsyncDisposable
+public sealed class NodeServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output;
     private readonly Action? _onStopped;
+    private int _disposed;
 
-    private LocalNodeServer(string name, Process process, ConcurrentQueue<string> output, int port, Action? onStopped)
+    private NodeServer(string name, Process process, ConcurrentQueue<string> output, int port, Action? onStopped)
     {
         Name = name;
         _process = process;
         _output = output;
         _onStopped = onStopped;
         ServiceUrl = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillTree(_process);
     }
 
     /// <summary>The server's name, for messages.</summary>
@@ -34,14 +36,23 @@ internal sealed class LocalNodeServer : IAsyncDisposable
     /// <summary>Where it listens (loopback only).</summary>
     public Uri ServiceUrl { get; }
 
-    /// <summary>Its output so far, for failure messages.</summary>
+    /// <summary>Its output so far (stdout, and stderr lines marked so), for failure messages.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
+    /// <summary>True while the process runs.</summary>
+    public bool IsRunning => !_process.HasExited;
+
     /// <summary>
-    /// Starts <c>node tests/node_modules/&lt;script&gt;</c> with the arguments <paramref name="argsForPort"/> gives for a
-    /// free port, and waits for a line containing <paramref name="readyText"/>.
+    /// Starts <c>node tests/node_modules/&lt;script&gt;</c> from the repository root with the arguments
+    /// <paramref name="argsForPort"/> gives for a free port, and waits for a line containing <paramref name="readyText"/>.
+    /// Fails with a message saying how to install Node.js or the npm packages when they are missing.
     /// </summary>
-    public static async Task<LocalNodeServer> StartAsync(string name, string scriptUnderNodeModules, Func<int, IEnumerable<string>> argsForPort, string readyText, Action? onStopped = null)
+    /// <param name="name">The server's name, for messages.</param>
+    /// <param name="scriptUnderNodeModules">The script, relative to <c>tests/node_modules</c>.</param>
+    /// <param name="argsForPort">The server's arguments for a port.</param>
+    /// <param name="readyText">Text of the line the server prints once it listens.</param>
+    /// <param name="onStopped">Clean-up once the server has stopped (its temporary directory).</param>
+    public static async Task<NodeServer> StartAsync(string name, string scriptUnderNodeModules, Func<int, IEnumerable<string>> argsForPort, string readyText, Action? onStopped = null)
     {
         ArgumentNullException.ThrowIfNull(argsForPort);
         var script = Path.Combine(RepositoryRoot.Path, "tests", "node_modules", scriptUnderNodeModules);
@@ -64,15 +75,25 @@ internal sealed class LocalNodeServer : IAsyncDisposable
         }
     }
 
+    /// <summary>A free loopback port (free when asked; a server that then loses it is retried).</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Stops the server and runs its clean-up.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        KillTree(_process);
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
         }
@@ -85,7 +106,7 @@ internal sealed class LocalNodeServer : IAsyncDisposable
         _onStopped?.Invoke();
     }
 
-    private static async Task<LocalNodeServer> StartOnceAsync(string name, string script, IEnumerable<string> args, string readyText, int port, Action? onStopped)
+    private static async Task<NodeServer> StartOnceAsync(string name, string script, IEnumerable<string> args, string readyText, int port, Action? onStopped)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -95,7 +116,7 @@ internal sealed class LocalNodeServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--require", Path.Combine(AppContext.BaseDirectory, "Servers", "node-parent-watchdog.js"), script }.Concat(args))
+        foreach (var arg in new[] { "--require", Path.Combine(AppContext.BaseDirectory, "Processes", "node-watchdog.js"), script }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
@@ -108,7 +129,7 @@ internal sealed class LocalNodeServer : IAsyncDisposable
             if (e.Data is { } line)
             {
                 output.Enqueue(line);
-                if (line.Contains(readyText, StringComparison.Ordinal))
+                if (line.Contains(readyText, StringComparison.OrdinalIgnoreCase))
                 {
                     ready.TrySetResult();
                 }
@@ -121,7 +142,7 @@ internal sealed class LocalNodeServer : IAsyncDisposable
                 output.Enqueue("stderr: " + line);
             }
         };
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"{name} exited before it was ready:{Environment.NewLine}{string.Join(Environment.NewLine, output)}"));
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"{name} exited with code {ExitCode(process)} before it was ready:{Environment.NewLine}{string.Join(Environment.NewLine, output)}"));
         try
         {
             process.Start();
@@ -137,19 +158,11 @@ internal sealed class LocalNodeServer : IAsyncDisposable
         try
         {
             await ready.Task.WaitAsync(StartTimeout).ConfigureAwait(false);
-            return new LocalNodeServer(name, process, output, port, onStopped);
+            return new NodeServer(name, process, output, port, onStopped);
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // It had already exited.
-            }
-
+            KillTree(process);
             process.Dispose();
             throw e is TimeoutException
                 ? new InvalidOperationException($"{name} did not report that it listens within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{string.Join(Environment.NewLine, output)}", e)
@@ -157,10 +170,30 @@ internal sealed class LocalNodeServer : IAsyncDisposable
         }
     }
 
-    private static int FreeLoopbackPort()
+    private static string ExitCode(Process process)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        try
+        {
+            return process.ExitCode.ToString(CultureInfo.InvariantCulture);
+        }
+        catch (InvalidOperationException)
+        {
+            return "?";
+        }
+    }
+
+    private static void KillTree(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
     }
 }

@@ -1,8 +1,9 @@
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pricing;
+using OrderProcessing.Testing.Time;
 
-namespace OrderProcessing.Core.Tests.Support;
+namespace OrderProcessing.Testing.Orders;
 
 /// <summary>
 /// Builds an <see cref="Order"/> in any status by walking the lifecycle with the aggregate's named methods, one minute
@@ -18,7 +19,7 @@ public sealed class OrderBuilder
     private Customer _customer = new("c-42", "jane@example.com", "Jane Doe");
     private Address _address = new("1 Main St", "Apt 4", "Springfield", "IL", "12345", "US");
     private string _paymentToken = TestPaymentTokens.Visa;
-    private DateTimeOffset _placedAt = ManualClock.DefaultStart;
+    private DateTimeOffset _placedAt = TestClock.Start;
     private OrderStatus _status = OrderStatus.Pending;
 
     public static string InvoiceKeyFor(string orderId) => $"invoices/{orderId}.pdf";
@@ -56,6 +57,19 @@ public sealed class OrderBuilder
     public OrderBuilder InStatus(OrderStatus status)
     {
         _status = status;
+        return this;
+    }
+
+    /// <summary>Adds the given lines as they are (names, prices and currency of the caller's choosing).</summary>
+    public OrderBuilder WithLines(params OrderLine[] lines)
+    {
+        _lines.AddRange(lines);
+        return this;
+    }
+
+    public OrderBuilder ShippedTo(Address address)
+    {
+        _address = address;
         return this;
     }
 
