@@ -2,7 +2,7 @@ using System.Net.Mime;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using OrderProcessing.Local.Handlers;
+using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Local.Gateway;
 

@@ -1,8 +1,8 @@
-namespace OrderProcessing.Local.Dispatch;
+namespace OrderProcessing.Transport.Delivery;
 
 /// <summary>
-/// How the local stage queues pace redelivery. Batch size, receive limit and invocation timeout are not here: they come
-/// from each stage's <see cref="Functions.Topology.FunctionDefinition"/>, as in AWS.
+/// How the in-order delivery paces messages, and what the AWS events it hands the functions name. Batch size, receive limit and invocation timeout are not here: they come
+/// from each stage's <see cref="Topology.FunctionDefinition"/>, as in AWS.
 /// </summary>
 public sealed record DispatcherOptions
 {

@@ -1,29 +1,34 @@
 using System.Security.Cryptography;
 using OrderProcessing.Topology;
+using OrderProcessing.Transport.Delivery;
 
-namespace OrderProcessing.Local.Dispatch;
+namespace OrderProcessing.Transport.Queues;
 
 /// <summary>
 /// One stage's queue with SQS semantics: a receive hands out up to a batch of visible messages and counts the receive;
-/// a processed message is deleted; a failed one becomes visible again after a doubling delay, until its receive count
-/// reaches the stage's <see cref="FunctionDefinition.MaxReceiveCount"/> and it moves to the dead-letter list with its
-/// causes. Nothing is ever dropped. Thread-safe; time comes from the given <see cref="TimeProvider"/>.
+/// a processed message is deleted; a failed one becomes visible again after the delivery policy's retry delay, until its
+/// receive count reaches the stage's <see cref="FunctionDefinition.MaxReceiveCount"/> and it moves to the dead-letter list
+/// with its causes. Nothing is ever dropped. Which visible messages a receive hands out is the policy's choice too.
+/// Thread-safe; time comes from the given <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class StageQueue
 {
-    private readonly DispatcherOptions _options;
+    private readonly IDeliveryPolicy _policy;
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
     private readonly List<Entry> _waiting = [];
     private readonly Dictionary<string, Entry> _inFlight = new(StringComparer.Ordinal);
-    private readonly List<DeadLetter> _dead = [];
+    private readonly List<(DeadLetter Letter, Entry Entry)> _dead = [];
     private TaskCompletionSource _changed = NewSignal();
     private long _sent;
     private long _delivered;
+    private long _receives;
+    private long _failures;
+    private long _deadLettered;
     private bool _paused;
 
     /// <summary>Creates the queue of <paramref name="stage"/>.</summary>
-    public StageQueue(FunctionDefinition stage, DispatcherOptions options, TimeProvider clock)
+    public StageQueue(FunctionDefinition stage, IDeliveryPolicy policy, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(stage);
         if (stage.Trigger.Kind != TriggerKind.StageQueue || stage.MaxReceiveCount < 1 || stage.BatchSize < 1)
@@ -32,7 +37,7 @@ public sealed class StageQueue
         }
 
         Stage = stage;
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
 
@@ -49,7 +54,7 @@ public sealed class StageQueue
         {
             lock (_gate)
             {
-                return _dead.ToList();
+                return _dead.Select(d => d.Letter).ToList();
             }
         }
     }
@@ -64,6 +69,30 @@ public sealed class StageQueue
                 var now = _clock.GetUtcNow();
                 var visible = _waiting.Count(e => e.VisibleAt <= now);
                 return new QueueCounts(Name, visible, _waiting.Count - visible, _inFlight.Count, _dead.Count, _delivered, _paused);
+            }
+        }
+    }
+
+    /// <summary>What the queue has carried since it was created, dead letters redriven included.</summary>
+    public QueueTraffic Traffic
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new QueueTraffic(Name, _sent, _receives, _failures, _delivered, _deadLettered);
+            }
+        }
+    }
+
+    /// <summary>When the next waiting message becomes visible, or null when none waits (or the queue is paused).</summary>
+    public DateTimeOffset? NextVisibleAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _paused || _waiting.Count == 0 ? null : _waiting.Min(e => e.VisibleAt);
             }
         }
     }
@@ -118,8 +147,9 @@ public sealed class StageQueue
     }
 
     /// <summary>
-    /// Receives up to <see cref="FunctionDefinition.BatchSize"/> visible messages, oldest first, counting the receive.
-    /// They stay in flight until <see cref="Delete"/> or <see cref="Fail"/>. Nothing while paused.
+    /// Receives up to <see cref="FunctionDefinition.BatchSize"/> visible messages, those the delivery policy chooses (the
+    /// oldest first in order), counting the receive. They stay in flight until <see cref="Delete"/> or
+    /// <see cref="Fail"/>. Nothing while paused.
     /// </summary>
     public IReadOnlyList<ReceivedMessage> Receive()
     {
@@ -131,17 +161,23 @@ public sealed class StageQueue
             }
 
             var now = _clock.GetUtcNow();
-            var batch = _waiting
+            var visible = _waiting
                 .Where(e => e.VisibleAt <= now)
                 .OrderBy(e => e.VisibleAt)
                 .ThenBy(e => e.Sequence)
-                .Take(Stage.BatchSize)
                 .ToList();
+            if (visible.Count == 0)
+            {
+                return [];
+            }
+
+            var batch = _policy.ChooseBatch(visible.Count, Stage.BatchSize).Select(i => visible[i]).ToList();
             var received = new List<ReceivedMessage>(batch.Count);
             foreach (var entry in batch)
             {
                 _waiting.Remove(entry);
                 entry.ReceiveCount++;
+                _receives++;
                 entry.FirstReceivedAt ??= now;
                 _inFlight.Add(entry.MessageId, entry);
                 received.Add(new ReceivedMessage(entry.MessageId, NewReceiptHandle(), entry.Body, entry.ReceiveCount, entry.SentAt, entry.FirstReceivedAt.Value));
@@ -166,8 +202,8 @@ public sealed class StageQueue
     }
 
     /// <summary>
-    /// Records a failed receive: the message becomes visible again after <see cref="DispatcherOptions.BackoffAfter"/>, or,
-    /// at the receive limit, moves to the dead-letter list.
+    /// Records a failed receive: the message becomes visible again after the delivery policy's retry delay, or, at the
+    /// receive limit, moves to the dead-letter list.
     /// </summary>
     public FailureOutcome Fail(string messageId, string cause)
     {
@@ -180,18 +216,43 @@ public sealed class StageQueue
             }
 
             var now = _clock.GetUtcNow();
+            _failures++;
             entry.Failures.Add($"receive {entry.ReceiveCount}: {cause}");
             if (entry.ReceiveCount >= Stage.MaxReceiveCount)
             {
-                _dead.Add(new DeadLetter(Name, entry.MessageId, entry.Body, entry.ReceiveCount, entry.SentAt, now, cause, entry.Failures.ToList()));
+                _deadLettered++;
+                _dead.Add((new DeadLetter(Name, entry.MessageId, entry.Body, entry.ReceiveCount, entry.SentAt, now, cause, entry.Failures.ToList()), entry));
                 return new FailureOutcome(DeadLettered: true, entry.ReceiveCount, RetryIn: null);
             }
 
-            var delay = _options.BackoffAfter(entry.ReceiveCount);
+            var delay = _policy.RetryDelay(entry.ReceiveCount);
             entry.VisibleAt = now + delay;
             _waiting.Add(entry);
             SignalLocked();
             return new FailureOutcome(DeadLettered: false, entry.ReceiveCount, delay);
+        }
+    }
+
+    /// <summary>
+    /// Moves every dead letter back to the queue, visible at once with a fresh receive count: SQS's dead-letter redrive, an
+    /// operator's answer to a dead-letter alarm. Returns how many moved.
+    /// </summary>
+    public int Redrive()
+    {
+        lock (_gate)
+        {
+            var now = _clock.GetUtcNow();
+            foreach (var (_, entry) in _dead)
+            {
+                entry.ReceiveCount = 0;
+                entry.VisibleAt = now;
+                _waiting.Add(entry);
+            }
+
+            var moved = _dead.Count;
+            _dead.Clear();
+            SignalLocked();
+            return moved;
         }
     }
 

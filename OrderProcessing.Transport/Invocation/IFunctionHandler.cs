@@ -1,4 +1,4 @@
-namespace OrderProcessing.Local.Handlers;
+namespace OrderProcessing.Transport.Invocation;
 
 /// <summary>
 /// A Lambda function as the local host calls it: the managed runtime's contract of a JSON event stream in and a JSON

@@ -1,4 +1,6 @@
-namespace OrderProcessing.Local.ChangeFeed;
+using OrderProcessing.Transport.ChangeFeed;
+
+namespace OrderProcessing.Transport.Events;
 
 /// <summary>Turns a change into the message body a pipe forwards to a stage queue: the DynamoDB stream record as JSON.</summary>
 public interface IStreamRecordEncoder

@@ -1,18 +1,26 @@
+using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Topology;
-using OrderProcessing.Local.ChangeFeed;
-using OrderProcessing.Local.Handlers;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Delivery;
+using OrderProcessing.Transport.Events;
+using OrderProcessing.Transport.Invocation;
+using OrderProcessing.Transport.Queues;
 
-namespace OrderProcessing.Local.Dispatch;
+namespace OrderProcessing.Transport.Dispatch;
 
 /// <summary>
-/// The local pipeline: what the orders stream, the pipes, the stage queues and their event source mappings do in AWS.
-/// Each change is routed by its new status to the stage whose topology trigger names that status (the same table the
-/// pipes are built from), queued, and delivered to the stage function in SQS-shaped batches of the stage's batch size,
-/// with the stage's timeout, doubling retry delays, its receive limit and a dead-letter list.
-/// Stopping lets every batch in flight finish; messages not yet received stay queued.
+/// The in-process pipeline: what the orders stream, the pipes, the stage queues and their event source mappings do in
+/// AWS. Each change is routed by its new status to the stage whose topology trigger names that status (the same table
+/// the pipes are built from), queued, and delivered to the stage function in SQS-shaped batches of at most the stage's
+/// batch size, with the stage's timeout, the delivery policy's retry delays, its receive limit and a dead-letter list
+/// that keeps the cause of every failed receive (from the functions' <see cref="StageFailureLog"/>).
+/// Run as a hosted service, one pump per stage receives as soon as messages are visible; stopping lets every batch in
+/// flight finish and messages not yet received stay queued. A driven run (the reliability tool's) instead calls
+/// <see cref="TryReceive"/> and <see cref="DeliverAsync"/> itself, on its own clock.
 /// </summary>
 public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedService, IDisposable
 {
@@ -20,14 +28,20 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
     private readonly IReadOnlyDictionary<string, IFunctionHandler> _handlers;
     private readonly IStreamRecordEncoder _encoder;
     private readonly DispatcherOptions _options;
+    private readonly IDeliveryPolicy _policy;
     private readonly TimeProvider _clock;
     private readonly ILogger<StageDispatcher> _logger;
-    private readonly IFailureCauseSource? _causes;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _pumps = [];
+    private readonly Dictionary<string, int> _routed = new(StringComparer.Ordinal);
+    private readonly Lock _routedGate = new();
+    private int _unrouted;
     private int _inFlightBatches;
 
-    /// <summary>Creates the dispatcher for <paramref name="stages"/> (normally <see cref="SystemTopology.Stages"/>).</summary>
+    /// <summary>
+    /// Creates the dispatcher for <paramref name="stages"/> (normally <see cref="SystemTopology.Stages"/>), delivering with
+    /// <paramref name="policy"/> (in order with <paramref name="options"/>' delays when null).
+    /// </summary>
     public StageDispatcher(
         IReadOnlyList<FunctionDefinition> stages,
         Func<FunctionDefinition, IFunctionHandler> handlerFor,
@@ -35,24 +49,50 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         DispatcherOptions options,
         TimeProvider clock,
         ILogger<StageDispatcher> logger,
-        IFailureCauseSource? causes = null)
+        StageFailureLog? failures = null,
+        IDeliveryPolicy? policy = null)
     {
-        _causes = causes;
         ArgumentNullException.ThrowIfNull(stages);
         ArgumentNullException.ThrowIfNull(handlerFor);
         _encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _policy = policy ?? new InOrderDelivery(options);
+        Failures = failures ?? new StageFailureLog();
         var duplicate = stages.GroupBy(s => s.Trigger.Status).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new ArgumentException($"Stages {string.Join(", ", duplicate.Select(s => s.Name))} are all triggered by {duplicate.Key?.ToWire()}.", nameof(stages));
         }
 
-        _queues = stages.Select(s => new StageQueue(s, options, clock)).ToList();
+        _queues = stages.Select(s => new StageQueue(s, _policy, clock)).ToList();
         _handlers = stages.ToDictionary(s => s.Name, handlerFor, StringComparer.Ordinal);
     }
+
+    /// <summary>Where the stage functions report why they failed a message; give it to them when composing them.</summary>
+    public StageFailureLog Failures { get; }
+
+    /// <summary>Told of every failed receive as it is settled (a run's report counts them); called under no lock.</summary>
+    public Action<FailedReceive>? ReceiveFailed { get; set; }
+
+    /// <summary>Changes routed to each stage so far (before the policy's copies), by stage name.</summary>
+    public IReadOnlyDictionary<string, int> RoutedChanges
+    {
+        get
+        {
+            lock (_routedGate)
+            {
+                return new Dictionary<string, int>(_routed, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Changes no stage consumes (removals, and statuses no trigger names): a pipe's filter drops them.</summary>
+    public int UnroutedChanges => Volatile.Read(ref _unrouted);
+
+    /// <summary>When the next waiting message of any stage becomes visible, or null when none waits.</summary>
+    public DateTimeOffset? NextVisibleAt => _queues.Select(q => q.NextVisibleAt).Where(t => t is not null).Min();
 
     /// <summary>Every stage queue, in topology order.</summary>
     public IReadOnlyList<StageQueue> Queues => _queues;
@@ -80,10 +120,22 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         // A pipe filters on the new image's status, so removals (no new image) and statuses no stage consumes go nowhere.
         if (change.NewStatus is not { } status || Route(status) is not { } queue)
         {
+            Interlocked.Increment(ref _unrouted);
             return;
         }
 
-        var messageId = queue.Send(_encoder.Encode(change), _options.DeliveryDelay);
+        lock (_routedGate)
+        {
+            _routed[queue.Name] = _routed.GetValueOrDefault(queue.Name) + 1;
+        }
+
+        var body = _encoder.Encode(change);
+        var messageId = "";
+        foreach (var delay in _policy.CopyDelays())
+        {
+            messageId = queue.Send(body, delay);
+        }
+
         if (IsStopping)
         {
             LogQueuedWhileStopping(_logger, change.OrderId, status.ToWire(), queue.Name);
@@ -104,7 +156,7 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
 
         foreach (var queue in _queues)
         {
-            _pumps.Add(Task.Run(() => PumpAsync(queue, _handlers[queue.Name], _stopping.Token), CancellationToken.None));
+            _pumps.Add(Task.Run(() => PumpAsync(queue, _stopping.Token), CancellationToken.None));
         }
 
         LogStarted(_logger, string.Join(", ", _queues.Select(q => $"{q.Name} <- {q.Stage.Trigger.Status?.ToWire()} (batch {q.Stage.BatchSize}, {q.Stage.MaxReceiveCount} receives, {q.Stage.TimeoutSeconds} s)")));
@@ -160,12 +212,36 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         return messageId;
     }
 
+    /// <summary>
+    /// For a driven run: receives one batch from the stage the delivery policy picks among those with visible messages,
+    /// or returns false when no message is visible. Deliver it with <see cref="DeliverAsync"/>.
+    /// </summary>
+    public bool TryReceive(out StageQueue queue, out IReadOnlyList<ReceivedMessage> batch)
+    {
+        var visible = _queues.Select(q => q.IsPaused ? 0 : q.Counts.Visible).ToList();
+        queue = null!;
+        batch = [];
+        if (visible.All(v => v == 0))
+        {
+            return false;
+        }
+
+        queue = _queues[_policy.ChooseStage(visible)];
+        batch = queue.Receive();
+        return batch.Count > 0;
+    }
+
+    /// <summary>
+    /// Moves every stage's dead letters back to its queue with a fresh receive count (SQS's redrive); returns how many moved.
+    /// </summary>
+    public int RedriveDeadLetters() => _queues.Sum(q => q.Redrive());
+
     /// <inheritdoc />
     public void Dispose() => _stopping.Dispose();
 
     private static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}";
 
-    private async Task PumpAsync(StageQueue queue, IFunctionHandler handler, CancellationToken stopping)
+    private async Task PumpAsync(StageQueue queue, CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
@@ -189,7 +265,7 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
             Interlocked.Increment(ref _inFlightBatches);
             try
             {
-                await DeliverAsync(queue, handler, batch).ConfigureAwait(false);
+                await DeliverAsync(queue, batch).ConfigureAwait(false);
             }
             finally
             {
@@ -198,15 +274,23 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         }
     }
 
-    private async Task DeliverAsync(StageQueue queue, IFunctionHandler handler, IReadOnlyList<ReceivedMessage> batch)
+    /// <summary>
+    /// Invokes the stage function with <paramref name="batch"/> (received from <paramref name="queue"/>) as an SQS event
+    /// and settles every message: deleted when done, failed (retried or dead-lettered, with its cause) when the function
+    /// reported it, failed the invocation, timed out or answered something that is not a batch response. Never throws.
+    /// </summary>
+    public async Task DeliverAsync(StageQueue queue, IReadOnlyList<ReceivedMessage> batch)
     {
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(batch);
+        var handler = _handlers[queue.Name];
         var ids = batch.Select(m => m.MessageId).ToList();
         var timeout = TimeSpan.FromSeconds(queue.Stage.TimeoutSeconds);
         IReadOnlySet<string> failed;
         string cause;
         try
         {
-            var input = SqsEventEncoder.Encode(batch, _options.QueueNamePrefix + queue.Name, _options);
+            var input = JsonSerializer.SerializeToUtf8Bytes(SqsEventFactory.Create(batch, _options.QueueNamePrefix + queue.Name, _options), AwsEventJsonContext.Default.SqsEvent);
             using var deadline = new CancellationTokenSource(timeout, _clock);
             var invocation = handler.InvokeAsync(new MemoryStream(input, writable: false), deadline.Token);
             var output = await invocation.WaitAsync(timeout, _clock).ConfigureAwait(false);
@@ -218,7 +302,7 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
                 bytes = copy.ToArray();
             }
 
-            failed = BatchResponseDecoder.FailedMessageIds(bytes, ids);
+            failed = BatchResponseReader.FailedMessageIds(bytes, ids);
             cause = $"{handler.Name} reported it in batchItemFailures";
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
@@ -241,15 +325,16 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
 
         foreach (var message in batch)
         {
-            var logged = _causes?.TakeCause(queue.Name, message.MessageId);
+            var reported = Failures.Take(queue.Name, message.MessageId);
             if (!failed.Contains(message.MessageId))
             {
                 queue.Delete(message.MessageId);
                 continue;
             }
 
-            var messageCause = logged is null ? cause : $"{cause}: {logged}";
+            var messageCause = reported is null ? cause : $"{cause}: {reported.Cause}";
             var outcome = queue.Fail(message.MessageId, messageCause);
+            ReceiveFailed?.Invoke(new FailedReceive(queue.Name, message.MessageId, message.Body, outcome.ReceiveCount, messageCause, reported, outcome.DeadLettered));
             if (outcome.DeadLettered)
             {
                 LogDeadLettered(_logger, queue.Name, message.MessageId, outcome.ReceiveCount, messageCause);

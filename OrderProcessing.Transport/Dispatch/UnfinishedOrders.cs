@@ -1,8 +1,8 @@
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Local.ChangeFeed;
+using OrderProcessing.Transport.ChangeFeed;
 
-namespace OrderProcessing.Local.Dispatch;
+namespace OrderProcessing.Transport.Dispatch;
 
 /// <summary>
 /// Finds, in persistent storage, the orders a stage still has to act on and queues them again. The local stage queues

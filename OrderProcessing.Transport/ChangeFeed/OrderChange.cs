@@ -1,6 +1,6 @@
 using OrderProcessing.Core.Orders;
 
-namespace OrderProcessing.Local.ChangeFeed;
+namespace OrderProcessing.Transport.ChangeFeed;
 
 /// <summary>
 /// One successful write of an order, as the orders table's stream reports it: the images before and after the write

@@ -5,15 +5,17 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Topology.Events;
 using OrderProcessing.Topology.Events.DynamoDb;
 using OrderProcessing.Topology.Storage;
+using OrderProcessing.Transport.ChangeFeed;
 
-namespace OrderProcessing.Local.ChangeFeed;
+namespace OrderProcessing.Transport.Events;
 
 /// <summary>
 /// Writes a change as the DynamoDB stream record of the orders table (view <c>NEW_AND_OLD_IMAGES</c>) that an EventBridge
 /// pipe forwards, unchanged, as a stage queue message body: the functions' own event contract, serialized with their
-/// JSON context, keys named by the storage schema and images from <paramref name="image"/>.
+/// JSON context, keys named by the storage schema and images from <paramref name="image"/> (normally
+/// <see cref="OrderImages.Of"/>).
 /// </summary>
-public sealed class OrderStreamRecordEncoder(
+public sealed class StreamRecordFactory(
     Func<OrderSnapshot, IReadOnlyDictionary<string, DynamoDbAttributeValue>> image,
     string region,
     string accountId,
@@ -22,15 +24,23 @@ public sealed class OrderStreamRecordEncoder(
     // A stream's label is the time it was enabled; the local feed's is fixed.
     private const string StreamLabel = "2026-01-01T00:00:00.000";
 
+    /// <summary>The factory for the orders table named <paramref name="tableName"/> whose images are the DynamoDB adapter's items.</summary>
+    public static StreamRecordFactory ForTable(string tableName, string region = "us-east-1", string accountId = "000000000000") =>
+        new(OrderImages.Of, region, accountId, tableName);
+
     /// <inheritdoc />
-    public string Encode(OrderChange change)
+    public string Encode(OrderChange change) =>
+        JsonSerializer.Serialize(Create(change), AwsEventJsonContext.Default.DynamoDbStreamRecord);
+
+    /// <summary>The stream record of <paramref name="change"/>.</summary>
+    public DynamoDbStreamRecord Create(OrderChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
         var key = StorageSchema.Orders.PartitionKey;
         var keys = new Dictionary<string, DynamoDbAttributeValue> { [key.Name] = DynamoDbAttributeValue.String(change.OrderId) };
         var newImage = change.NewImage is null ? null : image(change.NewImage);
         var oldImage = change.OldImage is null ? null : image(change.OldImage);
-        var record = new DynamoDbStreamRecord
+        return new DynamoDbStreamRecord
         {
             EventId = Guid.NewGuid().ToString("N"),
             EventName = change.Kind switch
@@ -54,7 +64,6 @@ public sealed class OrderStreamRecordEncoder(
             },
             EventSourceArn = $"arn:aws:dynamodb:{region}:{accountId}:table/{tableName}/stream/{StreamLabel}",
         };
-        return JsonSerializer.Serialize(record, AwsEventJsonContext.Default.DynamoDbStreamRecord);
     }
 
     // SizeBytes is the size of the keys and images as DynamoDB counts item size (attribute names and values, not the

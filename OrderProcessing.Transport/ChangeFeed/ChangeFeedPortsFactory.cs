@@ -1,6 +1,6 @@
 using OrderProcessing.Functions.Composition;
 
-namespace OrderProcessing.Local.ChangeFeed;
+namespace OrderProcessing.Transport.ChangeFeed;
 
 /// <summary>
 /// Wraps a ports factory so that every function's orders store raises the shared <see cref="OrderChangeFeed"/>, as every

@@ -1,7 +1,7 @@
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
 
-namespace OrderProcessing.Local.ChangeFeed;
+namespace OrderProcessing.Transport.ChangeFeed;
 
 /// <summary>
 /// Decorates any <see cref="IOrderRepository"/> (in memory, or the DynamoDB adapter on an endpoint without streams) so

@@ -1,4 +1,4 @@
-namespace OrderProcessing.Local.ChangeFeed;
+namespace OrderProcessing.Transport.ChangeFeed;
 
 /// <summary>
 /// Receives every change of the orders store. Called on the writer's thread right after the write succeeded, so an

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
 using OrderProcessing.Core.Orders;
 
-namespace OrderProcessing.Local.ChangeFeed;
+namespace OrderProcessing.Transport.ChangeFeed;
 
 /// <summary>
-/// The local stand-in for the orders table's stream: numbers each change and hands it to every subscriber, in the
+/// The in-process stand-in for the orders table's stream: numbers each change and hands it to every subscriber, in the
 /// order they subscribed. Writers reach it through <see cref="ChangeFeedOrderRepository"/>; several decorated
 /// repositories (one per function, as in AWS) share one feed.
 /// </summary>
@@ -12,6 +12,9 @@ public sealed partial class OrderChangeFeed(TimeProvider clock, ILogger<OrderCha
 {
     private IOrderChangeSubscriber[] _subscribers = [];
     private long _sequence;
+
+    /// <summary>Changes raised so far.</summary>
+    public long Count => Interlocked.Read(ref _sequence);
 
     /// <summary>Adds a subscriber; it sees every change raised from now on.</summary>
     public void Subscribe(IOrderChangeSubscriber subscriber)

@@ -1,4 +1,4 @@
-namespace OrderProcessing.Local.Dispatch;
+namespace OrderProcessing.Transport.Queues;
 
 /// <summary>A message a stage gave up on after its receive limit, kept with the reason of every failed receive.</summary>
 /// <param name="Stage">The stage (function name) whose queue it came from.</param>

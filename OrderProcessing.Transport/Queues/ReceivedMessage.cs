@@ -1,4 +1,4 @@
-namespace OrderProcessing.Local.Dispatch;
+namespace OrderProcessing.Transport.Queues;
 
 /// <summary>A message as one receive hands it out: what an SQS record carries.</summary>
 /// <param name="MessageId">Stable id across receives; the <c>itemIdentifier</c> a function reports when it fails the message.</param>

@@ -3,7 +3,7 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Topology.Events.DynamoDb;
 
-namespace OrderProcessing.Local.ChangeFeed;
+namespace OrderProcessing.Transport.Events;
 
 /// <summary>
 /// An order as a stream image carries it: exactly the item the DynamoDB adapter writes (<see cref="OrderItemMapper"/>),

@@ -1,4 +1,4 @@
-namespace OrderProcessing.Local.Dispatch;
+namespace OrderProcessing.Transport.Queues;
 
 /// <summary>What a stage queue did with a failed message.</summary>
 /// <param name="DeadLettered">True when the receive limit was reached and the message moved to the dead-letter list.</param>

@@ -1,4 +1,4 @@
-namespace OrderProcessing.Local.ChangeFeed;
+namespace OrderProcessing.Transport.ChangeFeed;
 
 /// <summary>What a write did to an order, named as DynamoDB Streams names it.</summary>
 public enum OrderChangeKind

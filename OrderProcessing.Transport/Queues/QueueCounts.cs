@@ -1,4 +1,4 @@
-namespace OrderProcessing.Local.Dispatch;
+namespace OrderProcessing.Transport.Queues;
 
 /// <summary>What a stage queue holds right now, like SQS's approximate counts.</summary>
 /// <param name="Stage">The stage (function name).</param>
