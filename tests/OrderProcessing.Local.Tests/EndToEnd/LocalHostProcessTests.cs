@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using OrderProcessing.Topology;
 using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Transport.Tests.Support;
 
 namespace OrderProcessing.Local.Tests.EndToEnd;
 

@@ -50,5 +50,5 @@ public sealed class LambdaFunctionHandlerTests
         function,
         name => Settings.GetValueOrDefault(name),
         new SharedInMemoryPortsFactory(SystemPorts.InMemory(TimeProvider.System)),
-        new FunctionLogs(NullLoggerFactory.Instance).WriterFor(function.Name, isStage: false));
+        new FunctionLogs(NullLoggerFactory.Instance).WriterFor(function.Name));
 }

@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Topology;
-using OrderProcessing.Local.ChangeFeed;
-using OrderProcessing.Local.Handlers;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Invocation;
 using OrderProcessing.Local.Hosting;
 using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Transport.Tests.Support;
 
 namespace OrderProcessing.Local.Tests.Hosting;
 

@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using OrderProcessing.Local.Handlers;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.Sqs;
+using OrderProcessing.Transport.Invocation;
 
-namespace OrderProcessing.Local.Tests.Support;
+namespace OrderProcessing.Transport.Tests.Support;
 
 /// <summary>
 /// A stage function stand-in: reads the SQS event as a real stage would, records every batch, and answers per message as
 /// the test decides (success, reported failure) or fails the whole invocation.
 /// </summary>
-internal sealed class FakeStageHandler(string name, Func<SqsRecord, bool>? succeeds = null) : IFunctionHandler
+public sealed class FakeStageHandler(string name, Func<SqsRecord, bool>? succeeds = null) : IFunctionHandler
 {
     private readonly ConcurrentQueue<IReadOnlyList<SqsRecord>> _batches = new();
 
@@ -25,6 +25,9 @@ internal sealed class FakeStageHandler(string name, Func<SqsRecord, bool>? succe
     /// <summary>Completes when an invocation is waiting at the gate.</summary>
     public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Called for each message the handler fails, before it answers (a stage reporting its failure hook).</summary>
+    public Action<SqsRecord>? OnFailed { get; set; }
+
     /// <summary>Ignore the timeout token and never answer.</summary>
     public bool Hangs { get; set; }
 
@@ -34,13 +37,8 @@ internal sealed class FakeStageHandler(string name, Func<SqsRecord, bool>? succe
 
     public async Task<Stream> InvokeAsync(Stream input, CancellationToken cancellationToken)
     {
-        using var document = await JsonDocument.ParseAsync(input, cancellationToken: cancellationToken);
-        var batch = document.RootElement.GetProperty("Records").EnumerateArray().Select(r => new SqsRecord(
-            r.GetProperty("messageId").GetString()!,
-            r.GetProperty("body").GetString()!,
-            int.Parse(r.GetProperty("attributes").GetProperty("ApproximateReceiveCount").GetString()!, CultureInfo.InvariantCulture),
-            r.GetProperty("eventSource").GetString()!,
-            r.GetProperty("eventSourceARN").GetString()!)).ToList();
+        var sqsEvent = await JsonSerializer.DeserializeAsync(input, AwsEventJsonContext.Default.SqsEvent, cancellationToken);
+        var batch = sqsEvent!.Records!.Select(r => new SqsRecord(r!.MessageId!, r.Body!, r.ApproximateReceiveCount!.Value, r.EventSource!, r.EventSourceArn!)).ToList();
         _batches.Enqueue(batch);
         if (Gate is { } gate)
         {
@@ -58,7 +56,13 @@ internal sealed class FakeStageHandler(string name, Func<SqsRecord, bool>? succe
             throw e;
         }
 
-        var failures = batch.Where(m => !(succeeds?.Invoke(m) ?? true)).Select(m => $"{{\"itemIdentifier\":\"{m.MessageId}\"}}");
-        return new MemoryStream(Encoding.UTF8.GetBytes($"{{\"batchItemFailures\":[{string.Join(",", failures)}]}}"));
+        var failed = batch.Where(m => !(succeeds?.Invoke(m) ?? true)).ToList();
+        foreach (var m in failed)
+        {
+            OnFailed?.Invoke(m);
+        }
+
+        var response = new SqsBatchResponse { BatchItemFailures = failed.Select(m => new SqsBatchItemFailure { ItemIdentifier = m.MessageId }).ToList() };
+        return new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(response, AwsEventJsonContext.Default.SqsBatchResponse));
     }
 }

@@ -1,11 +1,11 @@
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
-using OrderProcessing.Local.ChangeFeed;
+using OrderProcessing.Transport.ChangeFeed;
 
-namespace OrderProcessing.Local.Tests.Support;
+namespace OrderProcessing.Transport.Tests.Support;
 
 /// <summary>Test data: orders and the changes a store would raise for them.</summary>
-internal static class Orders
+public static class Orders
 {
     private static readonly DateTimeOffset Placed = new(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
 

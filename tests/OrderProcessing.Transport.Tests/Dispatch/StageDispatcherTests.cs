@@ -1,11 +1,16 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Topology;
-using OrderProcessing.Local.ChangeFeed;
-using OrderProcessing.Local.Dispatch;
-using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Delivery;
+using OrderProcessing.Transport.Dispatch;
+using OrderProcessing.Transport.Events;
+using OrderProcessing.Transport.Queues;
+using OrderProcessing.Functions.Stages;
+using OrderProcessing.Transport.Invocation;
+using OrderProcessing.Transport.Tests.Support;
 
-namespace OrderProcessing.Local.Tests.Dispatch;
+namespace OrderProcessing.Transport.Tests.Dispatch;
 
 /// <summary>The in-process pipeline: routing by the topology's triggers, SQS-shaped batches, retries and dead letters, clean stops.</summary>
 public sealed class StageDispatcherTests
@@ -134,11 +139,15 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
-    public async Task The_cause_a_stage_logged_for_a_message_it_failed_is_kept_with_the_dead_letter()
+    public async Task The_cause_a_stage_reported_for_a_message_it_failed_is_kept_with_the_dead_letter()
     {
-        var stage = new FakeStageHandler("reserve-inventory", _ => false);
+        var failures = new StageFailureLog();
+        var stage = new FakeStageHandler("reserve-inventory", _ => false)
+        {
+            OnFailed = m => failures.MessageFailed(new StageFailure("reserve-inventory", m.MessageId, null, StageFailureKind.Poison, "Unreadable message: no orderId")),
+        };
         using var dispatcher = new StageDispatcher(
-            [SystemTopology.ReserveInventory with { MaxReceiveCount = 1 }], _ => stage, new PlainRecordEncoder(), FastRetries, TimeProvider.System, NullLogger<StageDispatcher>.Instance, new FixedCause("Unreadable message: no orderId"));
+            [SystemTopology.ReserveInventory with { MaxReceiveCount = 1 }], _ => stage, new PlainRecordEncoder(), FastRetries, TimeProvider.System, NullLogger<StageDispatcher>.Instance, failures);
         dispatcher.OnChange(Orders.ChangeOf(Orders.Pending(), 1));
 
         await dispatcher.StartAsync(CancellationToken.None);
@@ -244,12 +253,7 @@ public sealed class StageDispatcherTests
         TimeProvider.System,
         NullLogger<StageDispatcher>.Instance);
 
-    private sealed class FixedCause(string cause) : IFailureCauseSource
-    {
-        public string? TakeCause(string stage, string messageId) => cause;
-    }
-
-    private sealed class UnknownFailureStage : OrderProcessing.Local.Handlers.IFunctionHandler
+    private sealed class UnknownFailureStage : IFunctionHandler
     {
         public string Name => "generate-invoice";
 

@@ -1,6 +1,9 @@
-using OrderProcessing.Local.Dispatch;
+using OrderProcessing.Transport.Delivery;
+using OrderProcessing.Transport.Dispatch;
+using OrderProcessing.Transport.Events;
+using OrderProcessing.Transport.Queues;
 
-namespace OrderProcessing.Local.Tests.Dispatch;
+namespace OrderProcessing.Transport.Tests.Delivery;
 
 /// <summary>The retry delay schedule.</summary>
 public sealed class DispatcherOptionsTests

@@ -1,10 +1,13 @@
 using System.Text;
-using OrderProcessing.Local.Dispatch;
+using OrderProcessing.Transport.Delivery;
+using OrderProcessing.Transport.Dispatch;
+using OrderProcessing.Transport.Events;
+using OrderProcessing.Transport.Queues;
 
-namespace OrderProcessing.Local.Tests.Dispatch;
+namespace OrderProcessing.Transport.Tests.Events;
 
 /// <summary>Reading a stage's partial batch response the way Lambda does.</summary>
-public sealed class BatchResponseDecoderTests
+public sealed class BatchResponseReaderTests
 {
     private static readonly string[] Batch = ["a", "b", "c"];
 
@@ -15,7 +18,7 @@ public sealed class BatchResponseDecoderTests
     [TestCase("{\"batchItemFailures\":null}")]
     public void No_failures_means_every_message_succeeded(string output)
     {
-        Assert.That(BatchResponseDecoder.FailedMessageIds(Encoding.UTF8.GetBytes(output), Batch), Is.Empty);
+        Assert.That(BatchResponseReader.FailedMessageIds(Encoding.UTF8.GetBytes(output), Batch), Is.Empty);
     }
 
     [Test]
@@ -23,7 +26,7 @@ public sealed class BatchResponseDecoderTests
     {
         var output = "{\"batchItemFailures\":[{\"itemIdentifier\":\"b\"},{\"itemIdentifier\":\"c\"}]}"u8;
 
-        Assert.That(BatchResponseDecoder.FailedMessageIds(output, Batch), Is.EquivalentTo(new[] { "b", "c" }));
+        Assert.That(BatchResponseReader.FailedMessageIds(output, Batch), Is.EquivalentTo(new[] { "b", "c" }));
     }
 
     [TestCase("not json")]
@@ -35,6 +38,6 @@ public sealed class BatchResponseDecoderTests
     [TestCase("{\"batchItemFailures\":[{\"itemIdentifier\":\"z\"}]}")]
     public void A_malformed_response_fails_the_whole_batch(string output)
     {
-        Assert.That(() => BatchResponseDecoder.FailedMessageIds(Encoding.UTF8.GetBytes(output), Batch), Throws.InstanceOf<FormatException>());
+        Assert.That(() => BatchResponseReader.FailedMessageIds(Encoding.UTF8.GetBytes(output), Batch), Throws.InstanceOf<FormatException>());
     }
 }

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Local.ChangeFeed;
-using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Tests.Support;
 
-namespace OrderProcessing.Local.Tests.ChangeFeed;
+namespace OrderProcessing.Transport.Tests.ChangeFeed;
 
 /// <summary>The local stand-in for the orders stream: one change per successful write, with the images a stream carries.</summary>
 public sealed class ChangeFeedOrderRepositoryTests

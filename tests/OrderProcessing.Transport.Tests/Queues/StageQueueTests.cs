@@ -1,18 +1,24 @@
+using Microsoft.Extensions.Time.Testing;
 using OrderProcessing.Topology;
-using OrderProcessing.Local.Dispatch;
-using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Transport.Delivery;
+using OrderProcessing.Transport.Dispatch;
+using OrderProcessing.Transport.Events;
+using OrderProcessing.Transport.Queues;
+using OrderProcessing.Transport.Tests.Support;
 
-namespace OrderProcessing.Local.Tests.Dispatch;
+namespace OrderProcessing.Transport.Tests.Queues;
 
 /// <summary>One stage queue's SQS semantics, on a clock the test moves.</summary>
 public sealed class StageQueueTests
 {
     private static readonly DispatcherOptions Options = new() { RetryDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(5) };
 
+    private static readonly InOrderDelivery Policy = new(Options);
+
     [Test]
     public void A_receive_hands_out_at_most_the_batch_size_oldest_first_and_counts_the_receive()
     {
-        var queue = new StageQueue(SystemTopology.ReserveInventory with { BatchSize = 3 }, Options, new ManualTimeProvider());
+        var queue = new StageQueue(SystemTopology.ReserveInventory with { BatchSize = 3 }, Policy, new FakeTimeProvider());
         var ids = Enumerable.Range(0, 5).Select(i => queue.Send($"m{i}")).ToList();
 
         var first = queue.Receive();
@@ -28,8 +34,8 @@ public sealed class StageQueueTests
     [Test]
     public void A_failed_message_stays_invisible_for_a_delay_that_doubles_per_receive_up_to_the_maximum()
     {
-        var clock = new ManualTimeProvider();
-        var queue = new StageQueue(SystemTopology.ChargePayment with { MaxReceiveCount = 10 }, Options, clock);
+        var clock = new FakeTimeProvider();
+        var queue = new StageQueue(SystemTopology.ChargePayment with { MaxReceiveCount = 10 }, Policy, clock);
         var id = queue.Send("m");
         var delays = new List<TimeSpan>();
 
@@ -52,9 +58,9 @@ public sealed class StageQueueTests
     [Test]
     public void A_message_failing_on_its_last_allowed_receive_moves_to_the_dead_letter_list_with_every_cause()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var stage = SystemTopology.GenerateInvoice;
-        var queue = new StageQueue(stage, Options, clock);
+        var queue = new StageQueue(stage, Policy, clock);
         var id = queue.Send("poison");
 
         FailureOutcome? outcome = null;
@@ -79,8 +85,8 @@ public sealed class StageQueueTests
     [Test]
     public void A_deleted_message_is_never_received_again()
     {
-        var clock = new ManualTimeProvider();
-        var queue = new StageQueue(SystemTopology.ShipOrder, Options, clock);
+        var clock = new FakeTimeProvider();
+        var queue = new StageQueue(SystemTopology.ShipOrder, Policy, clock);
         var id = queue.Send("m");
 
         queue.Receive();
@@ -95,8 +101,8 @@ public sealed class StageQueueTests
     [Test]
     public async Task Waiting_ends_when_a_delayed_message_becomes_visible()
     {
-        var clock = new ManualTimeProvider();
-        var queue = new StageQueue(SystemTopology.ShipOrder, Options, clock);
+        var clock = new FakeTimeProvider();
+        var queue = new StageQueue(SystemTopology.ShipOrder, Policy, clock);
         var id = queue.Send("m");
         queue.Receive();
         queue.Fail(id, "boom");
@@ -114,7 +120,7 @@ public sealed class StageQueueTests
     [Test]
     public async Task Waiting_ends_when_a_message_arrives_and_throws_when_cancelled()
     {
-        var queue = new StageQueue(SystemTopology.ShipOrder, Options, new ManualTimeProvider());
+        var queue = new StageQueue(SystemTopology.ShipOrder, Policy, new FakeTimeProvider());
 
         var waiting = queue.WaitForVisibleAsync(CancellationToken.None);
         queue.Send("m");
@@ -130,8 +136,8 @@ public sealed class StageQueueTests
     [Test]
     public void A_message_sent_with_a_delivery_delay_is_invisible_until_the_delay_ends()
     {
-        var clock = new ManualTimeProvider();
-        var queue = new StageQueue(SystemTopology.ShipOrder, Options, clock);
+        var clock = new FakeTimeProvider();
+        var queue = new StageQueue(SystemTopology.ShipOrder, Policy, clock);
 
         queue.Send("m", TimeSpan.FromSeconds(2));
         var early = queue.Receive();
@@ -144,7 +150,7 @@ public sealed class StageQueueTests
     [Test]
     public async Task A_paused_queue_hands_out_nothing_and_waiting_ends_only_when_it_resumes()
     {
-        var queue = new StageQueue(SystemTopology.ShipOrder, Options, new ManualTimeProvider());
+        var queue = new StageQueue(SystemTopology.ShipOrder, Policy, new FakeTimeProvider());
         queue.Send("m");
         queue.Pause();
 
@@ -164,6 +170,6 @@ public sealed class StageQueueTests
     [Test]
     public void Only_stage_functions_have_queues()
     {
-        Assert.That(() => new StageQueue(SystemTopology.Api, Options, TimeProvider.System), Throws.ArgumentException);
+        Assert.That(() => new StageQueue(SystemTopology.Api, Policy, TimeProvider.System), Throws.ArgumentException);
     }
 }

@@ -1,7 +1,7 @@
-namespace OrderProcessing.Local.Tests.Support;
+namespace OrderProcessing.Transport.Tests.Support;
 
 /// <summary>Waits for background work to reach a state. The limit only stops a hung test; nothing asserts how long it took.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 

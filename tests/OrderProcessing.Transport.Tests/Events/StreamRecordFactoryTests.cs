@@ -1,14 +1,15 @@
 using System.Text.Json;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Local.ChangeFeed;
-using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Events;
+using OrderProcessing.Transport.Tests.Support;
 
-namespace OrderProcessing.Local.Tests.ChangeFeed;
+namespace OrderProcessing.Transport.Tests.Events;
 
 /// <summary>Changes become the DynamoDB stream records (NEW_AND_OLD_IMAGES) that pipes forward to the stage queues.</summary>
-public sealed class OrderStreamRecordEncoderTests
+public sealed class StreamRecordFactoryTests
 {
-    private readonly OrderStreamRecordEncoder _encoder = new(OrderImages.Of, "eu-west-1", "000000000000", "orderprocessing-local-orders");
+    private readonly StreamRecordFactory _encoder = new(OrderImages.Of, "eu-west-1", "000000000000", "orderprocessing-local-orders");
 
     [Test]
     public void A_transition_is_a_modify_record_keyed_by_order_id_with_both_images()

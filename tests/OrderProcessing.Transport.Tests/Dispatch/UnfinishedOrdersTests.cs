@@ -2,10 +2,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Topology;
-using OrderProcessing.Local.Dispatch;
-using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Transport.Delivery;
+using OrderProcessing.Transport.Dispatch;
+using OrderProcessing.Transport.Events;
+using OrderProcessing.Transport.Queues;
+using OrderProcessing.Transport.Tests.Support;
 
-namespace OrderProcessing.Local.Tests.Dispatch;
+namespace OrderProcessing.Transport.Tests.Dispatch;
 
 /// <summary>At start over persistent storage, orders waiting for a stage are queued again: the local queues did not survive the stop.</summary>
 public sealed class UnfinishedOrdersTests
