@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Topology;
-using OrderProcessing.Topology.Events;
 using OrderProcessing.Transport.ChangeFeed;
 using OrderProcessing.Transport.Delivery;
 using OrderProcessing.Transport.Events;
@@ -290,19 +288,8 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         string cause;
         try
         {
-            var input = JsonSerializer.SerializeToUtf8Bytes(SqsEventFactory.Create(batch, _options.QueueNamePrefix + queue.Name, _options), AwsEventJsonContext.Default.SqsEvent);
-            using var deadline = new CancellationTokenSource(timeout, _clock);
-            var invocation = handler.InvokeAsync(new MemoryStream(input, writable: false), deadline.Token);
-            var output = await invocation.WaitAsync(timeout, _clock).ConfigureAwait(false);
-            byte[] bytes;
-            await using (output.ConfigureAwait(false))
-            {
-                using var copy = new MemoryStream();
-                await output.CopyToAsync(copy).ConfigureAwait(false);
-                bytes = copy.ToArray();
-            }
-
-            failed = BatchResponseReader.FailedMessageIds(bytes, ids);
+            var sqsEvent = SqsEventFactory.Create(batch, _options.QueueNamePrefix + queue.Name, _options);
+            failed = await StageInvocation.FailedMessageIdsAsync(handler, sqsEvent, timeout, _clock).ConfigureAwait(false);
             cause = $"{handler.Name} reported it in batchItemFailures";
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
