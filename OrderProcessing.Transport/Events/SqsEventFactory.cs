@@ -23,6 +23,17 @@ public static class SqsEventFactory
         return new SqsEvent { Records = batch.Select(m => Message(m, arn, options.Region)).ToList() };
     }
 
+    /// <summary>
+    /// The event of one message carrying <paramref name="body"/> (normally a stream record), sent and first received at
+    /// <paramref name="sentAt"/>: what tests and benchmarks hand a stage function directly.
+    /// </summary>
+    public static SqsEvent ForBody(string body, string queueName, DateTimeOffset sentAt, string? messageId = null, int receiveCount = 1, DispatcherOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var id = messageId ?? Guid.NewGuid().ToString();
+        return Create([new ReceivedMessage(id, "AQEB" + Guid.NewGuid().ToString("N"), body, receiveCount, sentAt, sentAt)], queueName, options ?? new DispatcherOptions());
+    }
+
     private static SqsMessage Message(ReceivedMessage m, string arn, string region) => new()
     {
         MessageId = m.MessageId,

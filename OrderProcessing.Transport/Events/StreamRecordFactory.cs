@@ -36,14 +36,33 @@ public sealed class StreamRecordFactory(
     public DynamoDbStreamRecord Create(OrderChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
+        return Create(
+            change.Kind,
+            change.OrderId,
+            change.OldImage is null ? null : image(change.OldImage),
+            change.NewImage is null ? null : image(change.NewImage),
+            change.SequenceNumber,
+            change.At);
+    }
+
+    /// <summary>
+    /// The stream record of a write of <paramref name="orderId"/> with the given images as they are (a test's partial
+    /// image, for instance), numbered <paramref name="sequenceNumber"/> and observed at <paramref name="at"/>.
+    /// </summary>
+    public DynamoDbStreamRecord Create(
+        OrderChangeKind kind,
+        string orderId,
+        IReadOnlyDictionary<string, DynamoDbAttributeValue>? oldImage,
+        IReadOnlyDictionary<string, DynamoDbAttributeValue>? newImage,
+        long sequenceNumber,
+        DateTimeOffset at)
+    {
         var key = StorageSchema.Orders.PartitionKey;
-        var keys = new Dictionary<string, DynamoDbAttributeValue> { [key.Name] = DynamoDbAttributeValue.String(change.OrderId) };
-        var newImage = change.NewImage is null ? null : image(change.NewImage);
-        var oldImage = change.OldImage is null ? null : image(change.OldImage);
+        var keys = new Dictionary<string, DynamoDbAttributeValue> { [key.Name] = DynamoDbAttributeValue.String(orderId) };
         return new DynamoDbStreamRecord
         {
             EventId = Guid.NewGuid().ToString("N"),
-            EventName = change.Kind switch
+            EventName = kind switch
             {
                 OrderChangeKind.Insert => DynamoDbStreamRecord.Insert,
                 OrderChangeKind.Modify => DynamoDbStreamRecord.Modify,
@@ -54,12 +73,12 @@ public sealed class StreamRecordFactory(
             AwsRegion = region,
             DynamoDb = new DynamoDbStreamChange
             {
-                ApproximateCreationDateTime = change.At.ToUnixTimeMilliseconds() / 1000.0,
+                ApproximateCreationDateTime = at.ToUnixTimeMilliseconds() / 1000.0,
                 Keys = keys,
                 NewImage = newImage,
                 OldImage = oldImage,
                 SizeBytes = ItemSize(keys) + ItemSize(newImage) + ItemSize(oldImage),
-                SequenceNumber = change.SequenceNumber.ToString("D21", CultureInfo.InvariantCulture),
+                SequenceNumber = sequenceNumber.ToString("D21", CultureInfo.InvariantCulture),
                 StreamViewType = "NEW_AND_OLD_IMAGES",
             },
             EventSourceArn = $"arn:aws:dynamodb:{region}:{accountId}:table/{tableName}/stream/{StreamLabel}",
