@@ -1,4 +1,4 @@
-using OrderProcessing.Local.Dispatch;
+using OrderProcessing.Transport.Queues;
 
 namespace OrderProcessing.Local.Diagnostics;
 

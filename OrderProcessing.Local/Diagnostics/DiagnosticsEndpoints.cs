@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using OrderProcessing.Local.Dispatch;
+using OrderProcessing.Transport.Dispatch;
 
 namespace OrderProcessing.Local.Diagnostics;
 

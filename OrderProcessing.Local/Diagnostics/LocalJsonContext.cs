@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OrderProcessing.Core.Notifications;
-using OrderProcessing.Local.Dispatch;
+using OrderProcessing.Transport.Queues;
 
 namespace OrderProcessing.Local.Diagnostics;
 

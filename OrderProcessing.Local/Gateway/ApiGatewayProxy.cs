@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OrderProcessing.Local.Handlers;
 using OrderProcessing.Topology.Events.ApiGateway;
+using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Local.Gateway;
 

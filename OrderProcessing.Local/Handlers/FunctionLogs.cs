@@ -1,39 +1,24 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using OrderProcessing.Local.Dispatch;
 
 namespace OrderProcessing.Local.Handlers;
 
 /// <summary>
 /// Where the functions' structured output goes locally. Each function writes JSON lines (logs and metric documents) to
-/// its own writer, as it writes them to CloudWatch in AWS; here each log line becomes one readable console line, metric
-/// documents are kept to debug level, and a warning or error a stage logs about a message is remembered as that
-/// message's failure cause for the dead-letter list.
+/// its own writer, as it writes them to CloudWatch in AWS; here each log line becomes one readable console line and
+/// metric documents are kept to debug level. (Why a stage failed a message reaches the dead-letter list through the
+/// stages' typed failure hook, not from these lines.)
 /// </summary>
-public sealed partial class FunctionLogs(ILoggerFactory loggers) : IFailureCauseSource
+public sealed partial class FunctionLogs(ILoggerFactory loggers)
 {
-    /// <summary>Causes remembered at most; the oldest are forgotten first (a stage that fails and is never asked).</summary>
-    public const int MaxRememberedCauses = 10_000;
-
-    private readonly ConcurrentDictionary<(string Stage, string MessageId), string> _causes = new();
-    private readonly ConcurrentQueue<(string Stage, string MessageId)> _order = new();
-
-    /// <summary>
-    /// The writer to give the function named <paramref name="function"/> for its telemetry; a stage's warnings and errors
-    /// about a message are remembered as causes.
-    /// </summary>
-    public TextWriter WriterFor(string function, bool isStage)
+    /// <summary>The writer to give the function named <paramref name="function"/> for its telemetry.</summary>
+    public TextWriter WriterFor(string function)
     {
         ArgumentException.ThrowIfNullOrEmpty(function);
         var logger = loggers.CreateLogger($"Function.{function}");
-        return new LineWriter(line => Relay(logger, function, isStage, line));
+        return new LineWriter(line => Relay(logger, line));
     }
-
-    /// <inheritdoc />
-    public string? TakeCause(string stage, string messageId) =>
-        _causes.TryRemove((stage, messageId), out var cause) ? cause : null;
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
@@ -47,7 +32,7 @@ public sealed partial class FunctionLogs(ILoggerFactory loggers) : IFailureCause
         _ => LogLevel.Information,
     };
 
-    private void Relay(ILogger logger, string function, bool isStage, string line)
+    private static void Relay(ILogger logger, string line)
     {
         if (string.IsNullOrWhiteSpace(line))
         {
@@ -105,24 +90,10 @@ public sealed partial class FunctionLogs(ILoggerFactory loggers) : IFailureCause
             }
 
             LogLine(logger, level, message, details.ToString());
-            if (isStage && level >= LogLevel.Warning && Text(root, "requestId") is { } messageId)
-            {
-                Remember(function, messageId, error is null ? message : $"{message} ({error})");
-            }
         }
     }
 
     private const string MetricDocumentStart = "{\"_aws\":";
-
-    private void Remember(string stage, string messageId, string cause)
-    {
-        _causes[(stage, messageId)] = cause;
-        _order.Enqueue((stage, messageId));
-        while (_order.Count > MaxRememberedCauses && _order.TryDequeue(out var oldest))
-        {
-            _causes.TryRemove(oldest, out _);
-        }
-    }
 
     // The function's name is the logger's category (Function.{name}), so it is not repeated in the message.
     [LoggerMessage(Message = "{Message}{Details}")]

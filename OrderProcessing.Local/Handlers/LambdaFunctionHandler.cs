@@ -2,6 +2,8 @@ using System.Reflection;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Topology;
 
+using OrderProcessing.Transport.Invocation;
+
 namespace OrderProcessing.Local.Handlers;
 
 /// <summary>

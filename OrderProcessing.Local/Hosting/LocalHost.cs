@@ -13,7 +13,8 @@ using OrderProcessing.Core.Notifications;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Topology;
 using OrderProcessing.Local.Diagnostics;
-using OrderProcessing.Local.Dispatch;
+using OrderProcessing.Transport.Delivery;
+using OrderProcessing.Transport.Dispatch;
 using OrderProcessing.Local.Gateway;
 using OrderProcessing.Local.Notifications;
 

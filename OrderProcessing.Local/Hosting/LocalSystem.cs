@@ -1,8 +1,8 @@
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Topology;
-using OrderProcessing.Local.ChangeFeed;
-using OrderProcessing.Local.Dispatch;
-using OrderProcessing.Local.Handlers;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Events;
+using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Local.Hosting;
 
@@ -24,8 +24,8 @@ public sealed class LocalSystem : IAsyncDisposable
     /// <summary>How changes are written as stream records.</summary>
     public required IStreamRecordEncoder StreamRecords { get; init; }
 
-    /// <summary>Why a stage failed a message, from its own log lines; none when the functions' logs are not read.</summary>
-    public IFailureCauseSource? FailureCauses { get; init; }
+    /// <summary>Where the stage functions report why they failed a message; the dispatcher records it with the message.</summary>
+    public StageFailureLog? FailureCauses { get; init; }
 
     /// <summary>Puts the demo catalog.</summary>
     public required Func<CancellationToken, Task<int>> SeedCatalogAsync { get; init; }

@@ -7,8 +7,10 @@ using OrderProcessing.Functions.Composition;
 using OrderProcessing.Topology.Storage;
 using OrderProcessing.Topology;
 using OrderProcessing.Local.Catalog;
-using OrderProcessing.Local.ChangeFeed;
 using OrderProcessing.Local.Handlers;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Events;
+using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Local.Hosting;
 
@@ -34,9 +36,10 @@ public static partial class LocalSystemFactory
             var ports = new ChangeFeedPortsFactory(storage.Ports, feed);
             var settings = LocalSettings.For(options);
             var logs = new FunctionLogs(loggers);
+            var failures = new StageFailureLog();
             var bootstraps = SystemTopology.Functions.ToDictionary(
                 f => f.Name,
-                f => FunctionBootstrap.Create(f, name => settings.GetValueOrDefault(name), ports, logs.WriterFor(f.Name, isStage: f.Trigger.Kind == TriggerKind.StageQueue)),
+                f => FunctionBootstrap.Create(f, name => settings.GetValueOrDefault(name), ports, logs.WriterFor(f.Name), failures),
                 StringComparer.Ordinal);
             var handlers = SystemTopology.Functions.ToDictionary(f => f.Name, f => LambdaFunctionHandler.Create(f, bootstraps[f.Name]), StringComparer.Ordinal);
             var catalog = bootstraps[SystemTopology.Api.Name].Services.Catalog;
@@ -46,8 +49,8 @@ public static partial class LocalSystemFactory
                 Api = handlers[SystemTopology.Api.Name],
                 StageFunction = f => handlers[f.Name],
                 ChangeFeed = feed,
-                StreamRecords = new OrderStreamRecordEncoder(OrderImages.Of, options.Region, "000000000000", LocalSettings.Names(options).Table(StorageSchema.Orders)),
-                FailureCauses = logs,
+                StreamRecords = StreamRecordFactory.ForTable(LocalSettings.Names(options).Table(StorageSchema.Orders), options.Region),
+                FailureCauses = failures,
                 SeedCatalogAsync = async ct =>
                 {
                     foreach (var (productId, product) in DemoCatalog.Products)

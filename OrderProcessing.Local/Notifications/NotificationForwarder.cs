@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderProcessing.Core.Notifications;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Local.ChangeFeed;
+using OrderProcessing.Transport.ChangeFeed;
 
 namespace OrderProcessing.Local.Notifications;
 

@@ -1,6 +1,5 @@
-using System.Text;
 using System.Text.Json;
-using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
@@ -10,22 +9,27 @@ using OrderProcessing.Functions.Stages;
 using OrderProcessing.Topology.Storage;
 using OrderProcessing.Topology;
 using OrderProcessing.Integration.Tests.Servers;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Delivery;
+using OrderProcessing.Transport.Dispatch;
+using OrderProcessing.Transport.Events;
+using OrderProcessing.Transport.Invocation;
+using OrderProcessing.Transport.Queues;
 
 namespace OrderProcessing.Integration.Tests.EndToEnd;
 
 /// <summary>
 /// The six functions composed exactly as deployed (their settings, <see cref="AwsPortsFactory"/>, the DynamoDB and S3
 /// adapters) on a fresh sandbox of dynalite and s3rver, invoked through their Stream handlers with AWS event JSON. It
-/// plays API Gateway, and Streams + Pipes + SQS: after each write it reads the order item, builds the stream record,
-/// routes it to the stage the topology names for the new status and redelivers reported failures, up to the receive
-/// limit, as SQS would.
+/// plays API Gateway; Streams + Pipes + SQS are the in-process transport (dynalite has no streams): every write of the
+/// orders store raises its stream record, routed to the stage the topology names for the new status, and a failed
+/// message is redelivered at once, up to the receive limit, as SQS would redeliver it.
 /// </summary>
 internal sealed class EndToEndSystem : IAsyncDisposable
 {
     private readonly StorageSandbox _storage;
     private readonly StringWriter _output = new();
-    private readonly Dictionary<string, Func<Stream, Task<Stream>>> _stages;
-    private readonly Dictionary<string, Dictionary<string, AttributeValue>> _lastImage = new(StringComparer.Ordinal);
+    private readonly StageDispatcher _transport;
 
     private EndToEndSystem(StorageSandbox storage)
     {
@@ -36,11 +40,13 @@ internal sealed class EndToEndSystem : IAsyncDisposable
             [SettingNames.InvoiceLinkSeconds] = "300",
             [SettingNames.CorsAllowOrigin] = "https://shop.example",
         };
-        var ports = new AwsPortsFactory(storage.DynamoDbSettings, storage.S3Settings);
-        FunctionBootstrap Bootstrap(FunctionDefinition f) => FunctionBootstrap.Create(f, settings.GetValueOrDefault, ports, _output);
+        var feed = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
+        var ports = new ChangeFeedPortsFactory(new AwsPortsFactory(storage.DynamoDbSettings, storage.S3Settings), feed);
+        var failures = new StageFailureLog();
+        FunctionBootstrap Bootstrap(FunctionDefinition f) => FunctionBootstrap.Create(f, settings.GetValueOrDefault, ports, _output, failures);
 
         Api = new ApiFunction(Bootstrap(SystemTopology.Api));
-        _stages = new Dictionary<string, Func<Stream, Task<Stream>>>(StringComparer.Ordinal)
+        var stages = new Dictionary<string, Func<Stream, Task<Stream>>>(StringComparer.Ordinal)
         {
             [SystemTopology.ReserveInventory.Name] = new ReserveInventoryFunction(Bootstrap(SystemTopology.ReserveInventory)).HandleAsync,
             [SystemTopology.ChargePayment.Name] = new ChargePaymentFunction(Bootstrap(SystemTopology.ChargePayment)).HandleAsync,
@@ -48,6 +54,17 @@ internal sealed class EndToEndSystem : IAsyncDisposable
             [SystemTopology.GenerateInvoice.Name] = new GenerateInvoiceFunction(Bootstrap(SystemTopology.GenerateInvoice)).HandleAsync,
             [SystemTopology.Compensate.Name] = new CompensateFunction(Bootstrap(SystemTopology.Compensate)).HandleAsync,
         };
+
+        // No delays: a delivery is driven by the test, and a failed message is visible again at once.
+        _transport = new StageDispatcher(
+            SystemTopology.Stages,
+            f => new StreamFunctionHandler(f.Name, stages[f.Name]),
+            StreamRecordFactory.ForTable(storage.Names.Table(StorageSchema.Orders)),
+            new DispatcherOptions { RetryDelay = TimeSpan.Zero, MaxRetryDelay = TimeSpan.Zero },
+            TimeProvider.System,
+            NullLogger<StageDispatcher>.Instance,
+            failures);
+        feed.Subscribe(_transport);
     }
 
     public ApiFunction Api { get; }
@@ -58,7 +75,7 @@ internal sealed class EndToEndSystem : IAsyncDisposable
     public string Output => _output.ToString();
 
     /// <summary>Messages that exhausted their receives, as the dead-letter queues would hold them.</summary>
-    public List<(string Stage, string Body)> DeadLetters { get; } = [];
+    public IReadOnlyList<DeadLetter> DeadLetters => _transport.DeadLetters;
 
     public static async Task<EndToEndSystem> CreateAsync() => new(await StorageSandbox.CreateAsync(withBucket: true));
 
@@ -93,88 +110,40 @@ internal sealed class EndToEndSystem : IAsyncDisposable
     }
 
     /// <summary>
-    /// Delivers the stream records of every write the order has had since the last call, and of the writes the stages
-    /// make in turn, until the order rests. <paramref name="holdBack"/> keeps records of that status in the queue (not
-    /// delivered); they come back from <see cref="HeldBack"/>.
+    /// Delivers every queued message, and the messages of the writes the stages make in turn, until the pipeline rests.
+    /// <paramref name="holdBack"/> keeps the messages of that status in their stage's queue (not delivered) until
+    /// <see cref="ReleaseHeldBackAsync"/>.
     /// </summary>
-    public async Task FlushAsync(string orderId, OrderStatus? holdBack = null)
+    public async Task FlushAsync(OrderStatus? holdBack = null)
     {
-        for (var writes = 0; writes < 20; writes++)
+        if (holdBack is { } status && SystemTopology.StageFor(status) is { } held)
         {
-            var item = await ReadItemAsync(orderId);
-            _lastImage.TryGetValue(orderId, out var previous);
-            if (item is null || (previous is not null && previous[OrderItemAttributes.Version].N == item[OrderItemAttributes.Version].N))
-            {
-                return;
-            }
-
-            _lastImage[orderId] = item;
-            var body = StreamRecords.For(item, previous);
-            var status = OrderStatusNames.Parse(item[OrderItemAttributes.Status].S);
-            if (SystemTopology.StageFor(status) is not { } stage)
-            {
-                continue;
-            }
-
-            if (status == holdBack)
-            {
-                HeldBack.Add((stage, body));
-                continue;
-            }
-
-            await DeliverAsync(stage, body);
+            _transport.SetPaused(held.Name, paused: true);
         }
 
-        throw new InvalidOperationException($"Order {orderId} kept changing for 20 writes.");
+        while (_transport.TryReceive(out var queue, out var batch))
+        {
+            await _transport.DeliverAsync(queue, batch);
+        }
     }
 
-    /// <summary>Records kept in the queue by <see cref="FlushAsync"/>.</summary>
-    public List<(FunctionDefinition Stage, string Body)> HeldBack { get; } = [];
+    /// <summary>Messages kept in their queues by <see cref="FlushAsync"/>.</summary>
+    public int HeldBack => _transport.Queues.Where(q => q.IsPaused).Sum(q => q.Counts.Pending);
 
-    /// <summary>Delivers one message to a stage, redelivering it while reported failed, up to the stage's receive limit.</summary>
-    public async Task DeliverAsync(FunctionDefinition stage, string body)
+    /// <summary>Delivers the messages held back, after everything else: a late delivery.</summary>
+    public async Task ReleaseHeldBackAsync()
     {
-        var messageId = Guid.NewGuid().ToString();
-        for (var receive = 1; receive <= stage.MaxReceiveCount; receive++)
+        foreach (var queue in _transport.Queues.Where(q => q.IsPaused))
         {
-            var sqsEvent = JsonSerializer.Serialize(new
-            {
-                Records = new[]
-                {
-                    new
-                    {
-                        messageId,
-                        receiptHandle = $"rh-{messageId}-{receive}",
-                        body,
-                        attributes = new Dictionary<string, string> { ["ApproximateReceiveCount"] = receive.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                        messageAttributes = new Dictionary<string, string>(),
-                        eventSource = "aws:sqs",
-                        eventSourceARN = $"arn:aws:sqs:us-east-1:123456789012:{stage.Name}",
-                        awsRegion = "us-east-1",
-                    },
-                },
-            });
-            await using var output = await _stages[stage.Name](new MemoryStream(Encoding.UTF8.GetBytes(sqsEvent)));
-            var response = (await JsonSerializer.DeserializeAsync(output, AwsEventJsonContext.Default.SqsBatchResponse))!;
-            if (response.BatchItemFailures.Count == 0)
-            {
-                return;
-            }
+            _transport.SetPaused(queue.Name, paused: false);
         }
 
-        DeadLetters.Add((stage.Name, body));
+        await FlushAsync();
     }
 
-    public async Task<Dictionary<string, AttributeValue>?> ReadItemAsync(string orderId)
+    public ValueTask DisposeAsync()
     {
-        var response = await _storage.DynamoDb.GetItemAsync(new GetItemRequest
-        {
-            TableName = _storage.Names.Table(StorageSchema.Orders),
-            Key = new Dictionary<string, AttributeValue> { [OrderItemAttributes.OrderId] = new() { S = orderId } },
-            ConsistentRead = true,
-        });
-        return response.Item is { Count: > 0 } item ? item : null;
+        _transport.Dispose();
+        return _storage.DisposeAsync();
     }
-
-    public ValueTask DisposeAsync() => _storage.DisposeAsync();
 }

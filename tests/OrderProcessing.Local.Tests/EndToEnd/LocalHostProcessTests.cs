@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using OrderProcessing.Topology;
 using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Transport.Tests.Support;
 
 namespace OrderProcessing.Local.Tests.EndToEnd;
 

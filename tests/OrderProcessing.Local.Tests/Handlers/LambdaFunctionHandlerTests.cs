@@ -39,7 +39,7 @@ public sealed class LambdaFunctionHandlerTests
 
     [TestCase("OrderProcessing.Functions::OrderProcessing.Functions.Stages.NoSuchFunction::HandleAsync", "has no type")]
     [TestCase("OrderProcessing.Functions::OrderProcessing.Functions.Stages.ShipOrderFunction::Handle", "has no public method")]
-    [TestCase("OrderProcessing.Functions::OrderProcessing.Topology.SystemTopology::HandleAsync", "has no constructor")]
+    [TestCase("OrderProcessing.Topology::OrderProcessing.Topology.SystemTopology::HandleAsync", "has no constructor")]
     [TestCase("OrderProcessing.Functions.Stages.ShipOrderFunction::HandleAsync", "is not Assembly::Type::Method")]
     public void A_handler_string_naming_nothing_runnable_stops_the_host_at_start(string handler, string message)
     {
@@ -52,5 +52,5 @@ public sealed class LambdaFunctionHandlerTests
         function,
         name => Settings.GetValueOrDefault(name),
         new SharedInMemoryPortsFactory(SystemPorts.InMemory(TimeProvider.System)),
-        new FunctionLogs(NullLoggerFactory.Instance).WriterFor(function.Name, isStage: false));
+        new FunctionLogs(NullLoggerFactory.Instance).WriterFor(function.Name));
 }

@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Topology;
-using OrderProcessing.Local.ChangeFeed;
-using OrderProcessing.Local.Handlers;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Invocation;
 using OrderProcessing.Local.Hosting;
 using OrderProcessing.Local.Tests.Support;
 using OrderProcessing.Topology.Events;
 using OrderProcessing.Topology.Events.ApiGateway;
+using OrderProcessing.Transport.Tests.Support;
 
 namespace OrderProcessing.Local.Tests.Hosting;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using OrderProcessing.Transport.Tests.Support;
 
 namespace OrderProcessing.Local.Tests.Support;
 

@@ -3,6 +3,7 @@ using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Api;
 using OrderProcessing.Reliability.Chaos;
 using OrderProcessing.Reliability.Dispatch;
+using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Reliability.Tests.Chaos;
 
@@ -15,10 +16,10 @@ internal sealed class BrokenSystemHost(string stage, Func<HostPorts, IOrderStage
 
     public IOrderApi CreateApi(HostPorts ports) => _core.CreateApi(ports);
 
-    public IStageInvoker CreateStages(HostPorts ports)
+    public Func<FunctionDefinition, IFunctionHandler> CreateStages(HostPorts ports, StageFailureLog failures)
     {
-        var working = (CoreStageInvoker)_core.CreateStages(ports);
+        var working = CoreSystemHost.Functions(ports, failures);
         var stages = SystemTopology.Stages.ToDictionary(s => s.Name, s => s.Name == stage ? broken(ports) : working.StageOf(s.Name), StringComparer.Ordinal);
-        return new CoreStageInvoker(stages);
+        return new CoreStageFunctions(stages, failures).HandlerFor;
     }
 }

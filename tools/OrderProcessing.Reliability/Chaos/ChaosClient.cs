@@ -17,12 +17,12 @@ internal sealed class ChaosClient
     private const int MaxDeleteRounds = 200;
     private const int DeleteRetryTicks = 100;
     private readonly IOrderApi _api;
-    private readonly ChaosDispatcher _dispatcher;
+    private readonly ChaosPipeline _dispatcher;
     private readonly ConcurrentDictionary<string, IntentOutcome> _byOrderId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Stage, string OrderId), int> _stageCalls = new();
 
     /// <summary>Creates the client; outcomes are recorded per intent.</summary>
-    public ChaosClient(IOrderApi api, ChaosDispatcher dispatcher, IEnumerable<OrderIntent> intents)
+    public ChaosClient(IOrderApi api, ChaosPipeline dispatcher, IEnumerable<OrderIntent> intents)
     {
         _api = api;
         _dispatcher = dispatcher;

@@ -44,5 +44,5 @@ internal sealed record ChaosOptions
     public FaultOptions Faults { get; init; } = new();
 
     /// <summary>Delivery behaviour; its seed is overridden by <see cref="Seed"/>.</summary>
-    public DispatcherOptions Dispatch { get; init; } = new();
+    public PipelineOptions Dispatch { get; init; } = new();
 }

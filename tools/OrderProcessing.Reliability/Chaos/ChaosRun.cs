@@ -6,10 +6,12 @@ using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Shipping;
 using OrderProcessing.Reliability.Dispatch;
 using OrderProcessing.Reliability.Faults;
-using OrderProcessing.Reliability.Feed;
 using OrderProcessing.Reliability.Payments;
 using OrderProcessing.Reliability.Stores;
 using OrderProcessing.Reliability.Time;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Invocation;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace OrderProcessing.Reliability.Chaos;
 
@@ -40,7 +42,9 @@ internal static class ChaosRun
         // stored), the fault decorators outside them (a crash after a write still emits the change).
         var faults = new PortFaults(options.Faults with { Seed = options.Seed });
         var captures = new CaptureCountingLedger(raw.Ledger);
-        var feed = new ChangeFeedOrderRepository(raw.Orders);
+        var ticks = new LogicalClock();
+        var changes = new OrderChangeFeed(ticks, NullLogger<OrderChangeFeed>.Instance);
+        var feed = new ChangeFeedOrderRepository(raw.Orders, changes);
         var ledger = new FaultyPaymentLedger(captures, faults);
         var ports = new HostPorts(
             new FaultyOrderRepository(feed, faults),
@@ -56,8 +60,9 @@ internal static class ChaosRun
             clock,
             new OrderServiceOptions { SettlingPeriod = options.SettlingPeriod });
 
-        var dispatcher = new ChaosDispatcher(host.CreateStages(ports), options.Dispatch with { Seed = options.Seed });
-        feed.Changed = dispatcher.OnChange;
+        var failures = new StageFailureLog();
+        using var dispatcher = new ChaosPipeline(host.CreateStages(ports, failures), failures, options.Dispatch with { Delivery = options.Dispatch.Delivery with { Seed = options.Seed } }, ticks);
+        changes.Subscribe(dispatcher);
         faults.Clock = dispatcher.Clock;
         dispatcher.Clock.Advanced = ticks => clock.Advance(TimeSpan.FromTicks(ticks * options.TickDuration.Ticks));
         var client = new ChaosClient(host.CreateApi(ports), dispatcher, workload.Orders);

@@ -1,5 +1,6 @@
+using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Api;
-using OrderProcessing.Reliability.Dispatch;
+using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Reliability.Chaos;
 
@@ -12,6 +13,6 @@ internal interface ISystemHost
     /// <summary>The API clients call.</summary>
     IOrderApi CreateApi(HostPorts ports);
 
-    /// <summary>What the dispatcher delivers stage batches to.</summary>
-    IStageInvoker CreateStages(HostPorts ports);
+    /// <summary>The stage functions the transport delivers batches to; each reports its failed messages to <paramref name="failures"/>.</summary>
+    Func<FunctionDefinition, IFunctionHandler> CreateStages(HostPorts ports, StageFailureLog failures);
 }

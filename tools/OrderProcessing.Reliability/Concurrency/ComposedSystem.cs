@@ -1,9 +1,10 @@
+using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Api;
-using OrderProcessing.Reliability.Dispatch;
-using OrderProcessing.Reliability.Feed;
 using OrderProcessing.Reliability.Stores;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Reliability.Concurrency;
 
-/// <summary>A system built for one check: its raw stores, the change feed over its orders, its API and its stages.</summary>
-internal sealed record ComposedSystem(StorePorts Stores, ChangeFeedOrderRepository Feed, IOrderApi Api, IStageInvoker Stages);
+/// <summary>A system built for one check: its raw stores, the change feed over its orders, its API, its stages and what they report failed.</summary>
+internal sealed record ComposedSystem(StorePorts Stores, OrderChangeFeed Feed, IOrderApi Api, Func<FunctionDefinition, IFunctionHandler> Stages, StageFailureLog Failures);

@@ -10,9 +10,15 @@ using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Chaos;
 using OrderProcessing.Reliability.Dispatch;
 using OrderProcessing.Reliability.Faults;
-using OrderProcessing.Reliability.Feed;
 using OrderProcessing.Reliability.Stores;
 using OrderProcessing.Reliability.Time;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrderProcessing.Topology.Storage;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Delivery;
+using OrderProcessing.Transport.Events;
+using OrderProcessing.Transport.Invocation;
+using OrderProcessing.Transport.Queues;
 
 namespace OrderProcessing.Reliability.Concurrency;
 
@@ -61,9 +67,9 @@ internal static class ConcurrencyChecks
         var ids = results.Where(r => r.IsSuccess).Select(r => r.OrderId).Distinct(StringComparer.Ordinal).ToList();
         var created = results.Count(r => r.StatusCode == 201 && !r.Replayed);
         var violations = new List<string>();
-        if (stored != 1 || system.Feed.ChangeCount != 1)
+        if (stored != 1 || system.Feed.Count != 1)
         {
-            violations.Add($"{stored} orders stored and {system.Feed.ChangeCount} changes emitted, expected 1 each");
+            violations.Add($"{stored} orders stored and {system.Feed.Count} changes emitted, expected 1 each");
         }
 
         if (created != 1)
@@ -107,19 +113,33 @@ internal static class ConcurrencyChecks
         // fails (a store's write conflict) is retried, as SQS would.
         var retries = 0;
         var deliveries = orderIds.SelectMany(id => new[] { id, id }).ToList();
+        var records = StreamRecordFactory.ForTable(StorageSchema.Orders.LogicalName);
+        var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in orderIds)
+        {
+            var order = (await system.Stores.Orders.GetAsync(id, cancellationToken).ConfigureAwait(false))!;
+            bodies[id] = records.Encode(new OrderChange(OrderChangeKind.Insert, id, null, order.ToSnapshot(), 1, order.UpdatedAt));
+        }
+
+        var reserve = system.Stages(SystemTopology.ReserveInventory);
+        var options = new DispatcherOptions();
         await StartingGate.RunAsync(deliveries.Count, async i =>
         {
             for (var attempt = 1; ; attempt++)
             {
-                var results = await system.Stages.InvokeAsync(SystemTopology.ReserveInventory, [new StageMessage($"race-{i}-{attempt}", new OrderChange(deliveries[i], OrderStatus.Pending, null, 1, OrderEventTypes.Created))], cancellationToken).ConfigureAwait(false);
-                if (results.All(r => r.Succeeded))
+                var messageId = $"race-{i}-{attempt}";
+                var now = TimeProvider.System.GetUtcNow();
+                var sqsEvent = SqsEventFactory.Create([new ReceivedMessage(messageId, messageId, bodies[deliveries[i]], attempt, now, now)], SystemTopology.ReserveInventory.Name, options);
+                var failed = await StageInvocation.FailedMessageIdsAsync(reserve, sqsEvent, TimeSpan.FromSeconds(SystemTopology.ReserveInventory.TimeoutSeconds), TimeProvider.System).ConfigureAwait(false);
+                var failure = system.Failures.Take(SystemTopology.ReserveInventory.Name, messageId);
+                if (failed.Count == 0)
                 {
                     return true;
                 }
 
                 if (attempt == 20)
                 {
-                    throw new InvalidOperationException($"The reserve stage kept failing for {deliveries[i]}: {results[0].Failure}");
+                    throw new InvalidOperationException($"The reserve stage kept failing for {deliveries[i]}: {failure?.Cause}");
                 }
 
                 Interlocked.Increment(ref retries);
@@ -180,7 +200,9 @@ internal static class ConcurrencyChecks
         var clock = TimeProvider.System;
         var raw = await stores.CreateAsync(clock, cancellationToken).ConfigureAwait(false);
         await raw.Catalog.UpsertAsync(Product, "The last units", new Money(25m, Currency.Eur), stock, cancellationToken).ConfigureAwait(false);
-        var feed = new ChangeFeedOrderRepository(raw.Orders);
+        var changes = new OrderChangeFeed(clock, NullLogger<OrderChangeFeed>.Instance);
+        var feed = new ChangeFeedOrderRepository(raw.Orders, changes);
+        var failures = new StageFailureLog();
         var ports = new HostPorts(
             feed,
             raw.Catalog,
@@ -194,6 +216,6 @@ internal static class ConcurrencyChecks
             new UlidIdGenerator(clock),
             clock,
             new OrderServiceOptions());
-        return new ComposedSystem(raw, feed, host.CreateApi(ports), host.CreateStages(ports));
+        return new ComposedSystem(raw, changes, host.CreateApi(ports), host.CreateStages(ports, failures), failures);
     }
 }

@@ -7,7 +7,7 @@ namespace OrderProcessing.Reliability.Dispatch;
 internal sealed record DispatchReport(
     IReadOnlyList<StageStats> Stages,
     IReadOnlyDictionary<string, int> FailureCauses,
-    IReadOnlyList<DeadLetter> DeadLetters,
+    IReadOnlyList<DeadLetterRow> DeadLetters,
     int Redriven,
     int DeadLettersLeft,
     IReadOnlyList<string> UnexpectedFailureSamples,

@@ -3,11 +3,19 @@ using OrderProcessing.Reliability.Faults;
 namespace OrderProcessing.Reliability.Dispatch;
 
 /// <summary>
-/// The dispatcher's time: one tick per delivery started, jumping ahead when nothing can run. Stalled calls and
-/// scheduled client requests wait on it, which makes slow Lambdas and racing clients repeatable for a seed.
+/// The pipeline's time: one tick per delivery started, jumping ahead when nothing can run. Stalled calls and
+/// scheduled client requests wait on it, which makes slow Lambdas and racing clients repeatable for a seed. As a
+/// <see cref="TimeProvider"/> it is the transport's clock, a tick being <see cref="TickLength"/>, so the chaos delivery's
+/// delays are ticks too.
 /// </summary>
-internal sealed class LogicalClock : IStallClock
+internal sealed class LogicalClock : TimeProvider, IStallClock
 {
+    /// <summary>What one tick is on the transport's clock.</summary>
+    public static readonly TimeSpan TickLength = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>The time at tick 0.</summary>
+    public static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly Lock _gate = new();
     private readonly PriorityQueue<TaskCompletionSource, (long Due, long Sequence)> _waiters = new();
     private long _sequence;
@@ -15,8 +23,23 @@ internal sealed class LogicalClock : IStallClock
     /// <summary>Called with the number of ticks each time the clock moves, so wall-clock-like time can follow.</summary>
     public Action<long>? Advanced { get; set; }
 
+    private long _now;
+
     /// <summary>The current tick.</summary>
-    public long Now { get; private set; }
+    public long Now
+    {
+        get => Interlocked.Read(ref _now);
+        private set => Interlocked.Exchange(ref _now, value);
+    }
+
+    /// <summary><paramref name="ticks"/> as time on this clock.</summary>
+    public static TimeSpan Ticks(long ticks) => TimeSpan.FromTicks(ticks * TickLength.Ticks);
+
+    /// <summary>The first tick at or after <paramref name="time"/>.</summary>
+    public static long TickAt(DateTimeOffset time) => (long)Math.Ceiling((time - Epoch).Ticks / (double)TickLength.Ticks);
+
+    /// <inheritdoc />
+    public override DateTimeOffset GetUtcNow() => Epoch + Ticks(Now);
 
     /// <summary>Calls waiting on the clock.</summary>
     public int WaiterCount

@@ -4,7 +4,7 @@ using OrderProcessing.Functions.Observability;
 using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Api;
 using OrderProcessing.Reliability.Chaos;
-using OrderProcessing.Reliability.Dispatch;
+using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Reliability.Lambda;
 
@@ -22,13 +22,17 @@ internal sealed class LambdaSystemHost : ISystemHost
 
     public IOrderApi CreateApi(HostPorts ports) => new LambdaOrderApi(Handler(SystemTopology.Api, ports));
 
-    public IStageInvoker CreateStages(HostPorts ports) =>
-        new LambdaStageInvoker(SystemTopology.Stages.ToDictionary(s => s.Name, s => Handler(s, ports), StringComparer.Ordinal), Logs);
+    public Func<FunctionDefinition, IFunctionHandler> CreateStages(HostPorts ports, StageFailureLog failures)
+    {
+        // Built once per stage, as each Lambda is; the transport asks once per stage.
+        var handlers = SystemTopology.Stages.ToDictionary(s => s.Name, s => new StreamFunctionHandler(s.Name, Handler(s, ports, failures)), StringComparer.Ordinal);
+        return f => handlers[f.Name];
+    }
 
     /// <summary>The Lambda entry point of <paramref name="function"/>, composed over <paramref name="ports"/>.</summary>
     public Func<Stream, Task<Stream>> HandlerFor(FunctionDefinition function, HostPorts ports) => Handler(function, ports);
 
-    private Func<Stream, Task<Stream>> Handler(FunctionDefinition function, HostPorts ports)
+    private Func<Stream, Task<Stream>> Handler(FunctionDefinition function, HostPorts ports, StageFailureLog? failures = null)
     {
         ArgumentNullException.ThrowIfNull(ports);
 
@@ -50,6 +54,7 @@ internal sealed class LambdaSystemHost : ISystemHost
             },
             ports.ServiceOptions);
         var telemetry = new Telemetry(function.Name, "reliability", Logs, ports.Clock);
-        return HandlerResolver.Resolve(function, [services, new ApiOptions(), telemetry]);
+        // Stage functions take the failure hook in their constructor: the transport hears why each message failed.
+        return HandlerResolver.Resolve(function, failures is null ? [services, new ApiOptions(), telemetry] : [services, new ApiOptions(), telemetry, failures]);
     }
 }

@@ -5,8 +5,7 @@ namespace OrderProcessing.Reliability.Lambda;
 
 /// <summary>
 /// Where the functions' telemetry goes during a run: every line kept, in order, for the security checks (no e-mail
-/// address or payment token may appear) and for the dead-letter causes (the stage functions log each failed message
-/// with its error under the message id).
+/// address or payment token may appear). Dead-letter causes come from the stages' failure hook, not from these lines.
 /// </summary>
 internal sealed class LogCapture : TextWriter
 {

@@ -35,7 +35,7 @@ internal static class ChaosSection
 
         var d = report.Dispatch;
         text.Append("**Delivery.** ")
-            .Append(CultureInfo.InvariantCulture, $"Each order write goes through the change feed to the stage `SystemTopology.StageFor(newStatus)` names; each change is queued {o.Dispatch.MinCopies} to {o.Dispatch.MaxCopies} times ({N(d.Messages)} messages), received in random order in batches of up to {stage.BatchSize} (the topology's batch size; {N(d.Batches)} batches), and a failed message comes back after a random delay until the topology's receive limit of {stage.MaxReceiveCount}, then goes to the stage's dead-letter list; the operator then redrives it (up to {o.MaxRedriveRounds} rounds, faults still on). {N(d.UnroutedChanges)} changes had no stage (terminal statuses other than CANCELLED, and deletions).\n\n");
+            .Append(CultureInfo.InvariantCulture, $"Each order write goes through the change feed to the stage `SystemTopology.StageFor(newStatus)` names; each change is queued {o.Dispatch.Delivery.MinCopies} to {o.Dispatch.Delivery.MaxCopies} times ({N(d.Messages)} messages), received in random order in batches of up to {stage.BatchSize} (the topology's batch size; {N(d.Batches)} batches), and a failed message comes back after a random delay until the topology's receive limit of {stage.MaxReceiveCount}, then goes to the stage's dead-letter list; the operator then redrives it (up to {o.MaxRedriveRounds} rounds, faults still on). {N(d.UnroutedChanges)} changes had no stage (terminal statuses other than CANCELLED, and deletions).\n\n");
 
         text.Append(Table(
             ["stage", "changes", "messages", "receives", "failed receives", "acknowledged", "dead-lettered"],

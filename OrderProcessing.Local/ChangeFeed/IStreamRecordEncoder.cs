@@ -1,8 +1,0 @@
-namespace OrderProcessing.Local.ChangeFeed;
-
-/// <summary>Turns a change into the message body a pipe forwards to a stage queue: the DynamoDB stream record as JSON.</summary>
-public interface IStreamRecordEncoder
-{
-    /// <summary>The stream record of <paramref name="change"/>.</summary>
-    string Encode(OrderChange change);
-}

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OrderProcessing.Core.Common;
+using OrderProcessing.Core.InMemory;
+using OrderProcessing.Core.Orders;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Tests.Support;
+
+namespace OrderProcessing.Transport.Tests.ChangeFeed;
+
+/// <summary>The local stand-in for the orders stream: one change per successful write, with the images a stream carries.</summary>
+public sealed class ChangeFeedOrderRepositoryTests
+{
+    [Test]
+    public async Task Storing_a_new_order_raises_an_insert_with_its_new_image_only()
+    {
+        var (feed, changes) = Create();
+
+        await feed.AddAsync(Orders.Pending());
+
+        var change = changes.Single();
+        Assert.That(change.Kind, Is.EqualTo(OrderChangeKind.Insert));
+        Assert.That(change.NewImage!.Status, Is.EqualTo(OrderStatus.Pending));
+        Assert.That(change.OldImage, Is.Null);
+    }
+
+    [Test]
+    public async Task A_transition_raises_a_modify_with_the_old_and_new_images()
+    {
+        var (feed, changes) = Create();
+        await feed.AddAsync(Orders.Pending());
+        var order = (await feed.GetAsync("o-1"))!;
+
+        order.MarkReserved(DateTimeOffset.UnixEpoch);
+        await feed.UpdateAsync(order);
+
+        var change = changes[1];
+        Assert.That(change.Kind, Is.EqualTo(OrderChangeKind.Modify));
+        Assert.That((change.OldImage!.Status, change.OldImage.Version), Is.EqualTo((OrderStatus.Pending, 1L)));
+        Assert.That((change.NewImage!.Status, change.NewImage.Version), Is.EqualTo((OrderStatus.Reserved, 2L)));
+        Assert.That(change.SequenceNumber, Is.GreaterThan(changes[0].SequenceNumber));
+    }
+
+    [Test]
+    public async Task A_rejected_write_raises_nothing()
+    {
+        var (feed, changes) = Create();
+        await feed.AddAsync(Orders.Pending());
+        var stale = (await feed.GetAsync("o-1"))!;
+        var winner = (await feed.GetAsync("o-1"))!;
+        winner.Cancel("customer asked", DateTimeOffset.UnixEpoch);
+        await feed.UpdateAsync(winner);
+
+        stale.MarkReserved(DateTimeOffset.UnixEpoch);
+
+        Assert.That(async () => await feed.UpdateAsync(stale), Throws.InstanceOf<ConcurrencyConflictException>());
+        Assert.That(async () => await feed.AddAsync(Orders.Pending()), Throws.InstanceOf<ConcurrencyConflictException>());
+        Assert.That(changes.Select(c => c.NewStatus), Is.EqualTo(new OrderStatus?[] { OrderStatus.Pending, OrderStatus.Cancelled }));
+    }
+
+    [Test]
+    public async Task Deleting_raises_a_remove_with_the_old_image_and_no_new_image()
+    {
+        var (feed, changes) = Create();
+        await feed.AddAsync(Orders.Pending());
+        var order = (await feed.GetAsync("o-1"))!;
+        order.Cancel("customer asked", DateTimeOffset.UnixEpoch);
+        await feed.UpdateAsync(order);
+
+        await feed.DeleteAsync("o-1", order.Version, DateTimeOffset.UnixEpoch.AddDays(1));
+
+        var change = changes[^1];
+        Assert.That(change.Kind, Is.EqualTo(OrderChangeKind.Remove));
+        Assert.That(change.NewImage, Is.Null);
+        Assert.That(change.OldImage!.Status, Is.EqualTo(OrderStatus.Cancelled));
+    }
+
+    [Test]
+    public async Task Repositories_sharing_a_feed_number_their_changes_in_one_sequence()
+    {
+        var changes = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
+        var recorder = new Recorder();
+        changes.Subscribe(recorder);
+        var store = new InMemoryOrderRepository();
+        var api = new ChangeFeedOrderRepository(store, changes);
+        var stage = new ChangeFeedOrderRepository(store, changes);
+
+        await api.AddAsync(Orders.Pending());
+        var order = (await stage.GetAsync("o-1"))!;
+        order.MarkReserved(DateTimeOffset.UnixEpoch);
+        await stage.UpdateAsync(order);
+
+        Assert.That(recorder.Changes.Select(c => c.SequenceNumber), Is.EqualTo(new long[] { 1, 2 }));
+    }
+
+    [Test]
+    public async Task A_failing_subscriber_neither_fails_the_write_nor_starves_the_others()
+    {
+        var changes = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
+        var feed = new ChangeFeedOrderRepository(new InMemoryOrderRepository(), changes);
+        var received = new Recorder();
+        changes.Subscribe(new Throwing());
+        changes.Subscribe(received);
+
+        await feed.AddAsync(Orders.Pending());
+
+        Assert.That(await feed.GetAsync("o-1"), Is.Not.Null);
+        Assert.That(received.Changes, Has.Count.EqualTo(1));
+    }
+
+    private static (ChangeFeedOrderRepository Feed, List<OrderChange> Changes) Create()
+    {
+        var changes = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
+        var recorder = new Recorder();
+        changes.Subscribe(recorder);
+        return (new ChangeFeedOrderRepository(new InMemoryOrderRepository(), changes), recorder.Changes);
+    }
+
+    private sealed class Recorder : IOrderChangeSubscriber
+    {
+        public List<OrderChange> Changes { get; } = [];
+
+        public void OnChange(OrderChange change) => Changes.Add(change);
+    }
+
+    private sealed class Throwing : IOrderChangeSubscriber
+    {
+        public void OnChange(OrderChange change) => throw new InvalidOperationException("subscriber bug");
+    }
+}
