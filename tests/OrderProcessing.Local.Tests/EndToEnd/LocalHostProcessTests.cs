@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 using OrderProcessing.Topology;
 using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Local.Tests.Support;
-using OrderProcessing.Transport.Tests.Support;
+using OrderProcessing.Testing.Transport;
+using OrderProcessing.Testing.Waiting;
 
 namespace OrderProcessing.Local.Tests.EndToEnd;
 

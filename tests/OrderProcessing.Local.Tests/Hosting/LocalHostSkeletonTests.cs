@@ -12,7 +12,8 @@ using OrderProcessing.Local.Hosting;
 using OrderProcessing.Local.Tests.Support;
 using OrderProcessing.Topology.Events;
 using OrderProcessing.Topology.Events.ApiGateway;
-using OrderProcessing.Transport.Tests.Support;
+using OrderProcessing.Testing.Transport;
+using OrderProcessing.Testing.Waiting;
 
 namespace OrderProcessing.Local.Tests.Hosting;
 

@@ -3,7 +3,8 @@ using OrderProcessing.Core.Common;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Transport.ChangeFeed;
-using OrderProcessing.Transport.Tests.Support;
+using OrderProcessing.Testing.Transport;
+using OrderProcessing.Testing.Waiting;
 
 namespace OrderProcessing.Transport.Tests.ChangeFeed;
 

@@ -8,7 +8,8 @@ using OrderProcessing.Transport.Events;
 using OrderProcessing.Transport.Queues;
 using OrderProcessing.Functions.Stages;
 using OrderProcessing.Transport.Invocation;
-using OrderProcessing.Transport.Tests.Support;
+using OrderProcessing.Testing.Transport;
+using OrderProcessing.Testing.Waiting;
 
 namespace OrderProcessing.Transport.Tests.Dispatch;
 

@@ -2,7 +2,8 @@ using System.Text.Json;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Transport.ChangeFeed;
 using OrderProcessing.Transport.Events;
-using OrderProcessing.Transport.Tests.Support;
+using OrderProcessing.Testing.Transport;
+using OrderProcessing.Testing.Waiting;
 
 namespace OrderProcessing.Transport.Tests.Events;
 

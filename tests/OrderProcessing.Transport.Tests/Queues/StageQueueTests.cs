@@ -4,7 +4,8 @@ using OrderProcessing.Transport.Delivery;
 using OrderProcessing.Transport.Dispatch;
 using OrderProcessing.Transport.Events;
 using OrderProcessing.Transport.Queues;
-using OrderProcessing.Transport.Tests.Support;
+using OrderProcessing.Testing.Transport;
+using OrderProcessing.Testing.Waiting;
 
 namespace OrderProcessing.Transport.Tests.Queues;
 

@@ -3,7 +3,7 @@ using OrderProcessing.Transport.ChangeFeed;
 
 using OrderProcessing.Transport.Events;
 
-namespace OrderProcessing.Transport.Tests.Support;
+namespace OrderProcessing.Testing.Transport;
 
 /// <summary>A stand-in stream record: <c>orderId|STATUS|sequence</c>, enough for a fake stage to recognise a message.</summary>
 public sealed class PlainRecordEncoder : IStreamRecordEncoder

@@ -1,4 +1,4 @@
-namespace OrderProcessing.Transport.Tests.Support;
+namespace OrderProcessing.Testing.Waiting;
 
 /// <summary>Waits for background work to reach a state. The limit only stops a hung test; nothing asserts how long it took.</summary>
 public static class Eventually
@@ -12,7 +12,7 @@ public static class Eventually
         {
             if (timeout.IsCancellationRequested)
             {
-                Assert.Fail($"Timed out waiting until {what}.");
+                throw new TimeoutException($"Timed out waiting until {what}.");
             }
 
             await Task.Delay(10, CancellationToken.None);
@@ -32,7 +32,7 @@ public static class Eventually
 
             if (timeout.IsCancellationRequested)
             {
-                Assert.Fail($"Timed out waiting until {what}.");
+                throw new TimeoutException($"Timed out waiting until {what}.");
             }
 
             await Task.Delay(20, CancellationToken.None);

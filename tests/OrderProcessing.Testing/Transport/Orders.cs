@@ -2,7 +2,7 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Transport.ChangeFeed;
 
-namespace OrderProcessing.Transport.Tests.Support;
+namespace OrderProcessing.Testing.Transport;
 
 /// <summary>Test data: orders and the changes a store would raise for them.</summary>
 public static class Orders

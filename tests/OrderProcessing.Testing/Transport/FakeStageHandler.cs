@@ -4,7 +4,7 @@ using OrderProcessing.Topology.Events;
 using OrderProcessing.Topology.Events.Sqs;
 using OrderProcessing.Transport.Invocation;
 
-namespace OrderProcessing.Transport.Tests.Support;
+namespace OrderProcessing.Testing.Transport;
 
 /// <summary>
 /// A stage function stand-in: reads the SQS event as a real stage would, records every batch, and answers per message as
