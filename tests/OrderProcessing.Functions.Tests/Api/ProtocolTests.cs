@@ -305,8 +305,8 @@ public sealed class ProtocolTests
     [Test]
     public async Task TheStreamedResponse_IsExactlyRespondAsyncsRecordSerialized()
     {
-        // HandleAsync writes the Lambda response document straight from the body's UTF-8; byte for byte it must be what
-        // serializing RespondAsync's record gives, escaping included (non-ASCII text, HTML-sensitive characters, '+').
+        // HandleAsync's Lambda response document is, byte for byte, RespondAsync's record serialized, escaping included
+        // (non-ASCII text, HTML-sensitive characters, '+').
         string[] events =
         [
             ApiEventBuilder.Post("/orders", new OrderRequestBuilder().Build()).Header("Idempotency-Key", "same-answer").Build(),
