@@ -29,9 +29,8 @@ internal sealed class ApiExchange(ApiRequest request, RouteMatch? match, ApiEndp
     /// </summary>
     public string RouteName => Endpoint?.Key ?? (Match is null ? "unmatched" : $"{Request.Method} {Match.Path.Template}");
 
-    // Room for the two fields the request log line adds, so the map is not resized.
     /// <summary>The request's log context: method, route name and path.</summary>
-    public Dictionary<string, object?> LogFields(string routeName) => new(5)
+    public Dictionary<string, object?> LogFields(string routeName) => new(5) // room for the request log line's status and latency
     {
         ["method"] = Request.Method,
         ["route"] = routeName,
