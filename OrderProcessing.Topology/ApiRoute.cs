@@ -1,14 +1,15 @@
 namespace OrderProcessing.Topology;
 
 /// <summary>
-/// One route of the HTTP API: the API function dispatches on exactly these and the Pulumi program declares exactly
-/// these on API Gateway, so a route cannot exist in one place and not the other.
+/// One route of the HTTP API, declared once as a member of <see cref="SystemTopology.Routes"/>: the API function binds
+/// one endpoint to each and the Pulumi program declares exactly these on API Gateway, so a route cannot exist in one
+/// place and not the other.
 /// </summary>
 /// <param name="Method">Upper-case HTTP method.</param>
 /// <param name="Path">Path template with <c>{name}</c> parameters, for example <c>/orders/{orderId}</c>.</param>
 public sealed record ApiRoute(string Method, string Path)
 {
-    /// <summary>The route's key, <c>GET /orders/{orderId}</c>: its name in logs, metrics and the dispatch table.</summary>
+    /// <summary>The route's key, <c>GET /orders/{orderId}</c>: its name in logs and metrics.</summary>
     public string Key => $"{Method} {Path}";
 
     /// <summary>The path's segments; parameters keep their braces.</summary>

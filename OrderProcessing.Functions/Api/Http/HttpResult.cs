@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using OrderProcessing.Functions.Api.Resources;
@@ -13,40 +11,33 @@ internal sealed class HttpResult
     public const string JsonContentType = "application/json; charset=utf-8";
     public const string ProblemContentType = "application/problem+json; charset=utf-8";
 
-    private string? _body;
-
     private HttpResult(int statusCode, string body, bool isBase64Encoded)
     {
         StatusCode = statusCode;
-        _body = body;
+        Body = body;
         IsBase64Encoded = isBase64Encoded;
-    }
-
-    // A JSON body is kept as the UTF-8 the serializer produced; the Lambda response embeds those bytes directly and a
-    // string is made only when one is asked for (RespondAsync's record).
-    private HttpResult(int statusCode, byte[] utf8Body)
-    {
-        StatusCode = statusCode;
-        Utf8Body = utf8Body;
     }
 
     public int StatusCode { get; }
 
-    public string Body => _body ??= Encoding.UTF8.GetString(Utf8Body!);
-
-    /// <summary>The body as UTF-8 when it was serialized JSON; null for text and base64 bodies (see <see cref="Body"/>).</summary>
-    public byte[]? Utf8Body { get; }
+    /// <summary>The body as the response carries it: text, or base64 when <see cref="IsBase64Encoded"/>.</summary>
+    public string Body { get; }
 
     public bool IsBase64Encoded { get; }
 
     // Sized for the usual set (content type, location, cache and CORS headers) so it is not resized per response.
     public Dictionary<string, string> Headers { get; } = new(8, StringComparer.OrdinalIgnoreCase);
 
+    // Serialized straight to the string the response record carries (no intermediate UTF-8 array).
     public static HttpResult Json<T>(int statusCode, T value, JsonTypeInfo<T> typeInfo) =>
-        new HttpResult(statusCode, JsonSerializer.SerializeToUtf8Bytes(value, typeInfo)).With("Content-Type", JsonContentType);
+        new HttpResult(statusCode, JsonSerializer.Serialize(value, typeInfo), false).With("Content-Type", JsonContentType);
 
     public static HttpResult Problem(ProblemDetails problem) =>
-        new HttpResult(problem.Status, JsonSerializer.SerializeToUtf8Bytes(problem, ApiJsonContext.Responses.ProblemDetails)).With("Content-Type", ProblemContentType);
+        new HttpResult(problem.Status, JsonSerializer.Serialize(problem, ApiJsonContext.Responses.ProblemDetails), false).With("Content-Type", ProblemContentType);
+
+    /// <summary>A problem about <paramref name="request"/> (its path is the instance, its id is quoted).</summary>
+    public static HttpResult Problem(int status, string type, string title, string detail, ApiRequest request) =>
+        Problem(new ProblemDetails { Type = type, Title = title, Status = status, Detail = detail, Instance = request.Path, RequestId = request.RequestId });
 
     public static HttpResult NoContent() => new(204, "", false);
 
@@ -70,54 +61,4 @@ internal sealed class HttpResult
         Body = Body,
         IsBase64Encoded = IsBase64Encoded,
     };
-
-    /// <summary>
-    /// The Lambda response document: exactly what serializing <see cref="ToProxyResponse"/>'s record with
-    /// <c>AwsEventJsonContext</c> gives (same members, order and escaping), written straight from the UTF-8 body.
-    /// </summary>
-    public MemoryStream ToProxyResponseJson()
-    {
-        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(4096);
-        var json = _threadWriter ??= new Utf8JsonWriter(buffer);
-        buffer.ResetWrittenCount();
-        json.Reset(buffer);
-        json.WriteStartObject();
-        json.WriteNumber("statusCode"u8, StatusCode);
-        json.WriteStartObject("headers"u8);
-        foreach (var (name, value) in Headers)
-        {
-            json.WriteString(name, value);
-        }
-
-        json.WriteEndObject();
-        json.WriteStartObject("multiValueHeaders"u8);
-        json.WriteEndObject();
-        if (Utf8Body is { } utf8)
-        {
-            json.WriteString("body"u8, utf8);
-        }
-        else
-        {
-            json.WriteString("body"u8, _body);
-        }
-
-        json.WriteBoolean("isBase64Encoded"u8, IsBase64Encoded);
-        json.WriteEndObject();
-        json.Flush();
-        var bytes = buffer.WrittenSpan.ToArray();
-        if (buffer.Capacity > 1024 * 1024)
-        {
-            // A large body (an invoice PDF) is not kept alive by the thread's buffer.
-            (_threadBuffer, _threadWriter) = (null, null);
-        }
-
-        return new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
-    }
-
-    // One reusable buffer per thread for response documents: each response costs one exact-size array.
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? _threadBuffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? _threadWriter;
 }

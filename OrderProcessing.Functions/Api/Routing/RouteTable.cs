@@ -1,20 +1,28 @@
-using OrderProcessing.Topology;
+using System.Collections.Frozen;
 
 namespace OrderProcessing.Functions.Api.Routing;
 
 /// <summary>
-/// Matches request paths against the API routes of the topology, segment by segment; a <c>{name}</c> segment matches
-/// any one non-empty segment. Literal segments win over parameters, so <c>/orders/x/cancel</c> never reads as an id.
+/// Matches request paths against the bound endpoints' route templates, segment by segment; a <c>{name}</c> segment
+/// matches any one non-empty segment. Literal segments win over parameters, so <c>/orders/x/cancel</c> never reads as an
+/// id. Built once; a match allocates only the parameters of the path that matched.
 /// </summary>
-internal sealed class RouteTable(IReadOnlyList<ApiRoute> routes)
+internal sealed class RouteTable
 {
-    private readonly IReadOnlyList<(string[] Segments, IReadOnlyList<ApiRoute> Routes)> _paths = routes
-        .GroupBy(r => r.Path, StringComparer.Ordinal)
-        .Select(g => (g.First().Segments.ToArray(), (IReadOnlyList<ApiRoute>)g.ToList()))
-        .OrderByDescending(p => p.Item1.Count(s => !IsParameter(s)))
-        .ToList();
+    private static readonly IReadOnlyDictionary<string, string> NoParameters = FrozenDictionary<string, string>.Empty;
 
-    private readonly int _maxSegments = routes.Count == 0 ? 0 : routes.Max(r => r.Segments.Count);
+    private readonly RoutePath[] _paths;
+    private readonly int _maxSegments;
+
+    /// <summary>The table of <paramref name="endpoints"/>; a path's methods keep the endpoints' order (the order of <c>Allow</c>).</summary>
+    public RouteTable(IReadOnlyList<ApiEndpoint> endpoints)
+    {
+        _paths = [.. endpoints
+            .GroupBy(e => e.Route.Path, StringComparer.Ordinal)
+            .Select(g => new RoutePath(g.Key, g.ToList()))
+            .OrderByDescending(p => p.Segments.Count(s => !RoutePath.IsParameter(s)))];
+        _maxSegments = _paths.Length == 0 ? 0 : _paths.Max(p => p.Segments.Length);
+    }
 
     /// <summary>The match for <paramref name="path"/>; null when no route has this path. One trailing slash is ignored.</summary>
     /// <param name="path">The request path (<c>/orders/ord_1</c>).</param>
@@ -35,26 +43,31 @@ internal sealed class RouteTable(IReadOnlyList<ApiRoute> routes)
         // Segments as ranges of the path (no strings); one more slot than the longest template, so a longer path is seen.
         Span<Range> segments = stackalloc Range[_maxSegments + 1];
         var count = path.AsSpan().Split(segments, '/', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var (template, declared) in _paths)
+        foreach (var candidate in _paths)
         {
+            var template = candidate.Segments;
             if (template.Length != count || !LiteralsMatch(template, path, segments))
             {
                 continue;
             }
 
-            var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (candidate.ParameterCount == 0)
+            {
+                return new RouteMatch(candidate, NoParameters);
+            }
+
+            var parameters = new Dictionary<string, string>(candidate.ParameterCount, StringComparer.Ordinal);
             for (var i = 0; i < template.Length; i++)
             {
-                if (IsParameter(template[i]))
+                if (candidate.ParameterNames[i] is { } name)
                 {
-                    var name = template[i][1..^1];
                     parameters[name] = decodedParameters is not null && decodedParameters.TryGetValue(name, out var decoded) && !string.IsNullOrEmpty(decoded)
                         ? decoded
                         : Unescape(path[segments[i]]);
                 }
             }
 
-            return new RouteMatch(declared, parameters);
+            return new RouteMatch(candidate, parameters);
         }
 
         return null;
@@ -64,7 +77,7 @@ internal sealed class RouteTable(IReadOnlyList<ApiRoute> routes)
     {
         for (var i = 0; i < template.Length; i++)
         {
-            if (!IsParameter(template[i]) && !path.AsSpan()[segments[i]].SequenceEqual(template[i]))
+            if (!RoutePath.IsParameter(template[i]) && !path.AsSpan()[segments[i]].SequenceEqual(template[i]))
             {
                 return false;
             }
@@ -72,8 +85,6 @@ internal sealed class RouteTable(IReadOnlyList<ApiRoute> routes)
 
         return true;
     }
-
-    private static bool IsParameter(string segment) => segment.StartsWith('{') && segment.EndsWith('}');
 
     private static string Unescape(string segment)
     {

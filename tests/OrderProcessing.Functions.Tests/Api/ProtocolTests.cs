@@ -303,10 +303,20 @@ public sealed class ProtocolTests
     }
 
     [Test]
+    public async Task TheResponseDocument_HasTheProxyIntegrationsShape()
+    {
+        await using var stream = await _system.Api.HandleAsync(new MemoryStream(Encoding.UTF8.GetBytes(ApiEventBuilder.Get("/health").Build())));
+        using var document = await JsonDocument.ParseAsync(stream);
+
+        Assert.That(document.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded" }));
+        Assert.That(document.RootElement.GetProperty("body").ValueKind, Is.EqualTo(JsonValueKind.String));
+    }
+
+    [Test]
     public async Task TheStreamedResponse_IsExactlyRespondAsyncsRecordSerialized()
     {
-        // HandleAsync writes the Lambda response document straight from the body's UTF-8; byte for byte it must be what
-        // serializing RespondAsync's record gives, escaping included (non-ASCII text, HTML-sensitive characters, '+').
+        // HandleAsync's Lambda response document is, byte for byte, RespondAsync's record serialized, escaping included
+        // (non-ASCII text, HTML-sensitive characters, '+').
         string[] events =
         [
             ApiEventBuilder.Post("/orders", new OrderRequestBuilder().Build()).Header("Idempotency-Key", "same-answer").Build(),

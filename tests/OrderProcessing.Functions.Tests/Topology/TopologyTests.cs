@@ -124,6 +124,18 @@ public sealed class TopologyTests
         }));
     }
 
+    [Test]
+    public void EveryNamedRoute_IsListed_AndEveryListedRouteIsNamed()
+    {
+        var named = typeof(ApiRouteSet).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType == typeof(ApiRoute))
+            .Select(p => (ApiRoute)p.GetValue(SystemTopology.Routes)!)
+            .ToList();
+
+        Assert.That(named, Is.Unique);
+        Assert.That(SystemTopology.ApiRoutes, Is.EquivalentTo(named));
+    }
+
     [TestCaseSource(nameof(Functions))]
     public void RequiredAndOptionalSettings_DoNotOverlap(FunctionDefinition function)
     {

@@ -1,0 +1,73 @@
+namespace OrderProcessing.Topology;
+
+/// <summary>
+/// The routes of the HTTP API (design section 3), each declared once as a named member: the API function binds each
+/// endpoint to one of these objects and the Pulumi plan reads <see cref="All"/>, so a route is never spelled twice.
+/// </summary>
+public sealed class ApiRouteSet
+{
+    private readonly List<ApiRoute> _all = [];
+
+    internal ApiRouteSet()
+    {
+        // Each member is declared through Declare, which also lists it: a member cannot be left out of All.
+        PlaceOrder = Declare("POST", "/orders");
+        ListOrders = Declare("GET", "/orders");
+        GetOrder = Declare("GET", "/orders/{orderId}");
+        MoveOrder = Declare("PATCH", "/orders/{orderId}");
+        DeleteOrder = Declare("DELETE", "/orders/{orderId}");
+        CancelOrder = Declare("POST", "/orders/{orderId}/cancel");
+        GetInvoice = Declare("GET", "/orders/{orderId}/invoice");
+        ListCustomerOrders = Declare("GET", "/customers/{customerId}/orders");
+        ListProducts = Declare("GET", "/products");
+        GetProduct = Declare("GET", "/products/{productId}");
+        PutProduct = Declare("PUT", "/products/{productId}");
+        Health = Declare("GET", "/health");
+    }
+
+    /// <summary><c>POST /orders</c>: places an order (optional <c>Idempotency-Key</c>).</summary>
+    public ApiRoute PlaceOrder { get; }
+
+    /// <summary><c>GET /orders</c>: lists orders, newest first, optionally by status.</summary>
+    public ApiRoute ListOrders { get; }
+
+    /// <summary><c>GET /orders/{orderId}</c>: one order.</summary>
+    public ApiRoute GetOrder { get; }
+
+    /// <summary><c>PATCH /orders/{orderId}</c>: an operator's move of an order's status.</summary>
+    public ApiRoute MoveOrder { get; }
+
+    /// <summary><c>DELETE /orders/{orderId}</c>: deletes a terminal order.</summary>
+    public ApiRoute DeleteOrder { get; }
+
+    /// <summary><c>POST /orders/{orderId}/cancel</c>: cancels an order on request.</summary>
+    public ApiRoute CancelOrder { get; }
+
+    /// <summary><c>GET /orders/{orderId}/invoice</c>: the invoice PDF or a time-limited link to it.</summary>
+    public ApiRoute GetInvoice { get; }
+
+    /// <summary><c>GET /customers/{customerId}/orders</c>: one customer's orders, newest first.</summary>
+    public ApiRoute ListCustomerOrders { get; }
+
+    /// <summary><c>GET /products</c>: the catalog.</summary>
+    public ApiRoute ListProducts { get; }
+
+    /// <summary><c>GET /products/{productId}</c>: one product.</summary>
+    public ApiRoute GetProduct { get; }
+
+    /// <summary><c>PUT /products/{productId}</c>: creates or updates a product and its stock.</summary>
+    public ApiRoute PutProduct { get; }
+
+    /// <summary><c>GET /health</c>: liveness.</summary>
+    public ApiRoute Health { get; }
+
+    /// <summary>Every route, in declaration order (the order of <c>Allow</c> and of the API's documentation).</summary>
+    public IReadOnlyList<ApiRoute> All => _all;
+
+    private ApiRoute Declare(string method, string path)
+    {
+        var route = new ApiRoute(method, path);
+        _all.Add(route);
+        return route;
+    }
+}
