@@ -13,7 +13,7 @@ namespace OrderProcessing.Local.Tests.EndToEnd;
 public sealed class AwsStorageTests
 {
     [Test]
-    public async Task On_dynalite_and_s3rver_an_order_completes_and_an_order_left_waiting_at_a_stop_completes_after_a_restart()
+    public async Task AwsStorage_OnDynaliteAndS3rver_CompletesOrdersIncludingOneLeftWaitingAcrossARestart()
     {
         await using var dynamo = await NpmTestServers.DynaliteAsync();
         await using var s3 = await NpmTestServers.S3rverAsync();

@@ -36,7 +36,7 @@ public sealed class LocalHostProcessTests
     }
 
     [Test]
-    public async Task An_order_paid_with_an_approving_token_reaches_COMPLETED_with_a_pdf_invoice()
+    public async Task Order_PaidWithAnApprovingToken_ReachesCompletedWithAPdfInvoice()
     {
         var placed = await _api.PlaceAsync("sku-cafe", 2, "tok_visa");
         var orderId = placed.GetProperty("orderId").GetString()!;
@@ -55,7 +55,7 @@ public sealed class LocalHostProcessTests
     }
 
     [Test]
-    public async Task An_order_with_a_declined_token_ends_PAYMENT_FAILED_and_gives_its_stock_back()
+    public async Task Order_WithADeclinedToken_EndsPaymentFailedAndGivesItsStockBack()
     {
         var before = await _api.AvailableAsync("sku-jalapeno");
 
@@ -67,7 +67,7 @@ public sealed class LocalHostProcessTests
     }
 
     [Test]
-    public async Task A_payment_that_fails_once_is_retried_through_the_stage_queue_and_completes()
+    public async Task Payment_FailingOnce_IsRetriedThroughTheStageQueueAndCompletes()
     {
         var placed = await _api.PlaceAsync("sku-muesli", 1, "tok_flaky");
         var orderId = placed.GetProperty("orderId").GetString()!;
@@ -79,7 +79,7 @@ public sealed class LocalHostProcessTests
     }
 
     [Test]
-    public async Task An_order_cancelled_before_it_is_reserved_is_CANCELLED_and_holds_no_stock()
+    public async Task Order_CancelledBeforeItIsReserved_IsCancelledAndHoldsNoStock()
     {
         var before = await _api.AvailableAsync("sku-pate");
         await _api.PostAsync("_local/stages/reserve-inventory/pause");
@@ -110,7 +110,7 @@ public sealed class LocalHostProcessTests
     }
 
     [Test]
-    public async Task A_poison_message_lands_in_the_dead_letter_list_after_the_receive_limit_with_its_cause()
+    public async Task PoisonMessage_AfterTheReceiveLimit_LandsInTheDeadLetterListWithItsCause()
     {
         var injected = await _api.PostAsync("_local/stages/ship-order/messages", "this is not a stream record");
         var messageId = injected.GetProperty("messageId").GetString();
@@ -130,7 +130,7 @@ public sealed class LocalHostProcessTests
     }
 
     [Test]
-    public async Task The_page_and_the_api_are_served_from_the_same_address()
+    public async Task PageAndApi_Requested_AreServedFromTheSameAddress()
     {
         using var page = await _api.Http.GetAsync(new Uri("/", UriKind.Relative));
         var health = await _api.GetAsync("health");

@@ -7,7 +7,7 @@ namespace OrderProcessing.Local.Tests.EndToEnd;
 public sealed class ShutdownTests
 {
     [Test]
-    public async Task Ctrl_C_stops_the_host_cleanly_and_the_log_says_what_stayed_queued()
+    public async Task CtrlC_WhileRunning_StopsTheHostCleanlyAndLogsWhatStayedQueued()
     {
         await using var host = await TestHost.StartAsync("--delivery-delay-ms", "0");
         using var api = new ApiClient(host.BaseAddress);

@@ -14,7 +14,7 @@ public sealed class ApiGatewayRequestEncoderTests
     private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
 
     [Test]
-    public void A_get_carries_path_method_query_parameters_headers_and_the_proxy_resource()
+    public void Encode_Get_CarriesPathMethodQueryParametersHeadersAndTheProxyResource()
     {
         var request = Request("GET", "/orders", "?status=PAID&limit=5&tag=a&tag=b");
         request.Headers.Accept = "application/json";
@@ -37,7 +37,7 @@ public sealed class ApiGatewayRequestEncoderTests
     }
 
     [Test]
-    public void The_request_context_names_the_stage_request_id_time_and_caller()
+    public void Encode_RequestContext_NamesTheStageRequestIdTimeAndCaller()
     {
         var request = Request("GET", "/orders/o-1", "");
         request.Headers.UserAgent = "curl/8";
@@ -55,7 +55,7 @@ public sealed class ApiGatewayRequestEncoderTests
     }
 
     [Test]
-    public void No_query_string_is_null_in_both_parameter_maps()
+    public void Encode_NoQueryString_IsNullInBothParameterMaps()
     {
         var e = Encode(Request("GET", "/health", ""), []);
 
@@ -64,7 +64,7 @@ public sealed class ApiGatewayRequestEncoderTests
     }
 
     [Test]
-    public void A_json_body_travels_as_text_with_its_accented_characters_intact()
+    public void Encode_JsonBody_TravelsAsTextWithItsAccentedCharactersIntact()
     {
         var request = Request("POST", "/orders", "");
         request.ContentType = "application/json; charset=utf-8";
@@ -78,7 +78,7 @@ public sealed class ApiGatewayRequestEncoderTests
 
     [TestCase("application/pdf", new byte[] { 0x25, 0x50, 0x44, 0x46 })]
     [TestCase("application/json", new byte[] { 0xff, 0xfe, 0x00, 0x41 })]
-    public void A_binary_or_non_utf8_body_travels_as_base64(string contentType, byte[] body)
+    public void Encode_BinaryOrNonUtf8Body_TravelsAsBase64(string contentType, byte[] body)
     {
         var request = Request("PUT", "/products/p-1", "");
         request.ContentType = contentType;

@@ -10,7 +10,7 @@ namespace OrderProcessing.Local.Tests.Gateway;
 public sealed class ApiGatewayResponseDecoderTests
 {
     [Test]
-    public void Status_headers_and_text_body_are_read()
+    public void Decode_StatusHeadersAndTextBody_AreRead()
     {
         var response = Decode(new ApiGatewayProxyResponse
         {
@@ -25,7 +25,7 @@ public sealed class ApiGatewayResponseDecoderTests
     }
 
     [Test]
-    public void Multi_value_headers_replace_the_single_value_of_the_same_name()
+    public void Decode_MultiValueHeaders_ReplaceTheSingleValueOfTheSameName()
     {
         var response = Decode(new ApiGatewayProxyResponse
         {
@@ -40,7 +40,7 @@ public sealed class ApiGatewayResponseDecoderTests
     }
 
     [Test]
-    public void A_base64_body_is_decoded_to_its_bytes()
+    public void Decode_Base64Body_IsDecodedToItsBytes()
     {
         var pdf = "%PDF-1.7\n"u8.ToArray();
 
@@ -64,7 +64,7 @@ public sealed class ApiGatewayResponseDecoderTests
     [TestCase("{\"statusCode\":200,\"body\":{}}")]
     [TestCase("{\"statusCode\":200,\"body\":\"***\",\"isBase64Encoded\":true}")]
     [TestCase("{\"statusCode\":200,\"multiValueHeaders\":{\"A\":\"b\"}}")]
-    public void A_malformed_result_is_rejected(string output)
+    public void Decode_MalformedResult_IsRejected(string output)
     {
         Assert.That(() => Decode(output), Throws.InstanceOf<FormatException>());
     }

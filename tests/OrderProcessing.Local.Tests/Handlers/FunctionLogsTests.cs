@@ -7,7 +7,7 @@ namespace OrderProcessing.Local.Tests.Handlers;
 public sealed class FunctionLogsTests
 {
     [Test]
-    public void A_stage_warning_is_relayed_at_its_level_with_the_order_and_the_error()
+    public void StageWarning_Relayed_KeepsItsLevelTheOrderAndTheError()
     {
         var loggers = new RecordingLoggers();
         var writer = new FunctionLogs(loggers).WriterFor("charge-payment");
@@ -18,7 +18,7 @@ public sealed class FunctionLogsTests
     }
 
     [Test]
-    public void Metric_documents_are_kept_to_debug_level()
+    public void MetricDocuments_Relayed_AreKeptToDebugLevel()
     {
         var loggers = new RecordingLoggers();
 
@@ -28,7 +28,7 @@ public sealed class FunctionLogsTests
     }
 
     [Test]
-    public void A_line_written_in_pieces_is_read_whole()
+    public void Line_WrittenInPieces_IsReadWhole()
     {
         var loggers = new RecordingLoggers();
         var writer = new FunctionLogs(loggers).WriterFor("compensate");

@@ -18,7 +18,7 @@ public sealed class LambdaFunctionHandlerTests
     private static IEnumerable<FunctionDefinition> Functions => SystemTopology.Functions;
 
     [TestCaseSource(nameof(Functions))]
-    public void Every_function_of_the_topology_starts_from_its_handler_string_with_the_local_settings(FunctionDefinition function)
+    public void Start_EveryTopologyFunction_StartsFromItsHandlerStringWithTheLocalSettings(FunctionDefinition function)
     {
         var handler = LambdaFunctionHandler.Create(function, Bootstrap(function));
 
@@ -26,7 +26,7 @@ public sealed class LambdaFunctionHandlerTests
     }
 
     [Test]
-    public async Task The_api_function_answers_a_proxy_event_through_its_entry_point()
+    public async Task ApiFunction_ProxyEvent_IsAnsweredThroughItsEntryPoint()
     {
         var handler = LambdaFunctionHandler.Create(SystemTopology.Api, Bootstrap(SystemTopology.Api));
         var proxyEvent = ApiGatewayProxyRequestFactory.ForGreedyProxy(new ApiGatewayHttpRequest("GET", "/health"), ApiGatewayRequestEncoder.LocalDeployment with { RequestId = "r-1" });
@@ -41,7 +41,7 @@ public sealed class LambdaFunctionHandlerTests
     [TestCase("OrderProcessing.Functions::OrderProcessing.Functions.Stages.ShipOrderFunction::Handle", "has no public method")]
     [TestCase("OrderProcessing.Topology::OrderProcessing.Topology.SystemTopology::HandleAsync", "has no constructor")]
     [TestCase("OrderProcessing.Functions.Stages.ShipOrderFunction::HandleAsync", "is not Assembly::Type::Method")]
-    public void A_handler_string_naming_nothing_runnable_stops_the_host_at_start(string handler, string message)
+    public void Start_HandlerStringNamingNothingRunnable_StopsTheHost(string handler, string message)
     {
         var function = SystemTopology.ShipOrder with { Handler = handler };
 

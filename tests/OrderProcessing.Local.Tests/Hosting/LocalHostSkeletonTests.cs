@@ -65,7 +65,7 @@ public sealed class LocalHostSkeletonTests
     }
 
     [Test]
-    public async Task The_page_is_served_at_the_root_with_its_script_and_styles()
+    public async Task Page_RequestedAtTheRoot_IsServedWithItsScriptAndStyles()
     {
         var page = await _http.GetAsync(new Uri("/", UriKind.Relative));
         var script = await _http.GetAsync(new Uri("/app.js", UriKind.Relative));
@@ -78,7 +78,7 @@ public sealed class LocalHostSkeletonTests
     }
 
     [Test]
-    public async Task Any_other_request_reaches_the_api_function_as_a_proxy_event_and_its_result_is_the_response()
+    public async Task OtherRequest_ReachesTheApiFunctionAsAProxyEvent_ItsResultIsTheResponse()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/orders?dryRun=1") { Content = new StringContent("{\"customerName\":\"Zoë\"}", Encoding.UTF8, "application/json") };
         request.Headers.Add("Idempotency-Key", "k-1");
@@ -98,7 +98,7 @@ public sealed class LocalHostSkeletonTests
     }
 
     [Test]
-    public async Task A_base64_result_is_written_as_bytes()
+    public async Task ApiResult_Base64_IsWrittenAsBytes()
     {
         _api.Base64Pdf = true;
 
@@ -108,7 +108,7 @@ public sealed class LocalHostSkeletonTests
     }
 
     [Test]
-    public async Task A_failing_api_function_is_a_502_as_api_gateway_answers_it()
+    public async Task ApiFunction_Failing_Is502AsApiGatewayAnswersIt()
     {
         _api.Fails = true;
 
@@ -119,7 +119,7 @@ public sealed class LocalHostSkeletonTests
     }
 
     [Test]
-    public async Task Writes_to_the_orders_store_drive_the_stage_functions_and_the_notifications()
+    public async Task OrdersStore_Written_DrivesTheStageFunctionsAndTheNotifications()
     {
         await _orders.AddAsync(Orders.Pending("o-42"));
 
@@ -132,7 +132,7 @@ public sealed class LocalHostSkeletonTests
     }
 
     [Test]
-    public async Task An_injected_poison_message_is_dead_lettered_after_the_receive_limit_and_listed_with_its_cause()
+    public async Task InjectedPoisonMessage_AfterTheReceiveLimit_IsDeadLetteredAndListedWithItsCause()
     {
         _failingStages.Add("ship-order");
 
@@ -153,7 +153,7 @@ public sealed class LocalHostSkeletonTests
     }
 
     [Test]
-    public async Task Injecting_into_an_unknown_stage_is_a_404_naming_the_stages()
+    public async Task Inject_IntoAnUnknownStage_Is404NamingTheStages()
     {
         using var response = await _http.PostAsync(new Uri("/_local/stages/nope/messages", UriKind.Relative), new StringContent("x"));
 
@@ -162,7 +162,7 @@ public sealed class LocalHostSkeletonTests
     }
 
     [Test]
-    public async Task A_paused_stage_receives_nothing_until_resumed()
+    public async Task Stage_Paused_ReceivesNothingUntilResumed()
     {
         using var paused = await _http.PostAsync(new Uri("/_local/stages/reserve-inventory/pause", UriKind.Relative), null);
         await _orders.AddAsync(Orders.Pending("o-held"));
@@ -179,7 +179,7 @@ public sealed class LocalHostSkeletonTests
     }
 
     [Test]
-    public async Task The_queues_route_lists_every_stage()
+    public async Task QueuesRoute_Requested_ListsEveryStage()
     {
         var json = await _http.GetFromJsonAsync<JsonElement>(new Uri("/_local/queues", UriKind.Relative));
 

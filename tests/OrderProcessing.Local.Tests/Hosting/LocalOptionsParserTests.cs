@@ -9,7 +9,7 @@ public sealed class LocalOptionsParserTests
     private static readonly Dictionary<string, string?> NoEnvironment = [];
 
     [Test]
-    public void By_default_the_host_listens_on_loopback_port_5080_in_memory_with_the_demo_catalog()
+    public void Parse_NoArguments_ListensOnLoopbackPort5080InMemoryWithTheDemoCatalog()
     {
         var options = LocalOptionsParser.Parse([], NoEnvironment);
 
@@ -20,7 +20,7 @@ public sealed class LocalOptionsParserTests
     }
 
     [Test]
-    public void Environment_variables_set_options_and_the_command_line_overrides_them()
+    public void Parse_EnvironmentVariables_SetOptionsAndTheCommandLineOverridesThem()
     {
         var environment = new Dictionary<string, string?> { ["ORDERPROCESSING_PORT"] = "6000", ["ORDERPROCESSING_BIND"] = "0.0.0.0" };
 
@@ -32,7 +32,7 @@ public sealed class LocalOptionsParserTests
     }
 
     [Test]
-    public void Aws_storage_takes_endpoints_and_seeds_only_when_creating_tables_or_asked()
+    public void Parse_AwsStorage_TakesEndpointsAndSeedsOnlyWhenCreatingTablesOrAsked()
     {
         var plain = LocalOptionsParser.Parse(["--storage", "aws", "--dynamodb-endpoint", "http://127.0.0.1:4567", "--s3-endpoint", "http://127.0.0.1:4568"], NoEnvironment);
         var creating = LocalOptionsParser.Parse(["--storage", "aws", "--create-tables"], NoEnvironment);
@@ -46,7 +46,7 @@ public sealed class LocalOptionsParserTests
     }
 
     [Test]
-    public void Delays_are_read_in_milliseconds_and_the_delivery_delay_may_be_zero()
+    public void Parse_Delays_AreReadInMillisecondsAndTheDeliveryDelayMayBeZero()
     {
         var options = LocalOptionsParser.Parse(["--retry-delay-ms", "20", "--max-retry-delay-ms", "80", "--delivery-delay-ms", "0"], NoEnvironment);
 
@@ -63,13 +63,13 @@ public sealed class LocalOptionsParserTests
     [TestCase(new[] { "--storage", "aws", "--s3-endpoint", "ftp://x" }, "not an http or https URL")]
     [TestCase(new[] { "--retry-delay-ms", "0" }, "positive number")]
     [TestCase(new[] { "--retry-delay-ms", "100", "--max-retry-delay-ms", "50" }, "at least --retry-delay-ms")]
-    public void A_bad_option_fails_naming_the_problem(string[] args, string message)
+    public void Parse_BadOption_FailsNamingTheProblem(string[] args, string message)
     {
         Assert.That(() => LocalOptionsParser.Parse(args, NoEnvironment), Throws.TypeOf<OptionsException>().With.Message.Contains(message));
     }
 
     [Test]
-    public void A_bad_environment_variable_fails_naming_the_variable()
+    public void Parse_BadEnvironmentVariable_FailsNamingTheVariable()
     {
         var environment = new Dictionary<string, string?> { ["ORDERPROCESSING_PORT"] = "http" };
 
@@ -77,7 +77,7 @@ public sealed class LocalOptionsParserTests
     }
 
     [Test]
-    public void The_usage_lists_every_option_with_its_environment_variable()
+    public void Usage_EveryOption_IsListedWithItsEnvironmentVariable()
     {
         Assert.That(LocalOptionsParser.Usage, Does.Contain("--port <PORT>").And.Contain("[env ORDERPROCESSING_PORT]").And.Contain("--create-tables"));
         Assert.That(LocalOptionsParser.Parse(["-h"], NoEnvironment).ShowHelp, Is.True);

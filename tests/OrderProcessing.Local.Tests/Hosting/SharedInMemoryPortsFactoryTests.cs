@@ -10,7 +10,7 @@ public sealed class SharedInMemoryPortsFactoryTests
     private static readonly IReadOnlyDictionary<string, string> Settings = LocalSettings.For(new LocalOptions());
 
     [Test]
-    public void Each_function_gets_the_shared_stores_its_entry_names_and_no_other()
+    public void Create_EachFunction_GetsTheSharedStoresItsEntryNamesAndNoOther()
     {
         var all = SystemPorts.InMemory(TimeProvider.System);
         var factory = new SharedInMemoryPortsFactory(all);

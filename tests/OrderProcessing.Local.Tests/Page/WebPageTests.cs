@@ -53,7 +53,7 @@ public sealed class WebPageTests
     public async Task CloseAsync() => await _context.DisposeAsync();
 
     [Test]
-    public async Task An_order_placed_on_the_page_is_followed_to_COMPLETED_and_its_invoice_downloads()
+    public async Task Page_OrderPlaced_IsFollowedToCompletedAndItsInvoiceDownloads()
     {
         await _page.GetByLabel($"Quantity of {Product}").FillAsync("2");
         await _page.GetByLabel("Quantity of Smörgåsbord serving board").FillAsync("1");
@@ -86,7 +86,7 @@ public sealed class WebPageTests
     }
 
     [Test]
-    public async Task A_bad_email_is_reported_next_to_the_email_field_and_no_order_is_placed()
+    public async Task Page_BadEmail_IsReportedNextToTheEmailFieldAndNoOrderIsPlaced()
     {
         await _page.GetByLabel($"Quantity of {Product}").FillAsync("1");
         await _page.GetByLabel("Email").FillAsync("zoe-at-example");
@@ -104,7 +104,7 @@ public sealed class WebPageTests
     }
 
     [Test]
-    public async Task A_declined_payment_shows_PAYMENT_FAILED_with_its_reason_on_the_timeline()
+    public async Task Page_DeclinedPayment_ShowsPaymentFailedWithItsReasonOnTheTimeline()
     {
         await _page.GetByLabel("Quantity of Crème brûlée torch").FillAsync("1");
         await _page.GetByLabel("tok_declined").CheckAsync();
@@ -117,7 +117,7 @@ public sealed class WebPageTests
     }
 
     [Test]
-    public async Task The_order_list_shows_orders_of_one_status_a_page_at_a_time()
+    public async Task Page_OrderList_ShowsOrdersOfOneStatusAPageAtATime()
     {
         var placed = new List<string>();
         for (var i = 0; i < 3; i++)
@@ -159,7 +159,7 @@ public sealed class WebPageTests
     }
 
     [Test]
-    public async Task The_shop_fits_a_phone_screen_without_sideways_scrolling()
+    public async Task Page_OnAPhoneScreen_FitsWithoutSidewaysScrolling()
     {
         await _page.SetViewportSizeAsync(375, 812);
         await _page.ReloadAsync();

@@ -12,7 +12,7 @@ namespace OrderProcessing.Transport.Tests.ChangeFeed;
 public sealed class ChangeFeedOrderRepositoryTests
 {
     [Test]
-    public async Task Storing_a_new_order_raises_an_insert_with_its_new_image_only()
+    public async Task Store_NewOrder_RaisesAnInsertWithItsNewImageOnly()
     {
         var (feed, changes) = Create();
 
@@ -25,7 +25,7 @@ public sealed class ChangeFeedOrderRepositoryTests
     }
 
     [Test]
-    public async Task A_transition_raises_a_modify_with_the_old_and_new_images()
+    public async Task Store_Transition_RaisesAModifyWithTheOldAndNewImages()
     {
         var (feed, changes) = Create();
         await feed.AddAsync(Orders.Pending());
@@ -42,7 +42,7 @@ public sealed class ChangeFeedOrderRepositoryTests
     }
 
     [Test]
-    public async Task A_rejected_write_raises_nothing()
+    public async Task Store_RejectedWrite_RaisesNothing()
     {
         var (feed, changes) = Create();
         await feed.AddAsync(Orders.Pending());
@@ -59,7 +59,7 @@ public sealed class ChangeFeedOrderRepositoryTests
     }
 
     [Test]
-    public async Task Deleting_raises_a_remove_with_the_old_image_and_no_new_image()
+    public async Task Delete_Order_RaisesARemoveWithTheOldImageAndNoNewImage()
     {
         var (feed, changes) = Create();
         await feed.AddAsync(Orders.Pending());
@@ -76,7 +76,7 @@ public sealed class ChangeFeedOrderRepositoryTests
     }
 
     [Test]
-    public async Task Repositories_sharing_a_feed_number_their_changes_in_one_sequence()
+    public async Task Changes_OfRepositoriesSharingAFeed_AreNumberedInOneSequence()
     {
         var changes = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
         var recorder = new Recorder();
@@ -94,7 +94,7 @@ public sealed class ChangeFeedOrderRepositoryTests
     }
 
     [Test]
-    public async Task A_failing_subscriber_neither_fails_the_write_nor_starves_the_others()
+    public async Task Subscriber_Failing_NeitherFailsTheWriteNorStarvesTheOthers()
     {
         var changes = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
         var feed = new ChangeFeedOrderRepository(new InMemoryOrderRepository(), changes);

@@ -8,7 +8,7 @@ public sealed class ChaosDeliveryTests
     private static readonly ChaosDeliveryOptions Options = new() { Seed = 5, MaxDuplicateDelay = TimeSpan.FromMilliseconds(60), MaxRetryDelay = TimeSpan.FromMilliseconds(30), MinRetryDelay = TimeSpan.FromMilliseconds(1), Step = TimeSpan.FromMilliseconds(1) };
 
     [Test]
-    public void Each_change_is_queued_one_to_three_times_the_first_copy_at_once()
+    public void CopyDelays_AnyChange_QueueItOneToThreeTimesTheFirstCopyAtOnce()
     {
         var policy = new ChaosDelivery(Options);
 
@@ -20,7 +20,7 @@ public sealed class ChaosDeliveryTests
     }
 
     [Test]
-    public void A_batch_is_one_to_batch_size_distinct_visible_messages_in_any_order()
+    public void ChooseBatch_VisibleMessages_AreOneToBatchSizeDistinctOnesInAnyOrder()
     {
         var policy = new ChaosDelivery(Options);
 
@@ -32,7 +32,7 @@ public sealed class ChaosDeliveryTests
     }
 
     [Test]
-    public void A_failed_message_comes_back_within_the_retry_delays()
+    public void RetryDelay_FailedMessage_ComesBackWithinTheRetryDelays()
     {
         var policy = new ChaosDelivery(Options);
 
@@ -42,7 +42,7 @@ public sealed class ChaosDeliveryTests
     }
 
     [Test]
-    public void The_stage_received_from_is_one_with_visible_messages()
+    public void ChooseStage_SomeWithVisibleMessages_IsOneOfThem()
     {
         var policy = new ChaosDelivery(Options);
 
@@ -52,7 +52,7 @@ public sealed class ChaosDeliveryTests
     }
 
     [Test]
-    public void The_same_seed_makes_the_same_choices()
+    public void Choices_SameSeed_AreTheSame()
     {
         static IReadOnlyList<object> Run()
         {
@@ -67,7 +67,7 @@ public sealed class ChaosDeliveryTests
     }
 
     [Test]
-    public void Fewer_than_one_copy_is_refused()
+    public void Create_WithFewerThanOneCopy_IsRefused()
     {
         Assert.That(() => new ChaosDelivery(Options with { MinCopies = 0 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }

@@ -9,7 +9,7 @@ namespace OrderProcessing.Transport.Tests.Delivery;
 public sealed class DispatcherOptionsTests
 {
     [Test]
-    public void The_delay_doubles_per_receive_and_never_exceeds_the_maximum_even_for_huge_counts()
+    public void RetryDelay_PerReceive_DoublesAndNeverExceedsTheMaximumEvenForHugeCounts()
     {
         var options = new DispatcherOptions { RetryDelay = TimeSpan.FromMilliseconds(250), MaxRetryDelay = TimeSpan.FromSeconds(3) };
 

@@ -8,13 +8,13 @@ public sealed class InOrderDeliveryTests
     private static readonly DispatcherOptions Options = new() { DeliveryDelay = TimeSpan.FromMilliseconds(250), RetryDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(5) };
 
     [Test]
-    public void A_change_is_queued_once_after_the_delivery_delay()
+    public void CopyDelays_AnyChange_QueueItOnceAfterTheDeliveryDelay()
     {
         Assert.That(new InOrderDelivery(Options).CopyDelays(), Is.EqualTo(new[] { Options.DeliveryDelay }));
     }
 
     [Test]
-    public void A_receive_takes_the_oldest_messages_up_to_the_batch_size()
+    public void ChooseBatch_VisibleMessages_AreTheOldestUpToTheBatchSize()
     {
         var policy = new InOrderDelivery(Options);
 
@@ -23,13 +23,13 @@ public sealed class InOrderDeliveryTests
     }
 
     [Test]
-    public void The_first_stage_with_visible_messages_is_received_from()
+    public void ChooseStage_SomeWithVisibleMessages_IsTheFirstOfThem()
     {
         Assert.That(new InOrderDelivery(Options).ChooseStage([0, 0, 4, 1]), Is.EqualTo(2));
     }
 
     [Test]
-    public void Retries_double_up_to_the_cap()
+    public void RetryDelay_PerReceive_DoublesUpToTheCap()
     {
         var policy = new InOrderDelivery(Options);
 

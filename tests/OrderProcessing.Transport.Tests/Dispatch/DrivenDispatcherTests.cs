@@ -18,7 +18,7 @@ public sealed class DrivenDispatcherTests
     private static readonly DispatcherOptions NoDelays = new() { RetryDelay = TimeSpan.Zero, MaxRetryDelay = TimeSpan.Zero };
 
     [Test]
-    public async Task Receiving_and_delivering_until_nothing_is_visible_delivers_every_change()
+    public async Task Drive_UntilNothingIsVisible_DeliversEveryChange()
     {
         var stages = SystemTopology.Stages.ToDictionary(s => s.Name, s => new FakeStageHandler(s.Name), StringComparer.Ordinal);
         using var dispatcher = Create(stages, NoDelays);
@@ -34,7 +34,7 @@ public sealed class DrivenDispatcherTests
     }
 
     [Test]
-    public async Task Every_failed_receive_is_told_with_the_stage_s_reported_cause()
+    public async Task Drive_FailedReceive_IsToldWithTheStagesReportedCause()
     {
         var failures = new StageFailureLog();
         var stage = new FakeStageHandler("charge-payment", _ => false)
@@ -55,7 +55,7 @@ public sealed class DrivenDispatcherTests
     }
 
     [Test]
-    public async Task A_redriven_dead_letter_is_received_again_with_a_fresh_receive_count()
+    public async Task Redrive_DeadLetter_IsReceivedAgainWithAFreshReceiveCount()
     {
         var failing = true;
         var stage = new FakeStageHandler("ship-order", _ => !failing);
@@ -74,7 +74,7 @@ public sealed class DrivenDispatcherTests
     }
 
     [Test]
-    public async Task The_chaos_policy_delivers_copies_that_become_visible_as_its_clock_moves()
+    public async Task Drive_WithTheChaosPolicy_DeliversCopiesThatBecomeVisibleAsItsClockMoves()
     {
         var clock = new FakeTimeProvider();
         var stage = new FakeStageHandler("reserve-inventory");

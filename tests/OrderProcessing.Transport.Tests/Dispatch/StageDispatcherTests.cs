@@ -31,7 +31,7 @@ public sealed class StageDispatcherTests
     ];
 
     [TestCaseSource(nameof(Routes))]
-    public void A_change_is_queued_for_the_stage_the_topology_triggers_on_its_new_status(OrderStatus status, string? expectedStage)
+    public void Change_ToAStatusAStageTriggersOn_IsQueuedForThatStage(OrderStatus status, string? expectedStage)
     {
         using var dispatcher = Create(new Dictionary<string, FakeStageHandler>());
 
@@ -42,7 +42,7 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
-    public void Every_stage_of_the_topology_has_a_queue_with_its_batch_size_and_receive_limit()
+    public void Queues_EveryTopologyStage_HasOneWithItsBatchSizeAndReceiveLimit()
     {
         using var dispatcher = Create(new Dictionary<string, FakeStageHandler>());
 
@@ -50,7 +50,7 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
-    public void A_removal_is_queued_nowhere()
+    public void Removal_Dispatched_IsQueuedNowhere()
     {
         using var dispatcher = Create(new Dictionary<string, FakeStageHandler>());
         var order = Orders.At(OrderStatus.Pending);
@@ -61,7 +61,7 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
-    public async Task Messages_reach_the_stage_in_batches_of_at_most_its_batch_size()
+    public async Task Messages_Delivered_ReachTheStageInBatchesOfAtMostItsBatchSize()
     {
         var stage = new FakeStageHandler("reserve-inventory");
         using var dispatcher = Create(new() { ["reserve-inventory"] = stage });
@@ -80,7 +80,7 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
-    public async Task A_batch_is_an_sqs_event_of_the_stage_queue_with_the_encoded_stream_record_as_body()
+    public async Task Batch_Delivered_IsAnSqsEventOfTheStageQueueWithTheEncodedStreamRecordAsBody()
     {
         var stage = new FakeStageHandler("charge-payment");
         using var dispatcher = Create(new() { ["charge-payment"] = stage });
@@ -98,7 +98,7 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
-    public async Task A_message_the_stage_reports_failed_is_received_again_and_the_others_are_not()
+    public async Task Message_ReportedFailed_IsReceivedAgainAndTheOthersAreNot()
     {
         var failedOnce = 0;
         var stage = new FakeStageHandler("reserve-inventory", m => !m.Body.StartsWith("o-bad|", StringComparison.Ordinal) || Interlocked.Increment(ref failedOnce) > 1);
@@ -116,7 +116,7 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
-    public async Task A_message_that_keeps_failing_is_received_exactly_the_receive_limit_then_dead_lettered_with_its_causes()
+    public async Task Message_KeepsFailing_IsReceivedExactlyTheReceiveLimitThenDeadLetteredWithItsCauses()
     {
         var stage = new FakeStageHandler("ship-order", m => !m.Body.StartsWith("o-poison|", StringComparison.Ordinal));
         using var dispatcher = Create(new() { ["ship-order"] = stage });
@@ -140,7 +140,7 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
-    public async Task The_cause_a_stage_reported_for_a_message_it_failed_is_kept_with_the_dead_letter()
+    public async Task DeadLetter_OfAMessageTheStageFailed_KeepsTheCauseTheStageReported()
     {
         var failures = new StageFailureLog();
         var stage = new FakeStageHandler("reserve-inventory", _ => false)
@@ -159,7 +159,7 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
-    public async Task A_stage_that_throws_fails_the_whole_batch_and_the_cause_names_the_error()
+    public async Task Stage_Throws_FailsTheWholeBatchWithACauseNamingTheError()
     {
         var stage = new FakeStageHandler("compensate") { Throws = new InvalidOperationException("payments table unreachable") };
         using var dispatcher = Create(new() { ["compensate"] = stage });
@@ -175,7 +175,7 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
-    public async Task A_response_naming_a_message_not_in_the_batch_fails_the_whole_batch()
+    public async Task Response_NamingAMessageNotInTheBatch_FailsTheWholeBatch()
     {
         var stage = new UnknownFailureStage();
         using var dispatcher = new StageDispatcher(
@@ -190,7 +190,7 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
-    public async Task A_stage_that_runs_past_its_timeout_fails_the_batch()
+    public async Task Stage_RunningPastItsTimeout_FailsTheBatch()
     {
         var stage = new FakeStageHandler("reserve-inventory") { Hangs = true };
         using var dispatcher = new StageDispatcher(
@@ -205,7 +205,7 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
-    public async Task Stopping_lets_the_batch_in_flight_finish_and_settle_and_starts_no_other()
+    public async Task Stop_WithABatchInFlight_LetsItFinishAndSettleAndStartsNoOther()
     {
         var stage = new FakeStageHandler("reserve-inventory") { Gate = new(TaskCreationOptions.RunContinuationsAsynchronously) };
         using var dispatcher = Create(new() { ["reserve-inventory"] = stage });
@@ -228,7 +228,7 @@ public sealed class StageDispatcherTests
     }
 
     [Test]
-    public async Task A_batch_failing_while_stopping_goes_back_to_its_queue_not_lost()
+    public async Task Stop_WhileABatchFails_PutsItBackOnItsQueueNotLost()
     {
         var stage = new FakeStageHandler("reserve-inventory", _ => false) { Gate = new(TaskCreationOptions.RunContinuationsAsynchronously) };
         using var dispatcher = Create(new() { ["reserve-inventory"] = stage });

@@ -15,7 +15,7 @@ namespace OrderProcessing.Transport.Tests.Dispatch;
 public sealed class UnfinishedOrdersTests
 {
     [Test]
-    public async Task Every_order_at_a_status_some_stage_consumes_is_queued_for_that_stage_and_no_other()
+    public async Task Requeue_OrderAtAStatusSomeStageConsumes_IsQueuedForThatStageAndNoOther()
     {
         var store = new InMemoryOrderRepository();
         var statuses = new[] { OrderStatus.Pending, OrderStatus.Reserved, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Cancelled, OrderStatus.Completed, OrderStatus.PaymentFailed, OrderStatus.OutOfStock };

@@ -16,13 +16,13 @@ public sealed class BatchResponseReaderTests
     [TestCase("{}")]
     [TestCase("{\"batchItemFailures\":[]}")]
     [TestCase("{\"batchItemFailures\":null}")]
-    public void No_failures_means_every_message_succeeded(string output)
+    public void FailedMessageIds_NoFailures_MeansEveryMessageSucceeded(string output)
     {
         Assert.That(BatchResponseReader.FailedMessageIds(Encoding.UTF8.GetBytes(output), Batch), Is.Empty);
     }
 
     [Test]
-    public void Reported_failures_are_the_messages_to_retry()
+    public void FailedMessageIds_ReportedFailures_AreTheMessagesToRetry()
     {
         var output = "{\"batchItemFailures\":[{\"itemIdentifier\":\"b\"},{\"itemIdentifier\":\"c\"}]}"u8;
 
@@ -36,7 +36,7 @@ public sealed class BatchResponseReaderTests
     [TestCase("{\"batchItemFailures\":[{\"itemIdentifier\":null}]}")]
     [TestCase("{\"batchItemFailures\":[{\"id\":\"a\"}]}")]
     [TestCase("{\"batchItemFailures\":[{\"itemIdentifier\":\"z\"}]}")]
-    public void A_malformed_response_fails_the_whole_batch(string output)
+    public void FailedMessageIds_MalformedResponse_FailsTheWholeBatch(string output)
     {
         Assert.That(() => BatchResponseReader.FailedMessageIds(Encoding.UTF8.GetBytes(output), Batch), Throws.InstanceOf<FormatException>());
     }

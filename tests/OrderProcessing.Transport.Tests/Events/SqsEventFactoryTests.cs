@@ -12,7 +12,7 @@ public sealed class SqsEventFactoryTests
     private static readonly DateTimeOffset Sent = new(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
 
     [Test]
-    public void Each_message_carries_its_id_body_receive_count_and_queue()
+    public void Create_EachMessage_CarriesItsIdBodyReceiveCountAndQueue()
     {
         var batch = new[] { new ReceivedMessage("m-1", "rh-1", "{}", 2, Sent, Sent.AddSeconds(1)) };
 
@@ -31,7 +31,7 @@ public sealed class SqsEventFactoryTests
     }
 
     [Test]
-    public void The_event_round_trips_through_the_aws_event_json()
+    public void ForBody_Event_RoundTripsThroughTheAwsEventJson()
     {
         var sqsEvent = SqsEventFactory.ForBody("body", "q", Sent, messageId: "m-9", receiveCount: 3);
 

@@ -13,7 +13,7 @@ public sealed class StreamRecordFactoryTests
     private readonly StreamRecordFactory _encoder = new(OrderImages.Of, "eu-west-1", "000000000000", "orderprocessing-local-orders");
 
     [Test]
-    public void A_transition_is_a_modify_record_keyed_by_order_id_with_both_images()
+    public void Transition_ToRecord_IsAModifyKeyedByOrderIdWithBothImages()
     {
         var before = Orders.At(OrderStatus.Reserved, "o-9");
         var after = Orders.At(OrderStatus.Paid, "o-9");
@@ -35,7 +35,7 @@ public sealed class StreamRecordFactoryTests
     }
 
     [Test]
-    public void An_insert_has_no_old_image_and_a_removal_no_new_image()
+    public void InsertAndRemoval_ToRecord_HaveNoOldAndNoNewImageRespectively()
     {
         var order = Orders.Pending("o-1").ToSnapshot();
 

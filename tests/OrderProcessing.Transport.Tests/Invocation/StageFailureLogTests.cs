@@ -7,7 +7,7 @@ namespace OrderProcessing.Transport.Tests.Invocation;
 public sealed class StageFailureLogTests
 {
     [Test]
-    public void A_reported_failure_is_that_message_s_cause_once()
+    public void Take_ReportedFailure_IsThatMessagesCauseOnce()
     {
         var log = new StageFailureLog();
         var failure = new StageFailure("charge-payment", "m-1", "o-1", StageFailureKind.Transient, "Transient failure; the message will be retried. (OrderProcessing.Core.Common.TransientFailureException: gateway timeout)");
@@ -19,7 +19,7 @@ public sealed class StageFailureLogTests
     }
 
     [Test]
-    public void A_failure_belongs_to_its_stage_and_message_only()
+    public void Take_Failure_BelongsToItsStageAndMessageOnly()
     {
         var log = new StageFailureLog();
 
@@ -31,7 +31,7 @@ public sealed class StageFailureLogTests
     }
 
     [Test]
-    public void Only_the_newest_failures_are_kept_when_nobody_settles_them()
+    public void MessageFailed_NobodySettles_KeepsOnlyTheNewestFailures()
     {
         var log = new StageFailureLog();
 

@@ -17,7 +17,7 @@ public sealed class StageQueueTests
     private static readonly InOrderDelivery Policy = new(Options);
 
     [Test]
-    public void A_receive_hands_out_at_most_the_batch_size_oldest_first_and_counts_the_receive()
+    public void Receive_WithMessagesWaiting_HandsOutAtMostTheBatchSizeOldestFirstAndCountsTheReceive()
     {
         var queue = new StageQueue(SystemTopology.ReserveInventory with { BatchSize = 3 }, Policy, new FakeTimeProvider());
         var ids = Enumerable.Range(0, 5).Select(i => queue.Send($"m{i}")).ToList();
@@ -33,7 +33,7 @@ public sealed class StageQueueTests
     }
 
     [Test]
-    public void A_failed_message_stays_invisible_for_a_delay_that_doubles_per_receive_up_to_the_maximum()
+    public void Fail_Message_StaysInvisibleForADelayThatDoublesPerReceiveUpToTheMaximum()
     {
         var clock = new FakeTimeProvider();
         var queue = new StageQueue(SystemTopology.ChargePayment with { MaxReceiveCount = 10 }, Policy, clock);
@@ -57,7 +57,7 @@ public sealed class StageQueueTests
     }
 
     [Test]
-    public void A_message_failing_on_its_last_allowed_receive_moves_to_the_dead_letter_list_with_every_cause()
+    public void Fail_OnTheLastAllowedReceive_MovesToTheDeadLetterListWithEveryCause()
     {
         var clock = new FakeTimeProvider();
         var stage = SystemTopology.GenerateInvoice;
@@ -84,7 +84,7 @@ public sealed class StageQueueTests
     }
 
     [Test]
-    public void A_deleted_message_is_never_received_again()
+    public void Delete_Message_IsNeverReceivedAgain()
     {
         var clock = new FakeTimeProvider();
         var queue = new StageQueue(SystemTopology.ShipOrder, Policy, clock);
@@ -100,7 +100,7 @@ public sealed class StageQueueTests
     }
 
     [Test]
-    public async Task Waiting_ends_when_a_delayed_message_becomes_visible()
+    public async Task WaitForVisible_DelayedMessage_EndsWhenItBecomesVisible()
     {
         var clock = new FakeTimeProvider();
         var queue = new StageQueue(SystemTopology.ShipOrder, Policy, clock);
@@ -119,7 +119,7 @@ public sealed class StageQueueTests
     }
 
     [Test]
-    public async Task Waiting_ends_when_a_message_arrives_and_throws_when_cancelled()
+    public async Task WaitForVisible_MessageArrivesOrCancelled_EndsOrThrows()
     {
         var queue = new StageQueue(SystemTopology.ShipOrder, Policy, new FakeTimeProvider());
 
@@ -135,7 +135,7 @@ public sealed class StageQueueTests
     }
 
     [Test]
-    public void A_message_sent_with_a_delivery_delay_is_invisible_until_the_delay_ends()
+    public void Send_WithADeliveryDelay_IsInvisibleUntilTheDelayEnds()
     {
         var clock = new FakeTimeProvider();
         var queue = new StageQueue(SystemTopology.ShipOrder, Policy, clock);
@@ -149,7 +149,7 @@ public sealed class StageQueueTests
     }
 
     [Test]
-    public async Task A_paused_queue_hands_out_nothing_and_waiting_ends_only_when_it_resumes()
+    public async Task Pause_Queue_HandsOutNothingAndWaitingEndsOnlyWhenItResumes()
     {
         var queue = new StageQueue(SystemTopology.ShipOrder, Policy, new FakeTimeProvider());
         queue.Send("m");
@@ -169,7 +169,7 @@ public sealed class StageQueueTests
     }
 
     [Test]
-    public void Only_stage_functions_have_queues()
+    public void Queues_ForTheTopology_ExistOnlyForStageFunctions()
     {
         Assert.That(() => new StageQueue(SystemTopology.Api, Policy, TimeProvider.System), Throws.ArgumentException);
     }
