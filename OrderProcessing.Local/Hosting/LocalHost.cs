@@ -11,12 +11,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using OrderProcessing.Core.Notifications;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Topology;
 using OrderProcessing.Local.Diagnostics;
-using OrderProcessing.Transport.Delivery;
-using OrderProcessing.Transport.Dispatch;
 using OrderProcessing.Local.Gateway;
 using OrderProcessing.Local.Notifications;
+using OrderProcessing.Topology;
+using OrderProcessing.Transport.Delivery;
+using OrderProcessing.Transport.Dispatch;
 
 namespace OrderProcessing.Local.Hosting;
 

@@ -112,51 +112,51 @@ public static class LocalOptionsParser
     /// <summary>The options of one parse: their defaults read the environment it was given.</summary>
     private sealed class Definitions
     {
-        private readonly IReadOnlyDictionary<string, string?> environment;
-        private readonly Option<int> port;
-        private readonly Option<IPAddress> bind;
-        private readonly Option<StorageMode> storage;
-        private readonly Option<Uri?> dynamoDbEndpoint;
-        private readonly Option<Uri?> s3Endpoint;
-        private readonly Option<string> region;
-        private readonly Option<string> tablePrefix;
-        private readonly Option<string> bucket;
-        private readonly Option<bool> createTables;
-        private readonly Option<bool?> seed;
-        private readonly Option<bool> noSeed;
-        private readonly Option<string?> corsOrigin;
-        private readonly Option<string> notificationsFile;
-        private readonly Option<int> deliveryDelay;
-        private readonly Option<int> retryDelay;
-        private readonly Option<int> maxRetryDelay;
+        private readonly IReadOnlyDictionary<string, string?> _environment;
+        private readonly Option<int> _port;
+        private readonly Option<IPAddress> _bind;
+        private readonly Option<StorageMode> _storage;
+        private readonly Option<Uri?> _dynamoDbEndpoint;
+        private readonly Option<Uri?> _s3Endpoint;
+        private readonly Option<string> _region;
+        private readonly Option<string> _tablePrefix;
+        private readonly Option<string> _bucket;
+        private readonly Option<bool> _createTables;
+        private readonly Option<bool?> _seed;
+        private readonly Option<bool> _noSeed;
+        private readonly Option<string?> _corsOrigin;
+        private readonly Option<string> _notificationsFile;
+        private readonly Option<int> _deliveryDelay;
+        private readonly Option<int> _retryDelay;
+        private readonly Option<int> _maxRetryDelay;
 
         public Definitions(IReadOnlyDictionary<string, string?> environment)
         {
-            this.environment = environment;
+            _environment = environment;
             var defaults = new LocalOptions();
-            port = Define("--port", "ORDERPROCESSING_PORT", "PORT", "HTTP port (0 picks a free port)", defaults.Port, ParsePort);
-            bind = Define("--bind", "ORDERPROCESSING_BIND", "ADDRESS", "address to listen on (0.0.0.0 exposes the host to the network)", defaults.Bind, ParseAddress);
-            storage = Define("--storage", "ORDERPROCESSING_STORAGE", "memory|aws", "in-memory stores or the DynamoDB and S3 adapters", defaults.Storage, ParseStorage);
-            dynamoDbEndpoint = Define("--dynamodb-endpoint", "ORDERPROCESSING_DYNAMODB_ENDPOINT", "URL", "DynamoDB endpoint for --storage aws (dynalite, LocalStack; default AWS)", defaults.DynamoDbEndpoint, ParseUri);
-            s3Endpoint = Define("--s3-endpoint", "ORDERPROCESSING_S3_ENDPOINT", "URL", "S3 endpoint for --storage aws (s3rver, LocalStack; default AWS)", defaults.S3Endpoint, ParseUri);
-            region = Define("--region", "ORDERPROCESSING_REGION", "REGION", "AWS region", defaults.Region, NonEmpty);
-            tablePrefix = Define("--table-prefix", "ORDERPROCESSING_TABLE_PREFIX", "PREFIX", "prefix of the table names", defaults.TablePrefix, NonEmpty);
-            bucket = Define("--bucket", "ORDERPROCESSING_BUCKET", "NAME", "invoices bucket", defaults.Bucket, NonEmpty);
-            createTables = Define("--create-tables", "ORDERPROCESSING_CREATE_TABLES", null, "create the schema's tables and bucket when missing (--storage aws)", defaults.CreateTables, ParseBool);
-            seed = Define<bool?>("--seed", "ORDERPROCESSING_SEED", null, "put the demo catalog at start (default: in memory, or with --create-tables)", defaults.Seed, v => ParseBool(v));
-            noSeed = new Option<bool>("--no-seed") { Description = "do not put the demo catalog", Arity = ArgumentArity.Zero };
-            corsOrigin = Define("--cors-origin", "ORDERPROCESSING_CORS_ORIGIN", "ORIGIN", "browser origin allowed to call the API from another page, or * (default: only the host's own)", defaults.CorsOrigin, NonEmpty);
-            notificationsFile = Define("--notifications-file", "ORDERPROCESSING_NOTIFICATIONS_FILE", "PATH", "JSON-lines file of customer notifications", defaults.NotificationsFile, NonEmpty);
-            deliveryDelay = Define("--delivery-delay-ms", "ORDERPROCESSING_DELIVERY_DELAY_MS", "MS", "delay of each change in its stage queue, standing in for cloud latency (0 for none)", Milliseconds(defaults.DeliveryDelay), v => ParseMilliseconds(v, allowZero: true));
-            retryDelay = Define("--retry-delay-ms", "ORDERPROCESSING_RETRY_DELAY_MS", "MS", "first retry delay of a failed stage message, doubled per receive", Milliseconds(defaults.RetryDelay), v => ParseMilliseconds(v, allowZero: false));
-            maxRetryDelay = Define("--max-retry-delay-ms", "ORDERPROCESSING_MAX_RETRY_DELAY_MS", "MS", "largest retry delay", Milliseconds(defaults.MaxRetryDelay), v => ParseMilliseconds(v, allowZero: false));
+            _port = Define("--port", "ORDERPROCESSING_PORT", "PORT", "HTTP port (0 picks a free port)", defaults.Port, ParsePort);
+            _bind = Define("--bind", "ORDERPROCESSING_BIND", "ADDRESS", "address to listen on (0.0.0.0 exposes the host to the network)", defaults.Bind, ParseAddress);
+            _storage = Define("--storage", "ORDERPROCESSING_STORAGE", "memory|aws", "in-memory stores or the DynamoDB and S3 adapters", defaults.Storage, ParseStorage);
+            _dynamoDbEndpoint = Define("--dynamodb-endpoint", "ORDERPROCESSING_DYNAMODB_ENDPOINT", "URL", "DynamoDB endpoint for --storage aws (dynalite, LocalStack; default AWS)", defaults.DynamoDbEndpoint, ParseUri);
+            _s3Endpoint = Define("--s3-endpoint", "ORDERPROCESSING_S3_ENDPOINT", "URL", "S3 endpoint for --storage aws (s3rver, LocalStack; default AWS)", defaults.S3Endpoint, ParseUri);
+            _region = Define("--region", "ORDERPROCESSING_REGION", "REGION", "AWS region", defaults.Region, NonEmpty);
+            _tablePrefix = Define("--table-prefix", "ORDERPROCESSING_TABLE_PREFIX", "PREFIX", "prefix of the table names", defaults.TablePrefix, NonEmpty);
+            _bucket = Define("--bucket", "ORDERPROCESSING_BUCKET", "NAME", "invoices bucket", defaults.Bucket, NonEmpty);
+            _createTables = Define("--create-tables", "ORDERPROCESSING_CREATE_TABLES", null, "create the schema's tables and bucket when missing (--storage aws)", defaults.CreateTables, ParseBool);
+            _seed = Define<bool?>("--seed", "ORDERPROCESSING_SEED", null, "put the demo catalog at start (default: in memory, or with --create-tables)", defaults.Seed, v => ParseBool(v));
+            _noSeed = new Option<bool>("--no-seed") { Description = "do not put the demo catalog", Arity = ArgumentArity.Zero };
+            _corsOrigin = Define("--cors-origin", "ORDERPROCESSING_CORS_ORIGIN", "ORIGIN", "browser origin allowed to call the API from another page, or * (default: only the host's own)", defaults.CorsOrigin, NonEmpty);
+            _notificationsFile = Define("--notifications-file", "ORDERPROCESSING_NOTIFICATIONS_FILE", "PATH", "JSON-lines file of customer notifications", defaults.NotificationsFile, NonEmpty);
+            _deliveryDelay = Define("--delivery-delay-ms", "ORDERPROCESSING_DELIVERY_DELAY_MS", "MS", "delay of each change in its stage queue, standing in for cloud latency (0 for none)", Milliseconds(defaults.DeliveryDelay), v => ParseMilliseconds(v, allowZero: true));
+            _retryDelay = Define("--retry-delay-ms", "ORDERPROCESSING_RETRY_DELAY_MS", "MS", "first retry delay of a failed stage message, doubled per receive", Milliseconds(defaults.RetryDelay), v => ParseMilliseconds(v, allowZero: false));
+            _maxRetryDelay = Define("--max-retry-delay-ms", "ORDERPROCESSING_MAX_RETRY_DELAY_MS", "MS", "largest retry delay", Milliseconds(defaults.MaxRetryDelay), v => ParseMilliseconds(v, allowZero: false));
 
             // A plain command rather than RootCommand: no --version, no [diagram] or [suggest] directives, and a usage line
             // that names the project rather than whichever executable hosts the parse.
             Command = new Command("OrderProcessing.Local", "Runs OrderProcessing on this machine: the HTTP API, every pipeline stage and a web page.")
             {
-                port, bind, storage, dynamoDbEndpoint, s3Endpoint, region, tablePrefix, bucket, createTables, seed, noSeed,
-                corsOrigin, notificationsFile, deliveryDelay, retryDelay, maxRetryDelay,
+                _port, _bind, _storage, _dynamoDbEndpoint, _s3Endpoint, _region, _tablePrefix, _bucket, _createTables, _seed, _noSeed,
+                _corsOrigin, _notificationsFile, _deliveryDelay, _retryDelay, _maxRetryDelay,
                 
                 // Wide enough that no line wraps: each option's variable stays on its line, for the eye and for grep.
                 new HelpOption { Action = new HelpAction { MaxWidth = 240 } },
@@ -167,25 +167,25 @@ public static class LocalOptionsParser
 
         public LocalOptions Read(ParseResult result)
         {
-            // --seed and --no-seed set the same thing: the later one on the command line wins, as with any repeated setting.
-            var lastSeed = result.Tokens.LastOrDefault(t => t.Type == TokenType.Option && (t.Value == seed.Name || t.Value == noSeed.Name));
+            // --_seed and --no-_seed set the same thing: the later one on the command line wins, as with any repeated setting.
+            var lastSeed = result.Tokens.LastOrDefault(t => t.Type == TokenType.Option && (t.Value == _seed.Name || t.Value == _noSeed.Name));
             return new LocalOptions
             {
-                Port = result.GetValue(port),
-                Bind = result.GetValue(bind)!,
-                Storage = result.GetValue(storage),
-                DynamoDbEndpoint = result.GetValue(dynamoDbEndpoint),
-                S3Endpoint = result.GetValue(s3Endpoint),
-                Region = result.GetValue(region)!,
-                TablePrefix = result.GetValue(tablePrefix)!,
-                Bucket = result.GetValue(bucket)!,
-                CreateTables = result.GetValue(createTables),
-                Seed = lastSeed?.Value == noSeed.Name ? false : result.GetValue(seed),
-                CorsOrigin = result.GetValue(corsOrigin),
-                NotificationsFile = result.GetValue(notificationsFile)!,
-                DeliveryDelay = TimeSpan.FromMilliseconds(result.GetValue(deliveryDelay)),
-                RetryDelay = TimeSpan.FromMilliseconds(result.GetValue(retryDelay)),
-                MaxRetryDelay = TimeSpan.FromMilliseconds(result.GetValue(maxRetryDelay)),
+                Port = result.GetValue(_port),
+                Bind = result.GetValue(_bind)!,
+                Storage = result.GetValue(_storage),
+                DynamoDbEndpoint = result.GetValue(_dynamoDbEndpoint),
+                S3Endpoint = result.GetValue(_s3Endpoint),
+                Region = result.GetValue(_region)!,
+                TablePrefix = result.GetValue(_tablePrefix)!,
+                Bucket = result.GetValue(_bucket)!,
+                CreateTables = result.GetValue(_createTables),
+                Seed = lastSeed?.Value == _noSeed.Name ? false : result.GetValue(_seed),
+                CorsOrigin = result.GetValue(_corsOrigin),
+                NotificationsFile = result.GetValue(_notificationsFile)!,
+                DeliveryDelay = TimeSpan.FromMilliseconds(result.GetValue(_deliveryDelay)),
+                RetryDelay = TimeSpan.FromMilliseconds(result.GetValue(_retryDelay)),
+                MaxRetryDelay = TimeSpan.FromMilliseconds(result.GetValue(_maxRetryDelay)),
             };
         }
 
@@ -213,16 +213,16 @@ public static class LocalOptionsParser
                 Description = $"{description} [env {variable}]",
                 HelpName = valueName,
 
-                // A bare switch (--seed) turns it on; true or false may follow it (--seed=false), as the library reads booleans.
+                // A bare switch (--_seed) turns it on; true or false may follow it (--_seed=false), as the library reads booleans.
                 Arity = valueName is null ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
                 CustomParser = result => Convert(result, name, result.Tokens.Count == 0 ? "true" : result.Tokens[0].Value, parse),
             };
 
             // Without a default the usage prints none, which is right for the options whose default is "not set".
-            if (fallback is not null || environment.ContainsKey(variable))
+            if (fallback is not null || _environment.ContainsKey(variable))
             {
                 option.DefaultValueFactory = result =>
-                    environment.TryGetValue(variable, out var value) && !string.IsNullOrEmpty(value)
+                    _environment.TryGetValue(variable, out var value) && !string.IsNullOrEmpty(value)
                         ? Convert(result, variable, value, parse)
                         : fallback;
             }

@@ -1,7 +1,7 @@
-using OrderProcessing.Topology.Storage;
 using System.Globalization;
 using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Topology;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Local.Hosting;
 
