@@ -1,13 +1,13 @@
-using OrderProcessing.Topology.Storage;
-using OrderProcessing.Topology;
 using OrderProcessing.Infra.Plan.Api;
 using OrderProcessing.Infra.Plan.Functions;
 using OrderProcessing.Infra.Plan.Monitoring;
-using OrderProcessing.Topology.Naming;
 using OrderProcessing.Infra.Plan.Notifications;
 using OrderProcessing.Infra.Plan.Pipeline;
 using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Storage;
+using OrderProcessing.Topology;
+using OrderProcessing.Topology.Naming;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Infra.Plan;
 

@@ -3,8 +3,8 @@ using Amazon.S3;
 using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Functions.Adapters.S3;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Topology;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Functions.Composition;
 

@@ -3,11 +3,11 @@ using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Functions.Composition;
+using OrderProcessing.Functions.Observability;
+using OrderProcessing.Topology;
 using OrderProcessing.Topology.Events;
 using OrderProcessing.Topology.Events.DynamoDb;
 using OrderProcessing.Topology.Events.Sqs;
-using OrderProcessing.Functions.Observability;
-using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Stages;
 

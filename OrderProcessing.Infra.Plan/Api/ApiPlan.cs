@@ -1,6 +1,6 @@
-using OrderProcessing.Topology;
 using OrderProcessing.Infra.Plan.Monitoring;
 using OrderProcessing.Infra.Plan.Settings;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Infra.Plan.Api;
 

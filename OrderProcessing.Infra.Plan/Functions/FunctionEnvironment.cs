@@ -1,7 +1,7 @@
-using OrderProcessing.Topology.Storage;
+using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Naming;
-using OrderProcessing.Infra.Plan.Settings;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Infra.Plan.Functions;
 

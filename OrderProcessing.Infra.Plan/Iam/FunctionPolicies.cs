@@ -1,5 +1,5 @@
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Topology;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Infra.Plan.Iam;
 

@@ -1,6 +1,6 @@
-using OrderProcessing.Topology.Storage;
 using System.Text.Json.Nodes;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Infra.Plan.Pipeline;
 

@@ -4,8 +4,8 @@ using System.Text.Json;
 using OrderProcessing.Benchmarks.Events;
 using OrderProcessing.Benchmarks.Storage;
 using OrderProcessing.Functions.Adapters.Aws;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Topology;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Benchmarks.ColdStart;
 

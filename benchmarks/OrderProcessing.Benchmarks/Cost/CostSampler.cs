@@ -9,10 +9,10 @@ using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Topology.Events;
 using OrderProcessing.Functions.Stages;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Topology;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Benchmarks.Cost;
 

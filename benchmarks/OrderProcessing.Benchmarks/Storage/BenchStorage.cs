@@ -1,9 +1,9 @@
-using OrderProcessing.Topology.Storage;
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Functions.Adapters.DynamoDb;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Benchmarks.Storage;
 

@@ -5,10 +5,10 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Topology.Events;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Stages;
 using OrderProcessing.Topology;
+using OrderProcessing.Topology.Events;
 
 namespace OrderProcessing.Benchmarks.Warm;
 

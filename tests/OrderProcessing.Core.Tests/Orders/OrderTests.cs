@@ -1,8 +1,8 @@
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Tests.Support;
-using OrderProcessing.Testing.Time;
 using OrderProcessing.Testing.Orders;
+using OrderProcessing.Testing.Time;
 
 namespace OrderProcessing.Core.Tests.Orders;
 

@@ -1,10 +1,10 @@
+using Microsoft.Extensions.Time.Testing;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Tests.Support;
 using OrderProcessing.Testing.Time;
-using Microsoft.Extensions.Time.Testing;
 
 namespace OrderProcessing.Core.Tests.Payments;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Orders;
@@ -6,7 +7,6 @@ using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Shipping;
 using OrderProcessing.Testing.Time;
-using Microsoft.Extensions.Time.Testing;
 
 namespace OrderProcessing.Core.Tests.Support;
 

@@ -3,9 +3,9 @@ using System.Text.Json;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Api.Resources;
-using OrderProcessing.Topology.Events;
 using OrderProcessing.Functions.Tests.Support;
 using OrderProcessing.Topology;
+using OrderProcessing.Topology.Events;
 
 namespace OrderProcessing.Functions.Tests.Api;
 

@@ -1,8 +1,8 @@
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Tests.Support;
-using OrderProcessing.Topology;
 using OrderProcessing.Testing.Time;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Observability;
 

@@ -1,10 +1,10 @@
-using OrderProcessing.Testing.Time;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Stages;
 using OrderProcessing.Functions.Tests.Support;
+using OrderProcessing.Testing.Time;
 using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Stages;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Invoices;
@@ -7,13 +8,12 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Topology.Events;
-using OrderProcessing.Topology.Events.Sqs;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Stages;
-using OrderProcessing.Topology;
 using OrderProcessing.Testing.Time;
-using Microsoft.Extensions.Time.Testing;
+using OrderProcessing.Topology;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.Sqs;
 
 namespace OrderProcessing.Functions.Tests.Support;
 

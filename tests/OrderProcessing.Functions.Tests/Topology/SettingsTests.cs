@@ -4,10 +4,10 @@ using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Functions.Tests.Support;
-using OrderProcessing.Topology;
 using OrderProcessing.Testing.Time;
+using OrderProcessing.Topology;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Functions.Tests.Topology;
 

@@ -1,8 +1,8 @@
 using System.Reflection;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Api;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Topology;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Functions.Tests.Topology;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using OrderProcessing.Topology;
 using OrderProcessing.Infra.Plan.Api;
 using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Tests.Support;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Infra.Plan.Tests.Api;
 

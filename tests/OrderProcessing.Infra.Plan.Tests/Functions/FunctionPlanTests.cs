@@ -1,8 +1,8 @@
-using OrderProcessing.Topology.Storage;
-using OrderProcessing.Topology;
 using OrderProcessing.Infra.Plan.Functions;
 using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Tests.Support;
+using OrderProcessing.Topology;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Infra.Plan.Tests.Functions;
 

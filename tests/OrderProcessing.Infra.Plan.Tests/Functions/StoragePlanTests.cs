@@ -1,7 +1,7 @@
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Storage;
 using OrderProcessing.Infra.Plan.Tests.Support;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Infra.Plan.Tests.Functions;
 

@@ -1,7 +1,7 @@
-using OrderProcessing.Topology.Storage;
-using OrderProcessing.Topology;
 using OrderProcessing.Infra.Plan.Iam;
 using OrderProcessing.Infra.Plan.Tests.Support;
+using OrderProcessing.Topology;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Infra.Plan.Tests.Iam;
 

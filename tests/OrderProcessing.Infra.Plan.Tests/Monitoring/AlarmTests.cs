@@ -1,7 +1,7 @@
 using System.Text.Json;
-using OrderProcessing.Topology;
 using OrderProcessing.Infra.Plan.Monitoring;
 using OrderProcessing.Infra.Plan.Tests.Support;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Infra.Plan.Tests.Monitoring;
 

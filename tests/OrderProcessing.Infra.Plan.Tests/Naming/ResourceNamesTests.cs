@@ -1,5 +1,5 @@
-using OrderProcessing.Topology.Naming;
 using OrderProcessing.Infra.Plan.Tests.Support;
+using OrderProcessing.Topology.Naming;
 
 namespace OrderProcessing.Infra.Plan.Tests.Naming;
 

@@ -1,8 +1,8 @@
-using OrderProcessing.Topology.Storage;
 using System.Text.Json;
 using OrderProcessing.Infra.Plan.Monitoring;
 using OrderProcessing.Infra.Plan.Pipeline;
 using OrderProcessing.Infra.Plan.Tests.Support;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Infra.Plan.Tests.Pipeline;
 

@@ -1,10 +1,10 @@
-using OrderProcessing.Topology.Storage;
 using System.Text.Json;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Topology;
 using OrderProcessing.Infra.Plan.Monitoring;
 using OrderProcessing.Infra.Plan.Pipeline;
 using OrderProcessing.Infra.Plan.Tests.Support;
+using OrderProcessing.Topology;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Infra.Plan.Tests.Pipeline;
 

@@ -1,5 +1,5 @@
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Infra.Plan.Iam;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Infra.Plan.Tests.Support;
 

@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Functions.Adapters.Aws;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Integration.Tests.Servers;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Integration.Tests.Aws;
 

@@ -1,7 +1,7 @@
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Core.Catalog;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Integration.Tests.Servers;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Integration.Tests.Contracts;
 

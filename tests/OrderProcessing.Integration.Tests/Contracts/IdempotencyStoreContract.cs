@@ -1,7 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
 using OrderProcessing.Core.Idempotency;
 using OrderProcessing.Integration.Tests.Support;
 using OrderProcessing.Testing.Time;
-using Microsoft.Extensions.Time.Testing;
 
 namespace OrderProcessing.Integration.Tests.Contracts;
 

@@ -1,7 +1,7 @@
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Core.Invoices;
 using OrderProcessing.Functions.Adapters.S3;
 using OrderProcessing.Integration.Tests.Servers;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Integration.Tests.Contracts;
 

@@ -1,9 +1,9 @@
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.DynamoDb;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Integration.Tests.Servers;
 using OrderProcessing.Integration.Tests.Support;
+using OrderProcessing.Topology.Storage;
 using A = OrderProcessing.Topology.Storage.OrderItemAttributes;
 
 namespace OrderProcessing.Integration.Tests.DynamoDb;

@@ -3,10 +3,10 @@ using OrderProcessing.Core.Catalog;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Adapters.DynamoDb;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Integration.Tests.Servers;
 using OrderProcessing.Integration.Tests.Support;
 using OrderProcessing.Testing.Time;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Integration.Tests.DynamoDb;
 

@@ -1,4 +1,3 @@
-using OrderProcessing.Topology.Storage;
 using System.Text;
 using System.Text.Json;
 using OrderProcessing.Core.Catalog;
@@ -6,6 +5,7 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Functions.Adapters.S3;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Integration.Tests.EndToEnd;
 

@@ -1,4 +1,3 @@
-using OrderProcessing.Topology.Storage;
 using System.Globalization;
 using System.Net;
 using System.Web;
@@ -6,6 +5,7 @@ using Amazon.S3.Model;
 using OrderProcessing.Functions.Adapters.S3;
 using OrderProcessing.Integration.Tests.Servers;
 using OrderProcessing.Integration.Tests.Support;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Integration.Tests.S3;
 

@@ -1,7 +1,7 @@
-using OrderProcessing.Topology.Storage;
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using OrderProcessing.Functions.Adapters.Aws;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Integration.Tests.Servers;
 

@@ -1,9 +1,9 @@
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.S3.Model;
-using OrderProcessing.Topology.Storage;
-using OrderProcessing.Topology;
 using OrderProcessing.Integration.Tests.Servers;
+using OrderProcessing.Topology;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Integration.Tests.Support;
 

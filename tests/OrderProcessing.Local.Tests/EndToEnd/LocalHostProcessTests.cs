@@ -2,11 +2,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using OrderProcessing.Topology;
 using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Local.Tests.Support;
 using OrderProcessing.Testing.Transport;
 using OrderProcessing.Testing.Waiting;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Local.Tests.EndToEnd;
 

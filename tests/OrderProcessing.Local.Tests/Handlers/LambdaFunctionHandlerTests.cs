@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Topology;
 using OrderProcessing.Local.Gateway;
 using OrderProcessing.Local.Handlers;
 using OrderProcessing.Local.Hosting;
+using OrderProcessing.Topology;
 using OrderProcessing.Topology.Events;
 using OrderProcessing.Topology.Events.ApiGateway;
 

@@ -5,15 +5,15 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.InMemory;
-using OrderProcessing.Topology;
-using OrderProcessing.Transport.ChangeFeed;
-using OrderProcessing.Transport.Invocation;
 using OrderProcessing.Local.Hosting;
 using OrderProcessing.Local.Tests.Support;
-using OrderProcessing.Topology.Events;
-using OrderProcessing.Topology.Events.ApiGateway;
 using OrderProcessing.Testing.Transport;
 using OrderProcessing.Testing.Waiting;
+using OrderProcessing.Topology;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.ApiGateway;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Local.Tests.Hosting;
 

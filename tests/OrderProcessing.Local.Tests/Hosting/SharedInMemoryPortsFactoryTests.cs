@@ -1,6 +1,6 @@
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Topology;
 using OrderProcessing.Local.Hosting;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Local.Tests.Hosting;
 

@@ -1,8 +1,8 @@
 using OrderProcessing.Core.Pipeline;
-using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Api;
 using OrderProcessing.Reliability.Chaos;
 using OrderProcessing.Reliability.Dispatch;
+using OrderProcessing.Topology;
 using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Reliability.Tests.Chaos;

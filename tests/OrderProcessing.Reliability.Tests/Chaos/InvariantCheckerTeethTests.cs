@@ -1,6 +1,6 @@
-using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Chaos;
 using OrderProcessing.Reliability.Stores;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Reliability.Tests.Chaos;
 

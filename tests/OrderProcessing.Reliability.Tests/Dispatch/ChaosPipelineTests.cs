@@ -1,7 +1,7 @@
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
-using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Dispatch;
+using OrderProcessing.Topology;
 using OrderProcessing.Transport.ChangeFeed;
 using OrderProcessing.Transport.Delivery;
 

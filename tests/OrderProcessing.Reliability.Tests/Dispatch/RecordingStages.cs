@@ -1,7 +1,7 @@
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Pipeline;
-using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Dispatch;
+using OrderProcessing.Topology;
 using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Reliability.Tests.Dispatch;

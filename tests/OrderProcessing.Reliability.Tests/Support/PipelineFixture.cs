@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Invoices;
@@ -7,7 +8,6 @@ using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Shipping;
 using OrderProcessing.Testing.Time;
-using Microsoft.Extensions.Time.Testing;
 
 namespace OrderProcessing.Reliability.Tests.Support;
 

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Transport.ChangeFeed;
 using OrderProcessing.Testing.Transport;
 using OrderProcessing.Testing.Waiting;
+using OrderProcessing.Transport.ChangeFeed;
 
 namespace OrderProcessing.Transport.Tests.ChangeFeed;
 

@@ -2,13 +2,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Stages;
+using OrderProcessing.Testing.Transport;
+using OrderProcessing.Testing.Waiting;
 using OrderProcessing.Topology;
 using OrderProcessing.Transport.Delivery;
 using OrderProcessing.Transport.Dispatch;
 using OrderProcessing.Transport.Invocation;
 using OrderProcessing.Transport.Queues;
-using OrderProcessing.Testing.Transport;
-using OrderProcessing.Testing.Waiting;
 
 namespace OrderProcessing.Transport.Tests.Dispatch;
 

@@ -1,15 +1,15 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Functions.Stages;
+using OrderProcessing.Testing.Transport;
+using OrderProcessing.Testing.Waiting;
 using OrderProcessing.Topology;
 using OrderProcessing.Transport.ChangeFeed;
 using OrderProcessing.Transport.Delivery;
 using OrderProcessing.Transport.Dispatch;
 using OrderProcessing.Transport.Events;
-using OrderProcessing.Transport.Queues;
-using OrderProcessing.Functions.Stages;
 using OrderProcessing.Transport.Invocation;
-using OrderProcessing.Testing.Transport;
-using OrderProcessing.Testing.Waiting;
+using OrderProcessing.Transport.Queues;
 
 namespace OrderProcessing.Transport.Tests.Dispatch;
 

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Testing.Transport;
+using OrderProcessing.Testing.Waiting;
 using OrderProcessing.Topology;
 using OrderProcessing.Transport.Delivery;
 using OrderProcessing.Transport.Dispatch;
 using OrderProcessing.Transport.Events;
 using OrderProcessing.Transport.Queues;
-using OrderProcessing.Testing.Transport;
-using OrderProcessing.Testing.Waiting;
 
 namespace OrderProcessing.Transport.Tests.Dispatch;
 

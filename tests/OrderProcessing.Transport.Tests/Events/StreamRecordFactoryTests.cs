@@ -1,9 +1,9 @@
 using System.Text.Json;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Transport.ChangeFeed;
-using OrderProcessing.Transport.Events;
 using OrderProcessing.Testing.Transport;
 using OrderProcessing.Testing.Waiting;
+using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Events;
 
 namespace OrderProcessing.Transport.Tests.Events;
 

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Time.Testing;
+using OrderProcessing.Testing.Transport;
+using OrderProcessing.Testing.Waiting;
 using OrderProcessing.Topology;
 using OrderProcessing.Transport.Delivery;
 using OrderProcessing.Transport.Dispatch;
 using OrderProcessing.Transport.Events;
 using OrderProcessing.Transport.Queues;
-using OrderProcessing.Testing.Transport;
-using OrderProcessing.Testing.Waiting;
 
 namespace OrderProcessing.Transport.Tests.Queues;
 

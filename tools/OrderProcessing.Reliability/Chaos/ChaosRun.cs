@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.Invoices;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
@@ -11,7 +12,6 @@ using OrderProcessing.Reliability.Stores;
 using OrderProcessing.Reliability.Time;
 using OrderProcessing.Transport.ChangeFeed;
 using OrderProcessing.Transport.Invocation;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace OrderProcessing.Reliability.Chaos;
 

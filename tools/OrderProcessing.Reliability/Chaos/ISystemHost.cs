@@ -1,5 +1,5 @@
-using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Api;
+using OrderProcessing.Topology;
 using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Reliability.Chaos;

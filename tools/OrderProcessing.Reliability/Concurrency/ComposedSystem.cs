@@ -1,6 +1,6 @@
-using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Api;
 using OrderProcessing.Reliability.Stores;
+using OrderProcessing.Topology;
 using OrderProcessing.Transport.ChangeFeed;
 using OrderProcessing.Transport.Invocation;
 

@@ -5,10 +5,10 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Shipping;
-using OrderProcessing.Topology;
 using OrderProcessing.Reliability.BadInput;
 using OrderProcessing.Reliability.Chaos;
 using OrderProcessing.Reliability.Faults;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Reliability.Lambda;
 

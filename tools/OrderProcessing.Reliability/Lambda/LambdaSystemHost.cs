@@ -1,9 +1,9 @@
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Observability;
-using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Api;
 using OrderProcessing.Reliability.Chaos;
+using OrderProcessing.Topology;
 using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Reliability.Lambda;

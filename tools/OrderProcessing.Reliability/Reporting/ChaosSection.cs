@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using OrderProcessing.Topology;
 using OrderProcessing.Reliability.Chaos;
+using OrderProcessing.Topology;
 using static OrderProcessing.DevTools.Reporting.Markdown;
 
 namespace OrderProcessing.Reliability.Reporting;

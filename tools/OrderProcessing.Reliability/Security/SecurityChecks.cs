@@ -1,9 +1,9 @@
 using System.Net;
 using System.Reflection;
 using OrderProcessing.Functions.Composition;
-using OrderProcessing.Topology;
 using OrderProcessing.Local.Hosting;
 using OrderProcessing.Reliability.Chaos;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Reliability.Security;
 

@@ -1,10 +1,10 @@
-using OrderProcessing.Topology.Storage;
 using Amazon.DynamoDBv2;
 using Amazon.S3;
+using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Functions.Adapters.S3;
-using OrderProcessing.DevTools.Processes;
+using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Reliability.Stores;
 
