@@ -47,8 +47,9 @@ public static class ApiGatewayResponseDecoder
         }
 
         var body = Array.Empty<byte>();
-        if (result.Body is { } text)
+        if (!result.Body.IsEmpty)
         {
+            var text = result.Body.ToString();
             try
             {
                 body = result.IsBase64Encoded ? Convert.FromBase64String(text) : Encoding.UTF8.GetBytes(text);

@@ -17,9 +17,12 @@ public sealed record ApiGatewayProxyResponse
     [JsonPropertyName("multiValueHeaders")]
     public IReadOnlyDictionary<string, IReadOnlyList<string>> MultiValueHeaders { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
-    /// <summary>The body as text, or base64 when <see cref="IsBase64Encoded"/> is true; empty without a body.</summary>
+    /// <summary>
+    /// The body as text, or base64 when <see cref="IsBase64Encoded"/> is true; empty without a body. A producer with the
+    /// text's UTF-8 bytes carries them (<see cref="ProxyBody.FromUtf8"/>) and they are written without a UTF-16 copy.
+    /// </summary>
     [JsonPropertyName("body")]
-    public string Body { get; init; } = "";
+    public ProxyBody Body { get; init; }
 
     /// <summary>True when <see cref="Body"/> is base64 of binary content (a PDF).</summary>
     [JsonPropertyName("isBase64Encoded")]

@@ -20,7 +20,7 @@ public sealed class InvoiceTests
         Assert.That(after.Status, Is.EqualTo(200), after.ToString());
         Assert.That(after.Response.IsBase64Encoded, Is.True);
         Assert.That(after.Header("Content-Type"), Is.EqualTo("application/pdf"));
-        var pdf = Convert.FromBase64String(after.Response.Body);
+        var pdf = Convert.FromBase64String(after.Body);
         Assert.That(pdf, Is.EqualTo(await system.Ports.Invoices!.GetAsync(orderId)));
         Assert.That(Encoding.ASCII.GetString(pdf), Does.StartWith("%PDF-").And.Contain("%%EOF"));
     }

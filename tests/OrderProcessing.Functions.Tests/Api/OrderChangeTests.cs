@@ -47,7 +47,7 @@ public sealed class OrderChangeTests
         Assert.That(result.Status, Is.EqualTo(409), result.ToString());
         Assert.That(result.Json.GetProperty("type").GetString(), Is.EqualTo(ProblemTypes.OperatorMoveNotAllowed));
         Assert.That(result.Json.GetProperty("detail").GetString(), Does.StartWith($"Only the {stage} stage moves an order from {from.ToWire()} to {to}"));
-        Assert.That((await _system.SendAsync(ApiEventBuilder.Get($"/orders/{orderId}"))).Response.Body, Is.EqualTo(before.Response.Body));
+        Assert.That((await _system.SendAsync(ApiEventBuilder.Get($"/orders/{orderId}"))).Body, Is.EqualTo(before.Body));
     }
 
     [TestCase("OUT_OF_STOCK")]
@@ -227,7 +227,7 @@ public sealed class OrderChangeTests
         var result = await _system.SendAsync(ApiEventBuilder.Delete($"/orders/{orderId}"));
 
         Assert.That(result.Status, Is.EqualTo(204));
-        Assert.That(result.Response.Body, Is.Empty);
+        Assert.That(result.Body, Is.Empty);
         Assert.That((await _system.SendAsync(ApiEventBuilder.Get($"/orders/{orderId}"))).Status, Is.EqualTo(404));
     }
 

@@ -42,7 +42,7 @@ public sealed class PlaceOrderTests
             "orderId", "customerId", "customerEmail", "customerName", "status", "items", "currency", "total",
             "shippingAddress", "trackingNumber", "invoiceAvailable", "createdAt", "updatedAt", "history",
         }));
-        Assert.That(result.Response.Body, Does.Not.Contain("tok_visa").And.Not.Contain("paymentToken"));
+        Assert.That(result.Body, Does.Not.Contain("tok_visa").And.Not.Contain("paymentToken"));
         Assert.That(result.Json.GetProperty("trackingNumber").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That(result.Json.GetProperty("invoiceAvailable").GetBoolean(), Is.False);
         Assert.That(result.Json.GetProperty("customerEmail").GetString(), Is.EqualTo(OrderRequestBuilder.Email));
@@ -55,7 +55,7 @@ public sealed class PlaceOrderTests
 
         var result = await _system.SendAsync(ApiEventBuilder.Post("/orders", body));
 
-        var raw = result.Response.Body;
+        var raw = result.Body;
         Assert.That(raw, Does.Contain("\"unitPrice\":0.50").And.Contain("\"lineTotal\":1.50").And.Contain("\"total\":21.48"));
         var line = result.Json.GetProperty("items")[0];
         Assert.That(line.GetProperty("productId").GetString(), Is.EqualTo("sku-1"));
@@ -72,7 +72,7 @@ public sealed class PlaceOrderTests
 
         var result = await _system.SendAsync(ApiEventBuilder.Post("/orders", new OrderRequestBuilder().Items(("sku-yen", 1)).Build()));
 
-        Assert.That(result.Response.Body, Does.Contain("\"total\":1200,"));
+        Assert.That(result.Body, Does.Contain("\"total\":1200,"));
     }
 
     [Test]

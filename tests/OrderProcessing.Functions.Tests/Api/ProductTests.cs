@@ -18,7 +18,7 @@ public sealed class ProductTests
 
         Assert.That(result.Status, Is.EqualTo(201), result.ToString());
         Assert.That(result.Header("Location"), Is.EqualTo("/products/sku-9"));
-        Assert.That(result.Response.Body, Is.EqualTo("{\"productId\":\"sku-9\",\"name\":\"Widget\",\"unitPrice\":12.50,\"currency\":\"USD\",\"stock\":7,\"reserved\":0,\"shipped\":0}"));
+        Assert.That(result.Body, Is.EqualTo("{\"productId\":\"sku-9\",\"name\":\"Widget\",\"unitPrice\":12.50,\"currency\":\"USD\",\"stock\":7,\"reserved\":0,\"shipped\":0}"));
     }
 
     [Test]

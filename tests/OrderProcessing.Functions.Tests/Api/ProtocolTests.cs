@@ -250,7 +250,7 @@ public sealed class ProtocolTests
 
         Assert.That(result.Status, Is.EqualTo(500));
         Assert.That(result.Json.GetProperty("type").GetString(), Is.EqualTo(ProblemTypes.InternalError));
-        Assert.That(result.Response.Body, Does.Not.Contain("secret internals"));
+        Assert.That(result.Body, Does.Not.Contain("secret internals"));
         var error = _system.OutputLines.Single(l => l.TryGetProperty("errorType", out _));
         Assert.That(error.GetProperty("level").GetString(), Is.EqualTo("ERROR"));
         Assert.That(error.GetProperty("errorMessage").GetString(), Does.Contain("secret internals"));

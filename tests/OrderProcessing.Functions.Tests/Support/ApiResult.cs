@@ -10,7 +10,10 @@ internal sealed class ApiResult(ApiGatewayProxyResponse response)
 
     public int Status => Response.StatusCode;
 
-    public JsonElement Json => JsonDocument.Parse(Response.Body).RootElement;
+    /// <summary>The body's text, as API Gateway reads it from the response document.</summary>
+    public string Body => Response.Body.ToString();
+
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
     public string? Header(string name) => Response.Header(name);
 
@@ -23,5 +26,5 @@ internal sealed class ApiResult(ApiGatewayProxyResponse response)
     public IReadOnlyList<string> ErrorFields =>
         Json.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().Select(p => p.Name).ToList() : [];
 
-    public override string ToString() => $"{Status} {Response.Body}";
+    public override string ToString() => $"{Status} {Body}";
 }

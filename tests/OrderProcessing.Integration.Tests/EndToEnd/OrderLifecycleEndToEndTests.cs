@@ -25,7 +25,7 @@ public sealed class OrderLifecycleEndToEndTests
     {
         _system = await EndToEndSystem.CreateAsync();
         var put = await _system.SendAsync("PUT", "/products/sku-1", "{\"name\":\"Widget\",\"unitPrice\":12.5,\"currency\":\"USD\",\"stock\":5}");
-        Assert.That(put.Status, Is.EqualTo(201), put.Response.Body);
+        Assert.That(put.Status, Is.EqualTo(201), put.Response.Body.ToString());
     }
 
     [TearDown]
@@ -51,7 +51,7 @@ public sealed class OrderLifecycleEndToEndTests
         Assert.That(order.GetProperty("total").GetRawText(), Is.EqualTo("25.00"));
 
         var invoice = await _system.SendAsync("GET", $"/orders/{orderId}/invoice");
-        Assert.That(invoice.Status, Is.EqualTo(303), invoice.Response.Body);
+        Assert.That(invoice.Status, Is.EqualTo(303), invoice.Response.Body.ToString());
         var link = new Uri(invoice.Response.Header("Location")!);
         using var http = new HttpClient();
         using var download = await http.GetAsync(link);
@@ -87,7 +87,7 @@ public sealed class OrderLifecycleEndToEndTests
         Assert.That(_system.HeldBack, Is.EqualTo(1), "the order must be paid, its shipment still queued");
 
         var cancel = await _system.SendAsync("POST", $"/orders/{orderId}/cancel", "{\"reason\":\"changed my mind\"}");
-        Assert.That(cancel.Status, Is.EqualTo(200), cancel.Response.Body);
+        Assert.That(cancel.Status, Is.EqualTo(200), cancel.Response.Body.ToString());
         await _system.FlushAsync();
         // The shipment message arrives after the cancellation: it must not ship a cancelled order.
         await _system.ReleaseHeldBackAsync();
@@ -129,7 +129,7 @@ public sealed class OrderLifecycleEndToEndTests
             + "\"shippingAddress\":{\"line1\":\"1 Main St\",\"city\":\"Springfield\",\"postalCode\":\"12345\",\"country\":\"US\"}}";
         var headers = idempotencyKey is null ? [] : new[] { ("Idempotency-Key", idempotencyKey) };
         var placed = await _system.SendAsync("POST", "/orders", body, headers);
-        Assert.That(placed.Status, Is.EqualTo(201), placed.Response.Body);
+        Assert.That(placed.Status, Is.EqualTo(201), placed.Response.Body.ToString());
         return Json(placed.Response.Body).GetProperty("orderId").GetString()!;
     }
 

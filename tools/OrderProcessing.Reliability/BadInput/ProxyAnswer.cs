@@ -31,8 +31,8 @@ internal static class ProxyAnswer
                 headers[name] = string.Join(", ", values);
             }
 
-            var body = response.Body;
-            if (body is not null && response.IsBase64Encoded)
+            var body = response.Body.ToString();
+            if (response.IsBase64Encoded)
             {
                 var bytes = Convert.FromBase64String(body);
                 body = IsJson(headers) ? Encoding.UTF8.GetString(bytes) : $"({bytes.Length} bytes)";
