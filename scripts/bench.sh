@@ -3,7 +3,7 @@
 #   cold start (plain vs ReadyToRun and JIT settings, fresh processes against dynalite), artifact sizes,
 #   warm handler benchmarks (BenchmarkDotNet), end-to-end load through the local host (wrk, in memory and on dynalite),
 #   a cost sample (dynalite + s3rver) priced per million orders, and the same warm and end-to-end runs of the baseline
-#   commit (before the performance work) for the before/after columns.
+#   commit (the last one before the architecture rework) for the before/after columns.
 #
 # usage: scripts/bench.sh [--quick] [--no-baseline] [--report-only]
 #   --quick        shorter runs (about 10 minutes instead of about 30): fewer iterations and cold starts, 5 s load windows
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 mode=full
-baseline=${BENCH_BASELINE:-724738a}
+baseline=${BENCH_BASELINE:-fc4c297}
 report_only=false
 for arg in "$@"; do
   case "$arg" in
@@ -84,8 +84,9 @@ host="$root/OrderProcessing.Local/bin/Release/net10.0/OrderProcessing.Local.dll"
 probe="$root/benchmarks/OrderProcessing.ColdStartProbe/bin/Release/net10.0/OrderProcessing.ColdStartProbe.dll"
 load() { "${runner[@]}" load --phase "$1" --out "$results/load.json"; }
 
-# The baseline: the commit before the performance work, built from its own sources with today's benchmark projects
-# overlaid (they use only the public handler API), so before and after run the same measurements in the same session.
+# The baseline: the last commit before the architecture rework, built from its own sources with its own benchmark
+# projects (today's read projects the baseline does not have: the topology, the transport, the dev tools), so before and
+# after run the same measurements in the same session. A baseline without a harness of its own gets today's overlaid.
 base_runner=() base_host="" base_publish=""
 if [[ -n $baseline ]]; then
   echo "bench: building baseline $baseline"
@@ -93,9 +94,10 @@ if [[ -n $baseline ]]; then
   rm -rf "$base_src"
   mkdir -p "$base_src"
   git archive "$baseline" | tar -x -C "$base_src"
-  rm -rf "$base_src/benchmarks"
-  cp -r benchmarks "$base_src/benchmarks"
-  rm -rf "$base_src"/benchmarks/*/bin "$base_src"/benchmarks/*/obj
+  if [[ ! -d $base_src/benchmarks/OrderProcessing.Benchmarks ]]; then
+    cp -r benchmarks "$base_src/benchmarks"
+    rm -rf "$base_src"/benchmarks/*/bin "$base_src"/benchmarks/*/obj
+  fi
   dotnet build "$base_src/benchmarks/OrderProcessing.Benchmarks" -c Release -v quiet -nologo
   dotnet build "$base_src/OrderProcessing.Local" -c Release -v quiet -nologo
   dotnet publish "$base_src/OrderProcessing.Functions" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -v quiet -nologo -o "$out/publish-r2r-before"
