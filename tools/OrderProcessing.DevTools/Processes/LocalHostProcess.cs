@@ -137,12 +137,15 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
+        // A log left by an earlier host under the same name would announce that host's port: start from none, and
+        // accept only the ready line naming the port given to this one.
+        File.Delete(logFile);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host.");
         var deadline = Stopwatch.StartNew();
         while (true)
         {
             var text = ReadShared(logFile);
-            if (ReadyLine().Match(text) is { Success: true } ready)
+            if (ReadyLine().Match(text) is { Success: true } ready && new Uri(ready.Groups[1].Value).Port == port)
             {
                 return new LocalHostProcess(process, directory, logFile, new Uri(ready.Groups[1].Value + "/"));
             }
