@@ -61,7 +61,7 @@ public sealed class DeploymentPlan
     /// <summary>The REST API.</summary>
     public ApiPlan Api { get; }
 
-    /// <summary>The topics and the order events pipe.</summary>
+    /// <summary>The topics and the one pipe reading the orders stream.</summary>
     public NotificationsPlan Notifications { get; }
 
     /// <summary>Error and throttle alarms of every function.</summary>
@@ -100,8 +100,6 @@ public sealed class DeploymentPlan
         {
             new PhysicalName(NameKind.SqsQueue, s.QueueName),
             new PhysicalName(NameKind.SqsQueue, s.DeadLetterQueueName),
-            new PhysicalName(NameKind.Pipe, s.PipeName),
-            new PhysicalName(NameKind.IamRole, s.PipeRoleName),
         }),
         new PhysicalName(NameKind.SnsTopic, Notifications.OrderEventsTopicName),
         new PhysicalName(NameKind.SnsTopic, Notifications.OperationsTopicName),
@@ -116,11 +114,14 @@ public sealed class DeploymentPlan
         .. Alarms.Select(a => new PhysicalName(NameKind.Alarm, a.Name)),
     ];
 
-    /// <summary>The plan of stack <paramref name="stackName"/> with <paramref name="settings"/>.</summary>
-    public static DeploymentPlan Create(string stackName, StackSettings settings)
+    /// <summary>
+    /// The plan of stack <paramref name="stackName"/> in <paramref name="region"/> (the stack's <c>aws:region</c>, which
+    /// role names carry) with <paramref name="settings"/>.
+    /// </summary>
+    public static DeploymentPlan Create(string stackName, string region, StackSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var names = new ResourceNames(stackName);
+        var names = new ResourceNames(stackName, region);
 
         var tables = StorageSchema.Tables
             .Select(t => new TablePlan(t, names.Table(t), settings.DeletionProtection))
@@ -136,7 +137,8 @@ public sealed class DeploymentPlan
                 names.LogGroup(f),
                 FunctionPlan.LiveAlias,
                 settings.FunctionMemory.TryGetValue(f.Name, out var memory) ? memory : f.MemoryMb,
-                settings.LogRetentionDays))
+                settings.LogRetentionDays,
+                f.Trigger.Kind == TriggerKind.Http ? settings.ApiReservedConcurrency : null))
             .ToList();
         var stages = functions
             .Where(f => f.Definition.Trigger.Kind == TriggerKind.StageQueue)
@@ -159,11 +161,11 @@ public sealed class DeploymentPlan
             names.OrderEventsPipe,
             names.OrderEventsPipeRole,
             names.PipeDeadLetterQueue,
-            StreamFilters.ForOrderEvents(),
-            OrderEventMessage.InputTemplate(),
+            StreamFilters.ForTransitions(),
+            EnvelopeTemplate.InputTemplate(),
             names.OperationsTopic,
             settings.AlarmEmails,
-            DeadLetters(names, "pipes", names.PipeDeadLetterQueue, "order writes a pipe could not deliver after its retries, so a stage was not started or an event not published; each message names the pipe, shard and sequence numbers"));
+            DeadLetters(names, "pipes", names.PipeDeadLetterQueue, "order transitions the stream pipe could not publish after its retries, so no stage was started and no event published; each message names the pipe, shard and sequence numbers"));
 
         var functionAlarms = functions.SelectMany(f => new[] { FunctionErrors(names, f), FunctionThrottles(names, f) }).ToList();
 
@@ -184,8 +186,10 @@ public sealed class DeploymentPlan
             definition.QueueVisibilityTimeoutSeconds,
             definition.MaxReceiveCount,
             definition.BatchSize,
-            names.Pipe(definition),
-            names.PipeRole(definition),
+            definition.MaximumConcurrency is >= StagePlan.MinimumConcurrencyCap and <= StagePlan.MaximumConcurrencyCap
+                ? definition.MaximumConcurrency
+                : throw new InvalidOperationException(
+                    $"Stage '{definition.Name}' has MaximumConcurrency {definition.MaximumConcurrency}; Lambda accepts {StagePlan.MinimumConcurrencyCap} to {StagePlan.MaximumConcurrencyCap} on a queue trigger."),
             StreamFilters.ForStatus(status),
             DeadLetters(names, definition.Name, deadLetterQueue, $"orders that failed {definition.Name} {definition.MaxReceiveCount} times; inspect the messages, fix the cause, then redrive them"));
     }

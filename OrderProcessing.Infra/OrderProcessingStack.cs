@@ -20,7 +20,8 @@ public sealed class OrderProcessingStack : Stack
     {
         var config = new Config(SettingKeys.Namespace);
         var settings = StackSettings.Load(config.Get);
-        var plan = DeploymentPlan.Create(Deployment.Instance.StackName, settings);
+        // Role names carry the region (roles are account-wide); the provider deploys to the same aws:region.
+        var plan = DeploymentPlan.Create(Deployment.Instance.StackName, new Config("aws").Require("region"), settings);
         var codePath = LambdaArtifact.Locate(settings.ArtifactPath, ProjectRoot());
 
         // The state of orders, stock, payments and idempotency; the orders stream drives the pipeline.
@@ -33,7 +34,7 @@ public sealed class OrderProcessingStack : Stack
         var bucketNames = ByLogicalName(buckets, b => b.BucketName);
         var ordersStream = tables.StreamArn(StorageSchema.Orders);
 
-        // Order events for subscribers, alarms for operators, and the dead letters of the pipes.
+        // The one reader of the orders stream and the topic it feeds, alarms for operators, and the pipe's dead letters.
         var notifications = new Notifications("notifications", new NotificationsArgs
         {
             Notifications = plan.Notifications,
@@ -63,8 +64,7 @@ public sealed class OrderProcessingStack : Stack
                 Environment = EnvironmentOf(stage.Function),
                 TableArns = tables.Arns,
                 BucketArns = bucketArns,
-                OrdersStreamArn = ordersStream,
-                PipeDeadLetterQueueArn = notifications.PipeDeadLetterQueueArn,
+                OrderEventsTopicArn = notifications.OrderEventsTopicArn,
                 AlarmTopicArn = notifications.OperationsTopicArn,
             }));
 
@@ -131,7 +131,7 @@ public sealed class OrderProcessingStack : Stack
     [Output("deadLetterQueues")]
     public Output<ImmutableDictionary<string, string>> DeadLetterQueues { get; }
 
-    /// <summary>The URL of the queue where every pipe records order writes it could not deliver.</summary>
+    /// <summary>The URL of the queue where the stream pipe records order transitions it could not publish.</summary>
     [Output("pipeDeadLetterQueue")]
     public Output<string> PipeDeadLetterQueue { get; }
 
@@ -139,7 +139,7 @@ public sealed class OrderProcessingStack : Stack
     [Output("functions")]
     public Output<ImmutableDictionary<string, string>> Functions { get; }
 
-    /// <summary>The topic order events are published to; subscribe consumers here.</summary>
+    /// <summary>The topic every order transition is published to as an envelope; subscribe consumers here.</summary>
     [Output("orderEventsTopicArn")]
     public Output<string> OrderEventsTopicArn { get; }
 

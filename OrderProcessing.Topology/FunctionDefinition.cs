@@ -32,6 +32,12 @@ public sealed record FunctionDefinition(
     /// <summary>Environment variables the function reads when present and does without otherwise (see <see cref="SettingNames"/>).</summary>
     public IReadOnlyList<string> OptionalSettings { get; init; } = [];
 
+    /// <summary>
+    /// The most concurrent invocations the stage's queue trigger starts (Lambda's <c>ScalingConfig.MaximumConcurrency</c>,
+    /// 2 to 1000), so a backlog cannot take the account's concurrency from the API; 0 for HTTP functions.
+    /// </summary>
+    public int MaximumConcurrency { get; init; }
+
     /// <summary>Visibility timeout of the stage's queue, derived from <see cref="TimeoutSeconds"/>; 0 for HTTP functions.</summary>
     public int QueueVisibilityTimeoutSeconds => Trigger.Kind == TriggerKind.StageQueue ? TimeoutSeconds * VisibilityTimeoutFactor : 0;
 

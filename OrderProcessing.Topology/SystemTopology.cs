@@ -137,5 +137,8 @@ public static class SystemTopology
         Settings: [EnvironmentSetting, .. settings])
     {
         OptionalSettings = [SettingNames.DynamoDbEndpoint, .. optionalSettings ?? []],
+        // Five concurrent batches per stage: a backlog drains steadily, and the five stages together (25) never take the
+        // account's concurrency (1,000 by default) from the API.
+        MaximumConcurrency = 5,
     };
 }

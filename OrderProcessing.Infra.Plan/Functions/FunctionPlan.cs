@@ -10,6 +10,8 @@ namespace OrderProcessing.Infra.Plan.Functions;
 /// <param name="AliasName">The alias every trigger invokes; it points at the latest published version, so SnapStart applies.</param>
 /// <param name="MemoryMb">Memory, after the stack's overrides.</param>
 /// <param name="LogRetentionDays">How long its logs are kept.</param>
+/// <param name="ReservedConcurrency">Concurrent executions reserved for it (the API, from the stack setting); null for
+/// stage functions, whose queue triggers are capped instead (<see cref="OrderProcessing.Topology.FunctionDefinition.MaximumConcurrency"/>).</param>
 public sealed record FunctionPlan(
     FunctionDefinition Definition,
     string Name,
@@ -17,7 +19,8 @@ public sealed record FunctionPlan(
     string LogGroupName,
     string AliasName,
     int MemoryMb,
-    int LogRetentionDays)
+    int LogRetentionDays,
+    int? ReservedConcurrency)
 {
     /// <summary>The alias every trigger invokes.</summary>
     public const string LiveAlias = "live";

@@ -1,23 +1,17 @@
 namespace OrderProcessing.Infra.Plan.Iam;
 
-/// <summary>The policies of the pipes' roles: read the orders stream, deliver to one target, park failures in one dead-letter queue.</summary>
+/// <summary>The policy of the stream pipe's role: read the orders stream, publish to the order events topic, park failures in its dead-letter queue.</summary>
 public static class PipePolicies
 {
-    /// <summary>What a pipe needs to poll a DynamoDB stream (the actions EventBridge Pipes documents for a DynamoDB source).</summary>
+    /// <summary>
+    /// What the pipe needs to poll the DynamoDB stream it is given by ARN. <c>dynamodb:ListStreams</c> is left out on
+    /// purpose: it is authorised only on <c>*</c>, so scoped to the stream ARN it granted nothing, and the pipe never lists
+    /// streams because its source is the stream ARN itself.
+    /// </summary>
     public static IReadOnlyList<string> StreamReadActions { get; } =
-        ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
+        ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"];
 
-    /// <summary>The role policy of a stage pipe: read <paramref name="streamArn"/>, send to the stage queue, record failures in the pipes' DLQ.</summary>
-    public static PolicyDocument ForStage(string streamArn, string queueArn, string deadLetterQueueArn) => new()
-    {
-        Statement =
-        [
-            PolicyStatement.Allow(StreamReadActions, [streamArn]),
-            PolicyStatement.Allow(["sqs:SendMessage"], [queueArn, deadLetterQueueArn]),
-        ],
-    };
-
-    /// <summary>The role policy of the order events pipe: read <paramref name="streamArn"/>, publish to the topic, record failures in the pipes' DLQ.</summary>
+    /// <summary>The role policy of the stream pipe: read <paramref name="streamArn"/>, publish to the topic, record failures in the pipe's DLQ.</summary>
     public static PolicyDocument ForOrderEvents(string streamArn, string topicArn, string deadLetterQueueArn) => new()
     {
         Statement =

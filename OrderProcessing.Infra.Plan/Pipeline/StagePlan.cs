@@ -5,9 +5,10 @@ using OrderProcessing.Infra.Plan.Monitoring;
 namespace OrderProcessing.Infra.Plan.Pipeline;
 
 /// <summary>
-/// How one pipeline stage is deployed: a pipe from the orders stream, filtered on the status that starts the stage, into
-/// the stage's queue; a dead-letter queue after <c>MaxReceiveCount</c> failed receives; the stage function consuming the
-/// queue with partial batch failure reporting; an alarm on the dead-letter queue.
+/// How one pipeline stage is deployed: the stage's queue subscribed to the <c>order-events</c> topic with raw delivery and
+/// a filter policy on the status that starts the stage; a dead-letter queue after <c>MaxReceiveCount</c> failed receives;
+/// the stage function consuming the queue with partial batch failure reporting and a concurrency cap; an alarm on the
+/// dead-letter queue. No stage reads the orders stream itself: the one stream pipe feeds the topic.
 /// </summary>
 /// <param name="Function">The stage function.</param>
 /// <param name="Status">The status whose arrival starts the stage.</param>
@@ -16,9 +17,8 @@ namespace OrderProcessing.Infra.Plan.Pipeline;
 /// <param name="VisibilityTimeoutSeconds">How long a received message stays hidden: the topology's <see cref="OrderProcessing.Topology.FunctionDefinition.QueueVisibilityTimeoutSeconds"/>, which Core's settling period also derives from.</param>
 /// <param name="MaxReceiveCount">Receives before a message moves to the dead-letter queue.</param>
 /// <param name="BatchSize">Messages per invocation.</param>
-/// <param name="PipeName">Physical pipe name.</param>
-/// <param name="PipeRoleName">The pipe's role.</param>
-/// <param name="FilterPattern">The pipe's filter: writes that leave the order in <see cref="Status"/>.</param>
+/// <param name="MaximumConcurrency">The most concurrent invocations the queue trigger starts: the topology's <see cref="OrderProcessing.Topology.FunctionDefinition.MaximumConcurrency"/>.</param>
+/// <param name="FilterPolicy">The subscription's filter policy on the envelope: exactly <see cref="Status"/>.</param>
 /// <param name="DeadLetterAlarm">The alarm on the dead-letter queue.</param>
 public sealed record StagePlan(
     FunctionPlan Function,
@@ -28,9 +28,8 @@ public sealed record StagePlan(
     int VisibilityTimeoutSeconds,
     int MaxReceiveCount,
     int BatchSize,
-    string PipeName,
-    string PipeRoleName,
-    string FilterPattern,
+    int MaximumConcurrency,
+    string FilterPolicy,
     AlarmDefinition DeadLetterAlarm)
 {
     /// <summary>Four days: long enough to survive a weekend outage of a stage.</summary>
@@ -39,15 +38,21 @@ public sealed record StagePlan(
     /// <summary>Fourteen days, SQS's maximum: dead letters wait for an operator.</summary>
     public const int DeadLetterRetentionSeconds = 14 * 24 * 3600;
 
-    /// <summary>Where a pipe starts reading a new stream: only writes made after it exists.</summary>
-    public const string StartingPosition = "LATEST";
-
-    /// <summary>Attempts before a pipe gives up on a stream record and records it in the pipes' dead-letter queue.</summary>
-    public const int PipeMaximumRetryAttempts = 10;
-
-    /// <summary>On a partial failure the pipe splits the batch to isolate the failing record.</summary>
-    public const string PipeOnPartialBatchItemFailure = "AUTOMATIC_BISECT";
-
     /// <summary>The response type that lets a stage report the messages of a batch that failed, so only those are retried.</summary>
     public const string ReportBatchItemFailures = "ReportBatchItemFailures";
+
+    /// <summary>Lambda's bounds on an SQS trigger's <c>ScalingConfig.MaximumConcurrency</c>.</summary>
+    public const int MinimumConcurrencyCap = 2;
+
+    /// <summary>The upper bound; more needs a quota increase.</summary>
+    public const int MaximumConcurrencyCap = 1000;
+
+    /// <summary>The subscription protocol: SNS delivers into the stage's SQS queue.</summary>
+    public const string SubscriptionProtocol = "sqs";
+
+    /// <summary>The subscription filters on the message body (the envelope), not on message attributes (the pipe sets none).</summary>
+    public const string FilterPolicyScope = "MessageBody";
+
+    /// <summary>Raw delivery: the SQS body is the envelope itself, not SNS's JSON wrapper around it.</summary>
+    public const bool RawMessageDelivery = true;
 }

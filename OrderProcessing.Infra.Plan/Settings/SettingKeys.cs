@@ -48,6 +48,12 @@ public static class SettingKeys
     /// <summary>Optional. Memory overrides in MB by function name (a YAML map such as <c>api: 1536</c>; 128 to 10240). Default: the topology's memory.</summary>
     public const string FunctionMemory = "functionMemory";
 
+    /// <summary>
+    /// Required. Concurrent executions reserved for the API function (1 to 900): the API always has them, whatever the
+    /// stages' backlog, and never takes more. 900 is the default account limit of 1,000 minus the 100 Lambda keeps unreserved.
+    /// </summary>
+    public const string ApiReservedConcurrency = "apiReservedConcurrency";
+
     /// <summary>The key as written in a stack file and on the command line (<c>order-processing:logRetentionDays</c>).</summary>
     public static string Qualified(string key) => $"{Namespace}:{key}";
 }

@@ -51,6 +51,9 @@ public sealed partial record StackSettings
     /// <summary>Memory overrides in MB by function name; functions not listed keep the topology's memory.</summary>
     public required IReadOnlyDictionary<string, int> FunctionMemory { get; init; }
 
+    /// <summary>Concurrent executions reserved for the API function.</summary>
+    public required int ApiReservedConcurrency { get; init; }
+
     /// <summary>
     /// Reads and validates every setting. Throws <see cref="StackSettingsException"/> naming the first missing or invalid key
     /// and the values it accepts.
@@ -74,6 +77,7 @@ public sealed partial record StackSettings
         var artifactPath = RequirePresent(lookup, SettingKeys.ArtifactPath, $"the folder written by: {Functions.LambdaArtifact.PublishCommand}");
         var corsAllowOrigin = RequireMatch(lookup, SettingKeys.CorsAllowOrigin, OriginPattern(), "* or an origin such as https://shop.example.com (scheme and host, optional port, no path).");
         var functionMemory = OptionalFunctionMemory(lookup);
+        var apiReservedConcurrency = RequireInt(lookup, SettingKeys.ApiReservedConcurrency, 1, 900, "Lambda keeps 100 of the account's concurrency (1000 by default) unreserved.");
 
         return new StackSettings
         {
@@ -90,6 +94,7 @@ public sealed partial record StackSettings
             ArtifactPath = artifactPath,
             CorsAllowOrigin = corsAllowOrigin,
             FunctionMemory = functionMemory,
+            ApiReservedConcurrency = apiReservedConcurrency,
         };
     }
 

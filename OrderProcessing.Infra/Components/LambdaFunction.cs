@@ -67,6 +67,8 @@ public sealed class LambdaFunction : ComponentResource
             MemorySize = plan.MemoryMb,
             Timeout = definition.TimeoutSeconds,
             Publish = true,
+            // The API's reserved concurrency: always available to it, whatever the stages' backlog; stages are capped on their triggers.
+            ReservedConcurrentExecutions = plan.ReservedConcurrency is int reserved ? (Input<int>)reserved : null,
             SnapStart = new Aws.Lambda.Inputs.FunctionSnapStartArgs { ApplyOn = FunctionPlan.SnapStartApplyOn },
             TracingConfig = new Aws.Lambda.Inputs.FunctionTracingConfigArgs { Mode = FunctionPlan.TracingMode },
             LoggingConfig = new Aws.Lambda.Inputs.FunctionLoggingConfigArgs

@@ -7,13 +7,14 @@ using Aws = Pulumi.Aws;
 namespace OrderProcessing.Infra.Components;
 
 /// <summary>
-/// The stack's topics: <c>order-events</c>, fed by a pipe with each domain event the orders table's stream carries, and
-/// the operations topic that every alarm notifies and operators subscribe to by e-mail; and the dead-letter queue of every
-/// pipe, kept apart from the stage queues' dead letters so those can always be redriven to their stage.
+/// The stack's topics and the one reader of the orders stream: <c>order-events</c>, fed by the stream pipe with the
+/// envelope of each state transition and subscribed to by every stage queue; the operations topic that every alarm
+/// notifies and operators subscribe to by e-mail; and the pipe's dead-letter queue, kept apart from the stage queues' dead
+/// letters so those can always be redriven to their stage.
 /// </summary>
 public sealed class Notifications : ComponentResource
 {
-    /// <summary>Creates the topics, the e-mail subscriptions and the order events pipe.</summary>
+    /// <summary>Creates the topics, the e-mail subscriptions and the stream pipe.</summary>
     public Notifications(string name, NotificationsArgs args, ComponentResourceOptions? options = null)
         : base(ComponentTypes.Notifications, name, options)
     {
@@ -40,14 +41,15 @@ public sealed class Notifications : ComponentResource
             }, parent);
         }
 
-        // Every domain event an order emits, for whoever needs to react (customer e-mails, analytics).
+        // One envelope per state transition: the stage queues subscribe filtered by status, and so can anyone else who
+        // needs to react (customer e-mails, analytics).
         var orderEvents = new Aws.Sns.Topic($"{name}-order-events", new Aws.Sns.TopicArgs
         {
             Name = plan.OrderEventsTopicName,
             KmsMasterKeyId = NotificationsPlan.OrderEventsKmsKey,
         }, parent);
 
-        // Stream records any pipe could not deliver after its retries: the record's shard and sequence numbers, for an operator.
+        // Stream records the pipe could not publish after its retries: the record's shard and sequence numbers, for an operator.
         var deadLetterQueue = new Aws.Sqs.Queue($"{name}-pipes-dlq", new Aws.Sqs.QueueArgs
         {
             Name = plan.PipeDeadLetterQueueName,
@@ -55,12 +57,12 @@ public sealed class Notifications : ComponentResource
             SqsManagedSseEnabled = true,
         }, parent);
 
-        // Publishes the event each order write carries, as a small JSON message rather than DynamoDB's typed record.
+        // The one reader of the orders stream: publishes each state transition as the envelope rather than DynamoDB's typed record.
         _ = OrdersStreamPipe.Create($"{name}-order-events-pipe", new OrdersStreamPipeArgs
         {
             PipeName = plan.PipeName,
             RoleName = plan.PipeRoleName,
-            Description = "Order events from the orders stream to the order-events topic",
+            Description = "Order transitions from the orders stream to the order-events topic",
             StreamArn = args.OrdersStreamArn,
             TargetArn = orderEvents.Arn,
             DeadLetterQueueArn = deadLetterQueue.Arn,
@@ -69,7 +71,7 @@ public sealed class Notifications : ComponentResource
             InputTemplate = plan.InputTemplate,
         }, this);
 
-        // Pages operations when a pipe could not deliver an order write.
+        // Pages operations when the pipe could not publish an order transition.
         _ = Alarms.Create($"{name}-pipes-dead-letters", plan.PipeDeadLetterAlarm, operations.Arn, this);
 
         OperationsTopicArn = operations.Arn;
@@ -90,7 +92,7 @@ public sealed class Notifications : ComponentResource
     /// <summary>The topic order events are published to.</summary>
     public Output<string> OrderEventsTopicArn { get; }
 
-    /// <summary>The ARN of the dead-letter queue every pipe records undeliverable stream records in.</summary>
+    /// <summary>The ARN of the dead-letter queue the pipe records undeliverable stream records in.</summary>
     public Output<string> PipeDeadLetterQueueArn { get; }
 
     /// <summary>The URL of that queue.</summary>

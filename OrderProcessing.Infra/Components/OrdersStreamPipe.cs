@@ -1,15 +1,15 @@
 using OrderProcessing.Infra.Plan.Iam;
-using OrderProcessing.Infra.Plan.Pipeline;
+using OrderProcessing.Infra.Plan.Notifications;
 using Pulumi;
 using Aws = Pulumi.Aws;
 
 namespace OrderProcessing.Infra.Components;
 
 /// <summary>
-/// An EventBridge pipe from the orders table's stream, through a filter, to one target, with a role of its own: the part
-/// every stage and the order events share. Its resources are children of the component that asks for it, named
-/// <c>{name}-role</c>, <c>{name}-access</c> and <c>{name}</c>, so each keeps the name and parent (and URN) it had when
-/// the components built their pipes themselves.
+/// The EventBridge pipe from the orders table's stream, through a filter, to one target, with a role of its own. The stack
+/// has exactly one (DynamoDB Streams throttles more than two readers of a shard). Its resources are children of the
+/// component that asks for it, named <c>{name}-role</c>, <c>{name}-access</c> and <c>{name}</c>, so each keeps the name
+/// and parent (and URN) it had when the component built the pipe itself.
 /// </summary>
 internal static class OrdersStreamPipe
 {
@@ -46,9 +46,9 @@ internal static class OrdersStreamPipe
             {
                 DynamodbStreamParameters = new Aws.Pipes.Inputs.PipeSourceParametersDynamodbStreamParametersArgs
                 {
-                    StartingPosition = StagePlan.StartingPosition,
-                    MaximumRetryAttempts = StagePlan.PipeMaximumRetryAttempts,
-                    OnPartialBatchItemFailure = StagePlan.PipeOnPartialBatchItemFailure,
+                    StartingPosition = NotificationsPlan.StartingPosition,
+                    MaximumRetryAttempts = NotificationsPlan.PipeMaximumRetryAttempts,
+                    OnPartialBatchItemFailure = NotificationsPlan.PipeOnPartialBatchItemFailure,
                     DeadLetterConfig = new Aws.Pipes.Inputs.PipeSourceParametersDynamodbStreamParametersDeadLetterConfigArgs
                     {
                         Arn = args.DeadLetterQueueArn,
@@ -65,8 +65,8 @@ internal static class OrdersStreamPipe
             pipe.TargetParameters = new Aws.Pipes.Inputs.PipeTargetParametersArgs { InputTemplate = args.InputTemplate };
         }
 
-        // Reads the stream from the latest record, retries a failing batch by halves, and records what it finally
-        // cannot deliver; only records matching the filter reach the target.
+        // Reads the stream from its oldest record (writes made before the pipe existed are routed too), retries a failing
+        // batch by halves, and records what it finally cannot deliver; only records matching the filter reach the target.
         return new Aws.Pipes.Pipe(name, pipe, new CustomResourceOptions { Parent = parent, DependsOn = { access } });
     }
 }

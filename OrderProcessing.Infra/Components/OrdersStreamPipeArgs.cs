@@ -3,7 +3,7 @@ using Pulumi;
 
 namespace OrderProcessing.Infra.Components;
 
-/// <summary>Arguments of <see cref="OrdersStreamPipe"/>: what differs between the stage pipes and the order events pipe.</summary>
+/// <summary>Arguments of <see cref="OrdersStreamPipe"/>.</summary>
 internal sealed class OrdersStreamPipeArgs
 {
     /// <summary>Physical pipe name.</summary>
@@ -18,7 +18,7 @@ internal sealed class OrdersStreamPipeArgs
     /// <summary>The orders table's stream, the pipe's source.</summary>
     public required Output<string> StreamArn { get; init; }
 
-    /// <summary>Where matching records go: a stage queue or the order events topic.</summary>
+    /// <summary>Where matching records go: the order events topic.</summary>
     public required Output<string> TargetArn { get; init; }
 
     /// <summary>Where the pipe records stream records it could not deliver after its retries.</summary>

@@ -6,8 +6,9 @@ using Aws = Pulumi.Aws;
 namespace OrderProcessing.Infra.Components;
 
 /// <summary>
-/// One pipeline stage, the same for every stage of the topology: a pipe from the orders stream filtered on the stage's
-/// status, the stage queue with its dead-letter queue, the stage function consuming the queue, an alarm on dead letters.
+/// One pipeline stage, the same for every stage of the topology: the stage queue with its dead-letter queue, subscribed to
+/// the <c>order-events</c> topic for the envelopes of orders entering the stage's status, the stage function consuming the
+/// queue with a concurrency cap, an alarm on dead letters. The stage never reads the orders stream: the one pipe does.
 /// </summary>
 public sealed class PipelineStage : ComponentResource
 {
@@ -27,7 +28,7 @@ public sealed class PipelineStage : ComponentResource
             SqsManagedSseEnabled = true,
         }, parent);
 
-        // The stage's work queue, fed by the pipe; a message moves to the dead-letter queue after MaxReceiveCount receives.
+        // The stage's work queue, fed by its topic subscription; a message moves to the dead-letter queue after MaxReceiveCount receives.
         var queue = new Aws.Sqs.Queue($"{name}-queue", new Aws.Sqs.QueueArgs
         {
             Name = stage.QueueName,
@@ -48,27 +49,34 @@ public sealed class PipelineStage : ComponentResource
             QueueArn = queue.Arn,
         }, new ComponentResourceOptions { Parent = this });
 
-        // Batches from the queue to the alias; failed messages of a batch are reported, so only they are retried.
+        // Batches from the queue to the alias; failed messages of a batch are reported, so only they are retried. The cap
+        // keeps a backlog from taking the account's concurrency (and with it the API's).
         _ = new Aws.Lambda.EventSourceMapping($"{name}-trigger", new Aws.Lambda.EventSourceMappingArgs
         {
             EventSourceArn = queue.Arn,
             FunctionName = function.AliasArn,
             BatchSize = stage.BatchSize,
             FunctionResponseTypes = { StagePlan.ReportBatchItemFailures },
+            ScalingConfig = new Aws.Lambda.Inputs.EventSourceMappingScalingConfigArgs { MaximumConcurrency = stage.MaximumConcurrency },
         }, new CustomResourceOptions { Parent = this, DependsOn = { function.Access } });
 
-        // Routes each order write that enters the stage's status from the stream to the stage queue.
-        _ = OrdersStreamPipe.Create($"{name}-pipe", new OrdersStreamPipeArgs
+        // Lets the order events topic, and nothing else, deliver into the queue.
+        var delivery = new Aws.Sqs.QueuePolicy($"{name}-queue-policy", new Aws.Sqs.QueuePolicyArgs
         {
-            PipeName = stage.PipeName,
-            RoleName = stage.PipeRoleName,
-            Description = $"Orders entering {stage.Status} to {stage.QueueName}",
-            StreamArn = args.OrdersStreamArn,
-            TargetArn = queue.Arn,
-            DeadLetterQueueArn = args.PipeDeadLetterQueueArn,
-            FilterPattern = stage.FilterPattern,
-            Policy = PipePolicies.ForStage,
-        }, this);
+            QueueUrl = queue.Url,
+            Policy = Output.Tuple(queue.Arn, args.OrderEventsTopicArn).Apply(arns => QueuePolicies.AllowTopic(arns.Item1, arns.Item2).ToJson()),
+        }, parent);
+
+        // Routes the envelope of every order entering the stage's status into the queue, as the raw envelope JSON.
+        _ = new Aws.Sns.TopicSubscription($"{name}-subscription", new Aws.Sns.TopicSubscriptionArgs
+        {
+            Topic = args.OrderEventsTopicArn,
+            Protocol = StagePlan.SubscriptionProtocol,
+            Endpoint = queue.Arn,
+            RawMessageDelivery = StagePlan.RawMessageDelivery,
+            FilterPolicyScope = StagePlan.FilterPolicyScope,
+            FilterPolicy = stage.FilterPolicy,
+        }, new CustomResourceOptions { Parent = this, DependsOn = { delivery } });
 
         // Pages the operations topic as soon as one message lands in the dead-letter queue.
         _ = Alarms.Create($"{name}-dead-letters", stage.DeadLetterAlarm, args.AlarmTopicArn, this);

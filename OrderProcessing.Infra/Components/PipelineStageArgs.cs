@@ -22,11 +22,8 @@ public sealed class PipelineStageArgs
     /// <summary>Bucket ARN by logical name.</summary>
     public required Output<ImmutableDictionary<string, string>> BucketArns { get; init; }
 
-    /// <summary>The orders table's stream, the pipe's source.</summary>
-    public required Output<string> OrdersStreamArn { get; init; }
-
-    /// <summary>The dead-letter queue the stage's pipe records undeliverable stream records in, shared by every pipe.</summary>
-    public required Output<string> PipeDeadLetterQueueArn { get; init; }
+    /// <summary>The order events topic the stage queue subscribes to.</summary>
+    public required Output<string> OrderEventsTopicArn { get; init; }
 
     /// <summary>The operations topic the dead-letter alarm notifies.</summary>
     public required Output<string> AlarmTopicArn { get; init; }

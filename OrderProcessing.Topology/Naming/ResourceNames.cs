@@ -5,7 +5,8 @@ namespace OrderProcessing.Topology.Naming;
 
 /// <summary>
 /// Physical names of a stack's resources, all <c>order-processing-&lt;stack&gt;-&lt;name&gt;</c>, so two stacks in one account never
-/// collide and an operator can tell at a glance which stack a resource belongs to.
+/// collide and an operator can tell at a glance which stack a resource belongs to. IAM roles are global to the account
+/// while everything else is regional, so role names also carry the region: the same stack in two regions never collides.
 /// </summary>
 public sealed partial class ResourceNames
 {
@@ -15,10 +16,17 @@ public sealed partial class ResourceNames
     /// <summary>The longest stack name accepted: it keeps the bucket prefix within S3's 37 characters and every other name within its limit.</summary>
     public const int MaxStackNameLength = 10;
 
-    /// <summary>Creates the names of stack <paramref name="stackName"/>; throws when the stack name cannot appear in AWS names.</summary>
-    public ResourceNames(string stackName)
+    /// <summary>The longest region name accepted (<c>us-isof-south-1</c> has 15): it keeps role names within IAM's 64 characters.</summary>
+    public const int MaxRegionLength = 16;
+
+    /// <summary>
+    /// Creates the names of stack <paramref name="stackName"/> deployed to <paramref name="region"/> (the stack's
+    /// <c>aws:region</c>); throws when either cannot appear in AWS names.
+    /// </summary>
+    public ResourceNames(string stackName, string region)
     {
         ArgumentNullException.ThrowIfNull(stackName);
+        ArgumentNullException.ThrowIfNull(region);
         if (!StackNamePattern().IsMatch(stackName))
         {
             throw new ArgumentException(
@@ -26,13 +34,24 @@ public sealed partial class ResourceNames
                 nameof(stackName));
         }
 
+        if (region.Length > MaxRegionLength || !RegionPattern().IsMatch(region))
+        {
+            throw new ArgumentException(
+                $"Region '{region}' (the stack's aws:region) is not an AWS region name such as us-east-1 or eu-central-1 of at most {MaxRegionLength} characters.",
+                nameof(region));
+        }
+
         Stack = stackName;
+        Region = region;
         Prefix = $"{Project}-{stackName}";
         Storage = StorageNames.Prefixed($"{Prefix}-");
     }
 
     /// <summary>The stack name.</summary>
     public string Stack { get; }
+
+    /// <summary>The region the stack is deployed to.</summary>
+    public string Region { get; }
 
     /// <summary><c>order-processing-&lt;stack&gt;</c>.</summary>
     public string Prefix { get; }
@@ -49,8 +68,8 @@ public sealed partial class ResourceNames
     /// <summary>The Lambda function of <paramref name="function"/>.</summary>
     public string Function(FunctionDefinition function) => $"{Prefix}-{Required(function).Name}";
 
-    /// <summary>The execution role of <paramref name="function"/>.</summary>
-    public string FunctionRole(FunctionDefinition function) => $"{Prefix}-{Required(function).Name}-fn";
+    /// <summary>The execution role of <paramref name="function"/>, in this region (role names are account-wide).</summary>
+    public string FunctionRole(FunctionDefinition function) => $"{Prefix}-{Required(function).Name}-{Region}";
 
     /// <summary>The log group Lambda writes <paramref name="function"/>'s logs to.</summary>
     public string LogGroup(FunctionDefinition function) => $"/aws/lambda/{Function(function)}";
@@ -61,22 +80,16 @@ public sealed partial class ResourceNames
     /// <summary>The dead-letter queue of <paramref name="stage"/>'s queue.</summary>
     public string DeadLetterQueue(FunctionDefinition stage) => $"{Prefix}-{Required(stage).Name}-dlq";
 
-    /// <summary>The pipe from the orders stream to <paramref name="stage"/>'s queue.</summary>
-    public string Pipe(FunctionDefinition stage) => $"{Prefix}-{Required(stage).Name}";
-
-    /// <summary>The role of <paramref name="stage"/>'s pipe.</summary>
-    public string PipeRole(FunctionDefinition stage) => $"{Prefix}-{Required(stage).Name}-pipe";
-
     /// <summary>The topic the order events are published to.</summary>
     public string OrderEventsTopic => $"{Prefix}-order-events";
 
-    /// <summary>The pipe publishing order events.</summary>
+    /// <summary>The one pipe reading the orders stream, publishing to the order events topic.</summary>
     public string OrderEventsPipe => $"{Prefix}-order-events";
 
-    /// <summary>The role of the order events pipe.</summary>
-    public string OrderEventsPipeRole => $"{Prefix}-order-events-pipe";
+    /// <summary>The role of the order events pipe, in this region (role names are account-wide).</summary>
+    public string OrderEventsPipeRole => $"{Prefix}-order-events-pipe-{Region}";
 
-    /// <summary>Where every pipe records the stream records it could not deliver.</summary>
+    /// <summary>Where the pipe records the stream records it could not deliver.</summary>
     public string PipeDeadLetterQueue => $"{Prefix}-pipes-dlq";
 
     /// <summary>The topic every alarm notifies.</summary>
@@ -102,4 +115,8 @@ public sealed partial class ResourceNames
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,9}$", RegexOptions.CultureInvariant)]
     private static partial Regex StackNamePattern();
+
+    // Partition-qualified regions too (us-gov-west-1, us-isob-east-1): two letters, one or two words, a number.
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+){1,2}-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionPattern();
 }

@@ -63,6 +63,13 @@ public static class OrderItemAttributes
     public const string LastEvent = "lastEvent";
 
     /// <summary>
+    /// The transition marker (S): the status the order entered, present only on a write that is a state transition (it
+    /// carries the order's new domain event) and removed by every other write. The stream pipe forwards only writes that
+    /// carry it, so a same-status write never starts a stage again.
+    /// </summary>
+    public const string EnteredStatus = "enteredStatus";
+
+    /// <summary>
     /// Marks the tombstone of a deleted order (BOOL, true). A tombstone has only <see cref="OrderId"/>, this marker and
     /// <see cref="ExpiresAt"/>: no status (no pipe routes it), no event (nothing is published) and no index key (no
     /// listing shows it), while its id stays taken, so a replayed <c>Idempotency-Key</c> cannot create the order again.

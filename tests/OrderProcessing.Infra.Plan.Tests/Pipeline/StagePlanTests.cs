@@ -4,7 +4,6 @@ using OrderProcessing.Infra.Plan.Monitoring;
 using OrderProcessing.Infra.Plan.Pipeline;
 using OrderProcessing.Infra.Plan.Tests.Support;
 using OrderProcessing.Topology;
-using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Infra.Plan.Tests.Pipeline;
 
@@ -51,25 +50,57 @@ public sealed class StagePlanTests
     }
 
     [TestCaseSource(nameof(Stages))]
-    public void EveryStage_PipeFiltersWritesThatEnterItsStatus(string name)
+    public void EveryStage_SubscriptionFiltersExactlyItsStatus(string name)
     {
         var stage = StageOf(name);
-        using var pattern = JsonDocument.Parse(stage.FilterPattern);
+        using var policy = JsonDocument.Parse(stage.FilterPolicy);
 
-        var statuses = pattern.RootElement.GetProperty("dynamodb").GetProperty("NewImage").GetProperty(OrderItemAttributes.Status).GetProperty("S")
-            .EnumerateArray().Select(e => e.GetString());
-        var events = pattern.RootElement.GetProperty("eventName").EnumerateArray().Select(e => e.GetString());
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(statuses, Is.EqualTo(new[] { stage.Status.ToWire() }));
-            Assert.That(events, Is.EquivalentTo(new[] { "INSERT", "MODIFY" }));
+            // The envelope's member, spelled out: the subscription filters the body the pipe's template writes.
+            Assert.That(policy.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "status" }));
+            Assert.That(policy.RootElement.GetProperty("status").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { stage.Status.ToWire() }));
+            Assert.That(SystemTopology.StageFor(stage.Status), Is.EqualTo(stage.Function.Definition), "the routing table sends that status to this stage");
+        }
+    }
+
+    [Test]
+    public void StageSubscriptions_DeliverTheRawEnvelopeAndFilterItsBody()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(StagePlan.SubscriptionProtocol, Is.EqualTo("sqs"));
+            Assert.That(StagePlan.RawMessageDelivery, Is.True, "the SQS body is the envelope, not SNS's wrapper");
+            Assert.That(StagePlan.FilterPolicyScope, Is.EqualTo("MessageBody"), "the pipe publishes no message attributes");
         }
     }
 
     [Test]
     public void StageFilters_UseTheWireNames()
     {
-        Assert.That(StreamFilters.ForStatus(OrderStatus.PaymentFailed), Does.Contain("\"PAYMENT_FAILED\""));
+        Assert.That(StreamFilters.ForStatus(OrderStatus.PaymentFailed), Is.EqualTo("{\"status\":[\"PAYMENT_FAILED\"]}"));
+    }
+
+    [TestCaseSource(nameof(Stages))]
+    public void EveryStageTrigger_IsCappedByTheTopology(string name)
+    {
+        var stage = StageOf(name);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stage.MaximumConcurrency, Is.EqualTo(stage.Function.Definition.MaximumConcurrency));
+            // Lambda's bounds on ScalingConfig.MaximumConcurrency, spelled out.
+            Assert.That(stage.MaximumConcurrency, Is.InRange(2, 1000));
+        }
+    }
+
+    [Test]
+    public void StageTriggers_TogetherLeaveTheApiItsReservedConcurrency()
+    {
+        var stages = Plan.Stages.Sum(s => s.MaximumConcurrency);
+
+        // 1,000 is the default account concurrency; Lambda keeps 100 of it unreserved.
+        Assert.That(stages + Plan.ApiFunction.ReservedConcurrency, Is.LessThanOrEqualTo(1000 - 100));
     }
 
     [Test]

@@ -25,7 +25,7 @@ public sealed class StackFilesTests
     [TestCase("prod")]
     public void StackFile_ProducesAPlan(string stack)
     {
-        var plan = DeploymentPlan.Create(stack, Load(stack));
+        var plan = DeploymentPlan.Create(stack, StackConfigFile.Read(RepositoryRoot.StackFile(stack))["aws:region"], Load(stack));
 
         Assert.That(plan.Names.Prefix, Is.EqualTo($"order-processing-{stack}"));
     }

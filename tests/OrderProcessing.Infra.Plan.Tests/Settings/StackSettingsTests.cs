@@ -44,6 +44,10 @@ public sealed class StackSettingsTests
         yield return Case(SettingKeys.FunctionMemory, "{\"billing\": 512}", "'billing', which is not a function");
         yield return Case(SettingKeys.FunctionMemory, "{\"api\": 64}", "128 to 10240");
         yield return Case(SettingKeys.FunctionMemory, "{\"api\": 20000}", "128 to 10240");
+        yield return Case(SettingKeys.ApiReservedConcurrency, null, "1 to 900");
+        yield return Case(SettingKeys.ApiReservedConcurrency, "0", "1 to 900");
+        yield return Case(SettingKeys.ApiReservedConcurrency, "1000", "100 of the account's concurrency");
+        yield return Case(SettingKeys.ApiReservedConcurrency, "many", "whole number");
 
         static TestCaseData Case(string key, string? value, string allowed) =>
             new TestCaseData(key, value, allowed).SetArgDisplayNames(key, value ?? "(missing)");

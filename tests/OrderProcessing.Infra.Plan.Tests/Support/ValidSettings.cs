@@ -21,6 +21,7 @@ public static class ValidSettings
         [SettingKeys.ArtifactPath] = "artifacts/functions",
         [SettingKeys.CorsAllowOrigin] = "*",
         [SettingKeys.FunctionMemory] = null,
+        [SettingKeys.ApiReservedConcurrency] = "50",
     };
 
     /// <summary>The loaded settings of <see cref="Raw"/>, optionally with changes.</summary>
@@ -31,6 +32,9 @@ public static class ValidSettings
         return StackSettings.Load(key => raw.GetValueOrDefault(key));
     }
 
-    /// <summary>A plan of stack <c>test</c> with the valid settings.</summary>
-    public static DeploymentPlan Plan(Action<Dictionary<string, string?>>? change = null) => DeploymentPlan.Create("test", Load(change));
+    /// <summary>The region the sample plans are deployed to.</summary>
+    public const string Region = "us-east-1";
+
+    /// <summary>A plan of stack <c>test</c> in <see cref="Region"/> with the valid settings.</summary>
+    public static DeploymentPlan Plan(Action<Dictionary<string, string?>>? change = null) => DeploymentPlan.Create("test", Region, Load(change));
 }
