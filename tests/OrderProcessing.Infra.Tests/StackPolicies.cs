@@ -26,6 +26,8 @@ public abstract class StackPolicies
     private const string RolePolicy = "aws:iam/rolePolicy:RolePolicy";
     private const string Table = "aws:dynamodb/table:Table";
     private const string Pipe = "aws:pipes/pipe:Pipe";
+    private const string Subscription = "aws:sns/topicSubscription:TopicSubscription";
+    private const string QueuePolicy = "aws:sqs/queuePolicy:QueuePolicy";
     private const string EventSourceMapping = "aws:lambda/eventSourceMapping:EventSourceMapping";
     private const string Alarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
     private const string Topic = "aws:sns/topic:Topic";
@@ -148,6 +150,7 @@ public abstract class StackPolicies
     {
         var documents = Run.OfType(RolePolicy).Select(p => p.String("policy"))
             .Concat(Run.OfType("aws:s3/bucketPolicy:BucketPolicy").Select(p => p.String("policy")))
+            .Concat(Run.OfType(QueuePolicy).Select(p => p.String("policy")))
             .Concat(Run.OfType(Role).Select(r => r.String("assumeRolePolicy")))
             .ToList();
         var statements = documents.SelectMany(PolicyReader.Statements).ToList();
@@ -248,46 +251,63 @@ public abstract class StackPolicies
     }
 
     [Test]
-    public void EveryStage_HasPipeQueueAndAlarm()
+    public void EveryStage_HasQueueSubscriptionCappedTriggerAndAlarm()
     {
-        var ordersStream = $"arn:aws:dynamodb:{AwsMocks.Region}:{AwsMocks.Account}:table/{Run.Plan.Table(StorageSchema.Orders).Name}/stream/2025-01-01T00:00:00.000";
+        var topic = $"arn:aws:sns:{AwsMocks.Region}:{AwsMocks.Account}:{Run.Plan.Notifications.OrderEventsTopicName}";
         var operations = $"arn:aws:sns:{AwsMocks.Region}:{AwsMocks.Account}:{Run.Plan.Notifications.OperationsTopicName}";
 
         foreach (var definition in SystemTopology.Stages)
         {
             var stage = Run.Plan.Stages.Single(s => s.Function.Definition == definition);
             var queueArn = $"arn:aws:sqs:{AwsMocks.Region}:{AwsMocks.Account}:{stage.QueueName}";
-            var pipe = Run.Single(Pipe, p => p.String("target") == queueArn, $"pipe into {stage.QueueName}");
+            var queueUrl = $"https://sqs.{AwsMocks.Region}.amazonaws.com/{AwsMocks.Account}/{stage.QueueName}";
+            var subscription = Run.Single(Subscription, s => s.String("endpoint") == queueArn, $"subscription of {stage.QueueName}");
+            var queuePolicy = Run.Single(QueuePolicy, p => p.String("queueUrl") == queueUrl, $"policy of {stage.QueueName}");
             var trigger = Run.Single(EventSourceMapping, m => m.String("eventSourceArn") == queueArn, $"trigger of {stage.QueueName}");
-            var alarm = Run.Single(Alarm, a => a.Object("dimensions").Property<string>("QueueName") == stage.DeadLetterQueueName, $"alarm on {stage.DeadLetterQueueName}");
-            var filter = pipe.Object("sourceParameters").Property<ImmutableDictionary<string, object>>("filterCriteria")
-                .Property<ImmutableArray<object>>("filters").Select(f => Inputs.As<ImmutableDictionary<string, object>>(f, "filter").Property<string>("pattern"))
-                .Single();
-
-            var pipeDeadLetters = pipe.Object("sourceParameters").Property<ImmutableDictionary<string, object>>("dynamodbStreamParameters")
-                .Property<ImmutableDictionary<string, object>>("deadLetterConfig").Property<string>("arn");
+            // Only dead-letter alarms have a QueueName dimension; function and API alarms are skipped, not read.
+            var alarm = Run.Single(Alarm, a => Dimension(a, "QueueName") == stage.DeadLetterQueueName, $"alarm on {stage.DeadLetterQueueName}");
+            using var filter = JsonDocument.Parse(subscription.String("filterPolicy"));
+            var delivery = PolicyReader.Statements(queuePolicy.String("policy")).Single();
 
             using (Assert.EnterMultipleScope())
             {
-                Assert.That(pipe.String("source"), Is.EqualTo(ordersStream), definition.Name);
-                Assert.That(pipeDeadLetters, Is.EqualTo($"arn:aws:sqs:{AwsMocks.Region}:{AwsMocks.Account}:{Run.Plan.Notifications.PipeDeadLetterQueueName}"), definition.Name);
-                Assert.That(filter, Does.Contain($"\"{definition.Trigger.Status!.Value.ToWire()}\""), definition.Name);
+                Assert.That(subscription.String("topic"), Is.EqualTo(topic), definition.Name);
+                Assert.That(subscription.String("protocol"), Is.EqualTo("sqs"), definition.Name);
+                Assert.That(subscription.Bool("rawMessageDelivery"), Is.True, definition.Name);
+                Assert.That(subscription.String("filterPolicyScope"), Is.EqualTo("MessageBody"), definition.Name);
+                Assert.That(filter.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "status" }), definition.Name);
+                Assert.That(filter.RootElement.GetProperty("status").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { definition.Trigger.Status!.Value.ToWire() }), definition.Name);
+                Assert.That(delivery.Principal!.Value.GetProperty("Service").GetString(), Is.EqualTo("sns.amazonaws.com"), definition.Name);
+                Assert.That(delivery.Actions, Is.EqualTo(new[] { "sqs:SendMessage" }), definition.Name);
+                Assert.That(delivery.Resources, Is.EqualTo(new[] { queueArn }), definition.Name);
+                Assert.That(delivery.Condition!.Value.GetProperty("ArnEquals").GetProperty("aws:SourceArn").GetString(), Is.EqualTo(topic), definition.Name);
                 Assert.That(trigger.Strings("functionResponseTypes"), Does.Contain("ReportBatchItemFailures"), definition.Name);
                 Assert.That(trigger.String("functionName"), Does.EndWith($":function:{stage.Function.Name}:{FunctionPlan.LiveAlias}"), definition.Name);
                 Assert.That(trigger.Number("batchSize"), Is.EqualTo(definition.BatchSize), definition.Name);
+                Assert.That(trigger.Object("scalingConfig").Property<double>("maximumConcurrency"), Is.EqualTo(definition.MaximumConcurrency), definition.Name);
                 Assert.That(alarm.Strings("alarmActions"), Is.EqualTo(new[] { operations }), definition.Name);
             }
         }
     }
 
     [Test]
-    public void OrderEvents_ArePipedToTheirTopic()
+    public void OrdersStream_HasOneReader_FromTheOldestRecord_IntoTheOrderEventsTopic()
     {
+        var ordersStream = $"arn:aws:dynamodb:{AwsMocks.Region}:{AwsMocks.Account}:table/{Run.Plan.Table(StorageSchema.Orders).Name}/stream/2025-01-01T00:00:00.000";
         var topic = Run.Single(Topic, t => t.String("name") == Run.Plan.Notifications.OrderEventsTopicName, "order-events topic");
-        var pipe = Run.Single(Pipe, p => p.String("name") == Run.Plan.Notifications.PipeName, "order events pipe");
+        var pipe = Run.OfType(Pipe).Single();
+        var source = pipe.Object("sourceParameters");
+        var stream = source.Property<ImmutableDictionary<string, object>>("dynamodbStreamParameters");
 
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(pipe.String("name"), Is.EqualTo(Run.Plan.Notifications.PipeName));
+            Assert.That(pipe.String("source"), Is.EqualTo(ordersStream));
+            Assert.That(stream.Property<string>("startingPosition"), Is.EqualTo("TRIM_HORIZON"));
+            Assert.That(stream.Property<ImmutableDictionary<string, object>>("deadLetterConfig").Property<string>("arn"),
+                Is.EqualTo($"arn:aws:sqs:{AwsMocks.Region}:{AwsMocks.Account}:{Run.Plan.Notifications.PipeDeadLetterQueueName}"));
+            Assert.That(Filter(pipe), Is.EqualTo(Run.Plan.Notifications.FilterPattern));
+            Assert.That(Filter(pipe), Does.Contain($"\"{OrderItemAttributes.EnteredStatus}\""), "only transitions are forwarded");
             Assert.That(pipe.String("target"), Is.EqualTo($"arn:aws:sns:{AwsMocks.Region}:{AwsMocks.Account}:{topic.String("name")}"));
             Assert.That(pipe.Object("targetParameters").Property<string>("inputTemplate"), Is.EqualTo(Run.Plan.Notifications.InputTemplate));
             Assert.That(topic.String("kmsMasterKeyId"), Is.EqualTo("alias/aws/sns"));
@@ -388,34 +408,27 @@ public abstract class StackPolicies
     }
 
     [Test]
-    public void PipesAndTheirRoles_KeepTheirResourceNames_SoAnUpdateReplacesNone()
+    public void StreamPipeAndItsRole_KeepTheirResourceNames()
     {
-        // Written out as they were before one helper built every pipe: a new resource name is a new URN, and Pulumi
-        // would replace the pipe (a gap in routing) instead of updating it. (The mocks' URNs do not show the parent.)
-        var expected = new Dictionary<string, string[]>
-        {
-            [Pipe] = [.. SystemTopology.Stages.Select(s => $"{s.Name}-pipe"), "notifications-order-events-pipe"],
-            [Role] = [.. SystemTopology.Stages.Select(s => $"{s.Name}-pipe-role"), "notifications-order-events-pipe-role"],
-            [RolePolicy] = [.. SystemTopology.Stages.Select(s => $"{s.Name}-pipe-access"), "notifications-order-events-pipe-access"],
-        };
-
+        // Written out as they were before one helper built the pipe: a new resource name is a new URN, and Pulumi would
+        // replace the pipe instead of updating it. (The mocks' URNs do not show the parent.)
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(Run.OfType(Pipe).Select(p => p.Name), Is.EquivalentTo(expected[Pipe]));
-            Assert.That(Run.OfType(Role).Select(r => r.Name), Is.SupersetOf(expected[Role]));
-            Assert.That(Run.OfType(RolePolicy).Select(r => r.Name), Is.SupersetOf(expected[RolePolicy]));
+            Assert.That(Run.OfType(Pipe).Select(p => p.Name), Is.EqualTo(new[] { "notifications-order-events-pipe" }));
+            Assert.That(Run.OfType(Role).Select(r => r.Name), Does.Contain("notifications-order-events-pipe-role"));
+            Assert.That(Run.OfType(RolePolicy).Select(r => r.Name), Does.Contain("notifications-order-events-pipe-access"));
         }
     }
 
     [Test]
-    public void Statuses_WithoutAStage_AreNotPiped()
+    public void Statuses_WithoutAStage_AreNotSubscribed()
     {
-        var pipes = Run.OfType(Pipe);
+        var subscriptions = Run.OfType(Subscription).Where(s => s.String("protocol") == "sqs").ToList();
 
-        Assert.That(pipes, Has.Count.EqualTo(SystemTopology.Stages.Count + 1), "one pipe per stage and one for order events");
+        Assert.That(subscriptions, Has.Count.EqualTo(SystemTopology.Stages.Count), "one queue subscription per stage");
         foreach (var status in Enum.GetValues<OrderStatus>().Where(s => SystemTopology.StageFor(s) is null))
         {
-            Assert.That(pipes.Where(p => Filter(p).Contains($"\"{status.ToWire()}\"", StringComparison.Ordinal)), Is.Empty, status.ToWire());
+            Assert.That(subscriptions.Where(s => s.String("filterPolicy").Contains($"\"{status.ToWire()}\"", StringComparison.Ordinal)), Is.Empty, status.ToWire());
         }
     }
 
@@ -442,6 +455,9 @@ public abstract class StackPolicies
             Assert.That(orphans, Is.Empty, "every resource is named after the component that owns it");
         }
     }
+
+    private static string? Dimension(Pulumi.Testing.MockResourceArgs alarm, string name) =>
+        alarm.Object("dimensions").TryGetValue(name, out var value) ? value as string : null;
 
     private static string Filter(Pulumi.Testing.MockResourceArgs pipe) =>
         string.Join('\n', pipe.Object("sourceParameters").Property<ImmutableDictionary<string, object>>("filterCriteria")

@@ -87,7 +87,7 @@ public sealed class StackRun
             });
 
             var settings = StackSettings.Load(key => config.GetValueOrDefault(SettingKeys.Qualified(key)));
-            return new StackRun(stack, mocks, resources, DeploymentPlan.Create(stack, settings));
+            return new StackRun(stack, mocks, resources, DeploymentPlan.Create(stack, config["aws:region"], settings));
         }
         finally
         {
