@@ -29,5 +29,4 @@ public sealed class WrittenOutAlarmsTests
 
         Assert.That(planned, Is.EquivalentTo(ExpectedAlarms.For(stack).Select(a => a.Row())));
     }
-
 }
