@@ -5,7 +5,7 @@ namespace OrderProcessing.Infra.Tests;
 /// <summary>The policies, run on the dev stack, and what only dev promises.</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class DevStackTests() : StackPolicies("dev")
+public sealed class DevStackTests() : BlindSpotPolicies("dev")
 {
     [Test]
     public void Dev_CanBeTornDownCompletely()

@@ -8,7 +8,7 @@ namespace OrderProcessing.Infra.Tests;
 /// <summary>The policies, run on the dev stack switched to IAM authentication, and what that switch promises.</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class IamAuthStackTests() : StackPolicies("dev", new Dictionary<string, string> { [SettingKeys.ApiAuth] = "iam" })
+public sealed class IamAuthStackTests() : BlindSpotPolicies("dev", new Dictionary<string, string> { [SettingKeys.ApiAuth] = "iam" })
 {
     [Test]
     public void IamStack_RequiresSignedRequestsAndHasNoApiKey()

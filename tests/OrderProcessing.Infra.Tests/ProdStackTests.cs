@@ -5,7 +5,7 @@ namespace OrderProcessing.Infra.Tests;
 /// <summary>The policies, run on the prod stack, and what only prod promises.</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class ProdStackTests() : StackPolicies("prod")
+public sealed class ProdStackTests() : BlindSpotPolicies("prod")
 {
     [Test]
     public void Prod_HasDeletionProtection()
