@@ -13,7 +13,7 @@ public sealed class WrittenOutAlarmsTests
     [TestCase("prod")]
     public void EveryAlarm_IsExactlyAsWrittenOut(string stack)
     {
-        var plan = DeploymentPlan.Create(stack, ValidSettings.Load());
+        var plan = DeploymentPlan.Create(stack, ValidSettings.Region, ValidSettings.Load());
 
         var planned = plan.Alarms.Select(a => ExpectedAlarm.FormatRow(
             a.Name,
