@@ -49,7 +49,6 @@ public static partial class LocalSystemFactory
                 Api = handlers[SystemTopology.Api.Name],
                 StageFunction = f => handlers[f.Name],
                 ChangeFeed = feed,
-                StreamRecords = StreamRecordFactory.ForTable(LocalSettings.Names(options).Table(StorageSchema.Orders), options.Region),
                 FailureCauses = failures,
                 SeedCatalogAsync = async ct =>
                 {

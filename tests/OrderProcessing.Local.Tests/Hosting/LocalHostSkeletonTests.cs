@@ -47,7 +47,6 @@ public sealed class LocalHostSkeletonTests
             Api = _api,
             StageFunction = s => _stages[s.Name],
             ChangeFeed = feed,
-            StreamRecords = new PlainRecordEncoder(),
             SeedCatalogAsync = _ => Task.FromResult(0),
             StorageDescription = "test",
         }));
