@@ -59,7 +59,6 @@ internal sealed class EndToEndSystem : IAsyncDisposable
         _transport = new StageDispatcher(
             SystemTopology.Stages,
             f => new StreamFunctionHandler(f.Name, stages[f.Name]),
-            StreamRecordFactory.ForTable(storage.Names.Table(StorageSchema.Orders)),
             new DispatcherOptions { RetryDelay = TimeSpan.Zero, MaxRetryDelay = TimeSpan.Zero },
             TimeProvider.System,
             NullLogger<StageDispatcher>.Instance,

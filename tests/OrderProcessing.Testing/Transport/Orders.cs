@@ -46,13 +46,6 @@ public static class Orders
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    /// <summary>
-    /// <paramref name="order"/> rewritten with its status kept: the next version, carrying no new event (an operator's
-    /// touch). Not a transition, so it carries no transition marker and the pipe forwards nothing.
-    /// </summary>
-    public static Order SameStatusRewriteOf(Order order) =>
-        Order.FromSnapshot(order.ToSnapshot() with { Version = order.Version + 1, UpdatedAt = order.UpdatedAt.AddMinutes(1) });
-
     /// <summary>The change a store raises when it writes <paramref name="order"/>.</summary>
     public static OrderChange ChangeOf(Order order, long sequence = 1) => new(
         order.Version == 1 ? OrderChangeKind.Insert : OrderChangeKind.Modify,

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Testing.Orders;
 using OrderProcessing.Testing.Transport;
 using OrderProcessing.Testing.Waiting;
 using OrderProcessing.Topology;
@@ -36,7 +37,7 @@ public sealed class ChangeFeedOrderRepositoryTests
         using var dispatcher = new StageDispatcher(SystemTopology.Stages, s => new FakeStageHandler(s.Name), new DispatcherOptions(), TimeProvider.System, NullLogger<StageDispatcher>.Instance);
         dispatcher.OnChange(changes[0]);
 
-        await feed.UpdateAsync(Orders.SameStatusRewriteOf(order));
+        await feed.UpdateAsync(SameStatusWrite.Of(order));
         dispatcher.OnChange(changes[1]);
 
         Assert.That((changes[1].Kind, changes[1].OldImage!.Status, changes[1].NewImage!.Status, changes[1].NewImage!.Version), Is.EqualTo((OrderChangeKind.Modify, OrderStatus.Pending, OrderStatus.Pending, 2L)));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Stages;
+using OrderProcessing.Testing.Orders;
 using OrderProcessing.Testing.Transport;
 using OrderProcessing.Testing.Waiting;
 using OrderProcessing.Topology;
@@ -69,7 +70,7 @@ public sealed class StageDispatcherTests
     {
         using var dispatcher = Create(new Dictionary<string, FakeStageHandler>());
         var order = Orders.At(status);
-        var rewritten = Orders.SameStatusRewriteOf(order);
+        var rewritten = SameStatusWrite.Of(order);
 
         dispatcher.OnChange(new OrderChange(OrderChangeKind.Modify, order.OrderId, order.ToSnapshot(), rewritten.ToSnapshot(), 2, rewritten.UpdatedAt));
 
@@ -82,7 +83,7 @@ public sealed class StageDispatcherTests
     public void TransitionAfterASameStatusWrite_Dispatched_IsQueuedForTheNextStage()
     {
         using var dispatcher = Create(new Dictionary<string, FakeStageHandler>());
-        var rewritten = Orders.SameStatusRewriteOf(Orders.Pending());
+        var rewritten = SameStatusWrite.Of(Orders.Pending());
         rewritten.MarkReserved(rewritten.UpdatedAt.AddMinutes(1));
 
         dispatcher.OnChange(Orders.ChangeOf(rewritten, 3));

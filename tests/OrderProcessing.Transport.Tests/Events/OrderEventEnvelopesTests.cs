@@ -1,5 +1,6 @@
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.DynamoDb;
+using OrderProcessing.Testing.Orders;
 using OrderProcessing.Testing.Transport;
 using OrderProcessing.Topology.Storage;
 using OrderProcessing.Transport.ChangeFeed;
@@ -41,7 +42,7 @@ public sealed class OrderEventEnvelopesTests
     public void SameStatusWrite_ToEnvelope_IsNone()
     {
         var order = Orders.At(OrderStatus.Reserved);
-        var rewritten = Orders.SameStatusRewriteOf(order);
+        var rewritten = SameStatusWrite.Of(order);
 
         Assert.That(OrderEventEnvelopes.ForChange(new OrderChange(OrderChangeKind.Modify, order.OrderId, order.ToSnapshot(), rewritten.ToSnapshot(), 2, rewritten.UpdatedAt)), Is.Null);
     }
