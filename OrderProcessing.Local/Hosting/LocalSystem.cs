@@ -1,7 +1,6 @@
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Topology;
 using OrderProcessing.Transport.ChangeFeed;
-using OrderProcessing.Transport.Events;
 using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Local.Hosting;

@@ -9,7 +9,6 @@ using OrderProcessing.Local.Handlers;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Storage;
 using OrderProcessing.Transport.ChangeFeed;
-using OrderProcessing.Transport.Events;
 using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Local.Hosting;

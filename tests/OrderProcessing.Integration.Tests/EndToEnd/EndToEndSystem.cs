@@ -8,11 +8,9 @@ using OrderProcessing.Integration.Tests.Servers;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Events;
 using OrderProcessing.Topology.Events.ApiGateway;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Transport.ChangeFeed;
 using OrderProcessing.Transport.Delivery;
 using OrderProcessing.Transport.Dispatch;
-using OrderProcessing.Transport.Events;
 using OrderProcessing.Transport.Invocation;
 using OrderProcessing.Transport.Queues;
 
