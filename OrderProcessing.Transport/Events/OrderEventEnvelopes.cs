@@ -24,27 +24,33 @@ public static class OrderEventEnvelopes
     public static OrderEventEnvelope? ForChange(OrderChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return change.Kind != OrderChangeKind.Remove && change.NewImage is { } order && OrderItemMapper.IsTransition(order)
-            ? Of(order.LastEvent, change.SequenceNumber)
-            : null;
+        if (change.Kind == OrderChangeKind.Remove || change.NewImage is not { } order || !OrderItemMapper.IsTransition(order))
+        {
+            return null;
+        }
+
+        // What the template reads from the new image: the marker (the status entered), the version, the last event.
+        return Create(order.OrderId, order.Status, order.Version, order.LastEvent.Type, order.LastEvent.At, change.SequenceNumber);
     }
 
-    /// <summary>The envelope of <paramref name="orderEvent"/>, written by the stream record numbered <paramref name="sequenceNumber"/>.</summary>
+    /// <summary>The envelope of <paramref name="orderEvent"/> (a transition's event), written by the stream record numbered <paramref name="sequenceNumber"/>.</summary>
     public static OrderEventEnvelope Of(OrderEvent orderEvent, long sequenceNumber)
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
-        return new OrderEventEnvelope
-        {
-            EventType = orderEvent.Type,
-            OrderId = orderEvent.OrderId,
-            Status = orderEvent.Status.ToWire(),
-            OccurredAt = StoredTime.ToText(orderEvent.At),
-            Version = orderEvent.Version.ToString(CultureInfo.InvariantCulture),
-
-            // A stream sequence number is a decimal string of up to 21 digits; fixed width keeps string order.
-            SequenceNumber = sequenceNumber.ToString("D21", CultureInfo.InvariantCulture),
-        };
+        return Create(orderEvent.OrderId, orderEvent.Status, orderEvent.Version, orderEvent.Type, orderEvent.At, sequenceNumber);
     }
+
+    private static OrderEventEnvelope Create(string orderId, OrderStatus status, long version, string eventType, DateTimeOffset occurredAt, long sequenceNumber) => new()
+    {
+        EventType = eventType,
+        OrderId = orderId,
+        Status = status.ToWire(),
+        OccurredAt = StoredTime.ToText(occurredAt),
+        Version = version.ToString(CultureInfo.InvariantCulture),
+
+        // A stream sequence number is a decimal string of up to 21 digits; fixed width keeps string order.
+        SequenceNumber = sequenceNumber.ToString("D21", CultureInfo.InvariantCulture),
+    };
 
     /// <summary>The JSON of <paramref name="envelope"/>, as the topic delivers it raw as a queue message's body.</summary>
     public static string ToJson(OrderEventEnvelope envelope) =>
