@@ -207,7 +207,7 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         LogPaused(_logger, queue.Name, paused ? "paused: its messages wait in the queue" : "resumed");
     }
 
-    /// <summary>Enqueues a raw body to a stage, as if a pipe had forwarded it (local diagnostics: poison messages).</summary>
+    /// <summary>Enqueues a raw body to a stage, as if the topic had delivered it (local diagnostics: poison messages).</summary>
     public string Inject(string stage, string body)
     {
         var queue = Find(stage) ?? throw new ArgumentException($"No stage named '{stage}'.", nameof(stage));

@@ -5,7 +5,7 @@ using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Stages;
 
-/// <summary>Each stage function, fed the stream record of its status, moves the order as the lifecycle says.</summary>
+/// <summary>Each stage function, fed the order event envelope of its status, moves the order as the lifecycle says.</summary>
 public sealed class StageSuccessTests
 {
     private TestSystem _system = null!;

@@ -19,8 +19,8 @@ namespace OrderProcessing.Integration.Tests.EndToEnd;
 /// <summary>
 /// The six functions composed exactly as deployed (their settings, <see cref="AwsPortsFactory"/>, the DynamoDB and S3
 /// adapters) on a fresh sandbox of dynalite and s3rver, invoked through their Stream handlers with AWS event JSON. It
-/// plays API Gateway; Streams + Pipes + SQS are the in-process transport (dynalite has no streams): every write of the
-/// orders store raises its stream record, routed to the stage the topology names for the new status, and a failed
+/// plays API Gateway; Streams + the pipe + the topic + SQS are the in-process transport (dynalite has no streams): every
+/// transition of the orders store becomes its order event envelope, routed to the stage the topology names for its status, and a failed
 /// message is redelivered at once, up to the receive limit, as SQS would redeliver it.
 /// </summary>
 internal sealed class EndToEndSystem : IAsyncDisposable
