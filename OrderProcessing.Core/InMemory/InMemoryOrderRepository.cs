@@ -85,9 +85,11 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimePro
         var snapshot = order.ToSnapshot();
         lock (_gate)
         {
-            if (!_orders.TryGetValue(order.OrderId, out var stored) || stored.Version != order.Version - 1 || stored.Status != order.PreviousStatus)
+            // A transition is stored over the status it left; a write that carries no new event over the status it keeps.
+            var expected = order.LastEvent.Version == order.Version ? order.PreviousStatus : order.Status;
+            if (!_orders.TryGetValue(order.OrderId, out var stored) || stored.Version != order.Version - 1 || stored.Status != expected)
             {
-                throw new ConcurrencyConflictException(string.Create(CultureInfo.InvariantCulture, $"Order '{order.OrderId}' is no longer at version {order.Version - 1} and status {order.PreviousStatus?.ToWire()}."));
+                throw new ConcurrencyConflictException(string.Create(CultureInfo.InvariantCulture, $"Order '{order.OrderId}' is no longer at version {order.Version - 1} and status {expected?.ToWire()}."));
             }
 
             _orders[order.OrderId] = snapshot;

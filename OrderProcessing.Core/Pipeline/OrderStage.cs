@@ -6,7 +6,8 @@ namespace OrderProcessing.Core.Pipeline;
 /// <summary>
 /// The shape every pipeline stage shares: load the order, act only if it is still in the status this stage handles
 /// (a redelivered or stale message for an order in another status is settled and skipped), let the stage act, write the
-/// transition it made conditionally on the version read, and settle if that write lost a race. A concrete stage keeps
+/// transition it made conditionally on the version read, and settle if that write lost a race (or retry, when the
+/// order is still in this stage's status: a same-status write got in between and sends no new message). A concrete stage keeps
 /// only its own decision (<see cref="ActAsync"/>) and, where it has any, its settling and after-write steps.
 /// </summary>
 public abstract class OrderStage : IOrderStage
@@ -51,9 +52,16 @@ public abstract class OrderStage : IOrderStage
         {
             await Orders.UpdateAsync(order, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConcurrencyConflictException)
+        catch (ConcurrencyConflictException e)
         {
             var current = await Orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+            if (current?.Status == HandledStatus)
+            {
+                // A write that kept the status (an operator's touch) got in between. It sends no new message to this
+                // stage, so only this one can still move the order: retry it (the stage's work is idempotent).
+                throw new TransientFailureException($"Order '{orderId}' was rewritten in {HandledStatus.ToWire()} while the stage acted; retrying.", e);
+            }
+
             return current is null ? StageOutcome.Skipped(orderId, "order deleted meanwhile") : await SettleAsync(current, cancellationToken).ConfigureAwait(false);
         }
 

@@ -6,14 +6,13 @@ using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Events;
-using OrderProcessing.Topology.Events.DynamoDb;
 using OrderProcessing.Topology.Events.Sqs;
 
 namespace OrderProcessing.Functions.Stages;
 
 /// <summary>
-/// The loop every stage function shares. For each SQS message of the batch it reads the order id from the forwarded
-/// stream record and runs the Core stage, which acts on the order's stored state, so redelivered and reordered
+/// The loop every stage function shares. For each SQS message of the batch it reads the order id from the order event
+/// envelope (the body the order-events topic delivers raw) and runs the Core stage, which acts on the order's stored state, so redelivered and reordered
 /// messages are harmless. Failed messages are answered in <c>batchItemFailures</c> so SQS redelivers them with backoff
 /// and, after the receive limit, moves them to the stage's dead-letter queue: transient failures, unexpected
 /// exceptions and unreadable (poison) messages alike. Nothing is dropped and every failure is logged with its cause.
@@ -69,7 +68,7 @@ public abstract class StageFunction
     /// <summary>Logs and metrics.</summary>
     protected Telemetry Telemetry { get; }
 
-    /// <summary>Handles an SQS event of Pipes-forwarded stream records; returns <c>{"batchItemFailures": [...]}</c>. The topology's handler string names this method.</summary>
+    /// <summary>Handles an SQS event of order event envelopes; returns <c>{"batchItemFailures": [...]}</c>. The topology's handler string names this method.</summary>
     public Task<Stream> HandleAsync(Stream input) => ProcessAsync(input);
 
     /// <summary>Processes an SQS event and returns the partial batch response.</summary>
@@ -172,19 +171,13 @@ public abstract class StageFunction
             return MessageOutcome.Failed;
         }
 
-        context["eventName"] = parsed.EventName;
-        context["recordStatus"] = parsed.NewStatus;
-        if (parsed.EventName == DynamoDbStreamRecord.Remove)
+        context["eventType"] = parsed.EventType;
+        context["messageStatus"] = parsed.Status;
+        context["messageVersion"] = parsed.Version;
+        if (parsed.Status != Function.Trigger.Status!.Value.ToWire())
         {
-            context["outcome"] = "skipped";
-            Telemetry.Log(LogLevel.Info, "The order was deleted; nothing to do.", messageId, parsed.OrderId, context);
-            return MessageOutcome.Skipped;
-        }
-
-        if (parsed.NewStatus is not null && parsed.NewStatus != Function.Trigger.Status!.Value.ToWire())
-        {
-            // A mis-routed record is harmless (the stage acts on the stored order) but points at a wrong pipe filter.
-            Telemetry.Log(LogLevel.Warn, $"The record's status {parsed.NewStatus} is not this stage's {Function.Trigger.Status.Value.ToWire()}; acting on the stored order.", messageId, parsed.OrderId, context);
+            // A mis-routed message is harmless (the stage acts on the stored order) but points at a wrong subscription filter.
+            Telemetry.Log(LogLevel.Warn, $"The message's status {parsed.Status} is not this stage's {Function.Trigger.Status.Value.ToWire()}; acting on the stored order.", messageId, parsed.OrderId, context);
         }
 
         try

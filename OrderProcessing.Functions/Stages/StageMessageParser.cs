@@ -1,15 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using OrderProcessing.Topology.Events.DynamoDb;
-using OrderProcessing.Topology.Storage;
+using OrderProcessing.Topology.Events;
+using OrderProcessing.Topology.Events.Orders;
 
 namespace OrderProcessing.Functions.Stages;
 
 /// <summary>
-/// Reads the body of a stage queue message: a DynamoDB stream record of the orders table as an EventBridge pipe forwards
-/// it. Anything else is a poison message and is described, never guessed at. Only what a stage uses is read (event
-/// name, keys, the images' order id and status; see <see cref="StageRecord"/>): the rest must be well-formed JSON but is
-/// skipped, since the stage acts on the stored order, never on the images.
+/// Reads the body of a stage queue message: the <see cref="OrderEventEnvelope"/> the orders stream's pipe publishes to the
+/// order-events topic, delivered raw. Anything else, or an envelope missing a member, is a poison message and is
+/// described, never guessed at: the pipe always writes every member for a transition.
 /// </summary>
 internal static class StageMessageParser
 {
@@ -22,43 +21,46 @@ internal static class StageMessageParser
             return false;
         }
 
-        StageRecord? record;
+        OrderEventEnvelope? envelope;
         try
         {
-            record = JsonSerializer.Deserialize(body, StageJsonContext.Default.StageRecord);
+            envelope = JsonSerializer.Deserialize(body, AwsEventJsonContext.Default.OrderEventEnvelope);
         }
         catch (JsonException e)
         {
-            problem = $"the message body is not a DynamoDB stream record: {e.Message}";
+            problem = $"the message body is not an order event envelope: {e.Message}";
             return false;
         }
 
-        if (record?.DynamoDb is not { } change)
+        if (envelope is null)
         {
-            problem = "the message body has no 'dynamodb' change";
+            problem = "the message body is not an order event envelope: it is null";
             return false;
         }
 
-        if (record.EventName is not (DynamoDbStreamRecord.Insert or DynamoDbStreamRecord.Modify or DynamoDbStreamRecord.Remove))
+        var missing = new List<string>();
+        Require(envelope.EventType, "eventType", missing);
+        Require(envelope.OrderId, "orderId", missing);
+        Require(envelope.Status, "status", missing);
+        Require(envelope.OccurredAt, "occurredAt", missing);
+        Require(envelope.Version, "version", missing);
+        Require(envelope.SequenceNumber, "sequenceNumber", missing);
+        if (missing.Count > 0)
         {
-            problem = $"the record's eventName '{record.EventName}' is not INSERT, MODIFY or REMOVE";
+            problem = $"the order event envelope has no {string.Join(", ", missing.Select(m => $"'{m}'"))}";
             return false;
         }
 
-        var orderId = StringOf(change.Keys, OrderItemAttributes.OrderId)
-            ?? change.NewImage?.OrderId?.S
-            ?? change.OldImage?.OrderId?.S;
-        if (string.IsNullOrWhiteSpace(orderId))
-        {
-            problem = $"the record names no order: no string '{OrderItemAttributes.OrderId}' in its Keys or images";
-            return false;
-        }
-
-        message = new StageMessage(orderId, record.EventName, change.NewImage?.Status?.S);
+        message = new StageMessage(envelope.OrderId!, envelope.Status!, envelope.EventType!, envelope.Version!);
         problem = null;
         return true;
     }
 
-    private static string? StringOf(IReadOnlyDictionary<string, DynamoDbAttributeValue>? item, string attribute) =>
-        item is not null && item.TryGetValue(attribute, out var value) ? value?.S : null;
+    private static void Require(string? value, string member, List<string> missing)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            missing.Add(member);
+        }
+    }
 }

@@ -142,7 +142,6 @@ public static partial class LocalHost
         builder.Services.AddSingleton(sp => new StageDispatcher(
             SystemTopology.Stages,
             slot.System.StageFunction,
-            slot.System.StreamRecords,
             dispatcherOptions,
             clock,
             sp.GetRequiredService<ILogger<StageDispatcher>>(),

@@ -1,7 +1,6 @@
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Topology;
 using OrderProcessing.Transport.ChangeFeed;
-using OrderProcessing.Transport.Events;
 using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Local.Hosting;
@@ -20,9 +19,6 @@ public sealed class LocalSystem : IAsyncDisposable
 
     /// <summary>The orders store's change feed, raised by every function's orders store.</summary>
     public required OrderChangeFeed ChangeFeed { get; init; }
-
-    /// <summary>How changes are written as stream records.</summary>
-    public required IStreamRecordEncoder StreamRecords { get; init; }
 
     /// <summary>Where the stage functions report why they failed a message; the dispatcher records it with the message.</summary>
     public StageFailureLog? FailureCauses { get; init; }

@@ -9,7 +9,6 @@ using OrderProcessing.Local.Handlers;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Storage;
 using OrderProcessing.Transport.ChangeFeed;
-using OrderProcessing.Transport.Events;
 using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Local.Hosting;
@@ -49,7 +48,6 @@ public static partial class LocalSystemFactory
                 Api = handlers[SystemTopology.Api.Name],
                 StageFunction = f => handlers[f.Name],
                 ChangeFeed = feed,
-                StreamRecords = StreamRecordFactory.ForTable(LocalSettings.Names(options).Table(StorageSchema.Orders), options.Region),
                 FailureCauses = failures,
                 SeedCatalogAsync = async ct =>
                 {

@@ -2,8 +2,8 @@ namespace OrderProcessing.Topology.Storage;
 
 /// <summary>
 /// Attribute names of an order item. The order is stored as attributes, not one blob, so a stream image is readable:
-/// the pipes filter on <c>dynamodb.NewImage.status.S</c> (<see cref="Status"/>) and forward events by
-/// <c>dynamodb.NewImage.lastEventType.S</c> (<see cref="LastEventType"/>). Infrastructure and functions reference these
+/// the one pipe forwards only writes whose new image carries the transition marker <see cref="EnteredStatus"/>, and its
+/// envelope takes the event from <c>dynamodb.NewImage.lastEventType.S</c> (<see cref="LastEventType"/>). Infrastructure and functions reference these
 /// constants instead of repeating the strings.
 /// </summary>
 public static class OrderItemAttributes
@@ -20,7 +20,7 @@ public static class OrderItemAttributes
     /// <summary>Customer name (S).</summary>
     public const string CustomerName = "customerName";
 
-    /// <summary>Current status as its wire name, <c>PAYMENT_FAILED</c> (S). The stage pipes filter on it.</summary>
+    /// <summary>Current status as its wire name, <c>PAYMENT_FAILED</c> (S).</summary>
     public const string Status = "status";
 
     /// <summary>Optimistic version (N): 1 on creation, +1 per transition.</summary>
@@ -56,22 +56,23 @@ public static class OrderItemAttributes
     /// <summary>Every status entered, oldest first (L of M: <c>status</c>, <c>at</c>, <c>reason</c>).</summary>
     public const string History = "history";
 
-    /// <summary>Type of the event the last write emitted, <c>order_shipped</c> (S). The notification pipe forwards on it.</summary>
+    /// <summary>Type of the event the last write emitted, <c>order_shipped</c> (S). The envelope's <c>eventType</c>.</summary>
     public const string LastEventType = "lastEventType";
 
     /// <summary>The event the last write emitted (M, fields named by <see cref="OrderEventAttributes"/>).</summary>
     public const string LastEvent = "lastEvent";
 
     /// <summary>
-    /// The transition marker (S): the status the order entered, present only on a write that is a state transition (it
-    /// carries the order's new domain event) and removed by every other write. The stream pipe forwards only writes that
-    /// carry it, so a same-status write never starts a stage again.
+    /// The transition marker (S): the status the order entered, written only by a write that is a transition (the one
+    /// that carries the order's new domain event: an insert and every status change) and removed by every other write (a
+    /// same-status write, the tombstone). The stream's pipe forwards only new images that carry it, so a same-status
+    /// write never sends the order to a stage again.
     /// </summary>
     public const string EnteredStatus = "enteredStatus";
 
     /// <summary>
     /// Marks the tombstone of a deleted order (BOOL, true). A tombstone has only <see cref="OrderId"/>, this marker and
-    /// <see cref="ExpiresAt"/>: no status (no pipe routes it), no event (nothing is published) and no index key (no
+    /// <see cref="ExpiresAt"/>: no status and no transition marker (the pipe forwards nothing), no event (nothing is published) and no index key (no
     /// listing shows it), while its id stays taken, so a replayed <c>Idempotency-Key</c> cannot create the order again.
     /// </summary>
     public const string Deleted = "deleted";

@@ -6,7 +6,7 @@ public enum OrderChangeKind
     /// <summary>A new order was stored (<c>INSERT</c>).</summary>
     Insert,
 
-    /// <summary>A stored order moved to a new status (<c>MODIFY</c>).</summary>
+    /// <summary>A stored order was rewritten (<c>MODIFY</c>): normally a transition to a new status; a same-status write is one too, and the pipe forwards only transitions.</summary>
     Modify,
 
     /// <summary>A terminal order was deleted (<c>REMOVE</c>).</summary>

@@ -21,7 +21,7 @@ public sealed record DispatcherOptions
     /// <summary>Upper bound of the doubled delay (default 30 s).</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The region named in the SQS and stream records handed to the functions (default <c>us-east-1</c>).</summary>
+    /// <summary>The region named in the SQS records handed to the functions (default <c>us-east-1</c>).</summary>
     public string Region { get; init; } = "us-east-1";
 
     /// <summary>The account id in the ARNs of those records (default twelve zeros, as local emulators use).</summary>

@@ -5,7 +5,7 @@ namespace OrderProcessing.Transport.Dispatch;
 /// <summary>One failed receive of a message, as the transport settled it.</summary>
 /// <param name="Stage">The stage (function name).</param>
 /// <param name="MessageId">The message id.</param>
-/// <param name="Body">The message body (the stream record).</param>
+/// <param name="Body">The message body (the order event envelope, or an injected body).</param>
 /// <param name="ReceiveCount">Receives so far, this one included.</param>
 /// <param name="Cause">Why it failed, as the dead-letter list records it.</param>
 /// <param name="Reported">What the stage function reported through its failure hook, if it did.</param>

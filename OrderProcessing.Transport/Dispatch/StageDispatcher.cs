@@ -11,9 +11,12 @@ using OrderProcessing.Transport.Queues;
 namespace OrderProcessing.Transport.Dispatch;
 
 /// <summary>
-/// The in-process pipeline: what the orders stream, the pipes, the stage queues and their event source mappings do in
-/// AWS. Each change is routed by its new status to the stage whose topology trigger names that status (the same table
-/// the pipes are built from), queued, and delivered to the stage function in SQS-shaped batches of at most the stage's
+/// The in-process pipeline: what the orders stream, its one pipe, the order-events topic with its filtered subscriptions,
+/// the stage queues and their event source mappings do in AWS. Each transition change becomes the
+/// <see cref="OrderProcessing.Topology.Events.Orders.OrderEventEnvelope"/> the pipe publishes (<see cref="OrderEventEnvelopes"/>;
+/// a same-status write, a removal or a tombstone becomes none), which is routed by its <c>status</c> to the stage the
+/// topology's routing table names (<see cref="SystemTopology.StageFor"/>, the table the subscriptions' filters are built
+/// from), queued as the message body, and delivered to the stage function in SQS-shaped batches of at most the stage's
 /// batch size, with the stage's timeout, the delivery policy's retry delays, its receive limit and a dead-letter list
 /// that keeps the cause of every failed receive (from the functions' <see cref="StageFailureLog"/>).
 /// Run as a hosted service, one pump per stage receives as soon as messages are visible; stopping lets every batch in
@@ -24,7 +27,6 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
 {
     private readonly IReadOnlyList<StageQueue> _queues;
     private readonly IReadOnlyDictionary<string, IFunctionHandler> _handlers;
-    private readonly IStreamRecordEncoder _encoder;
     private readonly DispatcherOptions _options;
     private readonly IDeliveryPolicy _policy;
     private readonly TimeProvider _clock;
@@ -43,7 +45,6 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
     public StageDispatcher(
         IReadOnlyList<FunctionDefinition> stages,
         Func<FunctionDefinition, IFunctionHandler> handlerFor,
-        IStreamRecordEncoder encoder,
         DispatcherOptions options,
         TimeProvider clock,
         ILogger<StageDispatcher> logger,
@@ -52,7 +53,6 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
     {
         ArgumentNullException.ThrowIfNull(stages);
         ArgumentNullException.ThrowIfNull(handlerFor);
-        _encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -86,7 +86,7 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         }
     }
 
-    /// <summary>Changes no stage consumes (removals, and statuses no trigger names): a pipe's filter drops them.</summary>
+    /// <summary>Changes no stage consumes (removals, same-status writes, and statuses no trigger names): the pipe's or the subscriptions' filters drop them.</summary>
     public int UnroutedChanges => Volatile.Read(ref _unrouted);
 
     /// <summary>When the next waiting message of any stage becomes visible, or null when none waits.</summary>
@@ -104,8 +104,11 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
     /// <summary>Every dead letter of every stage, oldest first.</summary>
     public IReadOnlyList<DeadLetter> DeadLetters => _queues.SelectMany(q => q.DeadLetters).OrderBy(d => d.DeadLetteredAt).ToList();
 
-    /// <summary>The queue of the stage triggered by orders entering <paramref name="status"/>, or null when no stage is.</summary>
-    public StageQueue? Route(OrderStatus status) => _queues.FirstOrDefault(q => q.Stage.Trigger.Status == status);
+    /// <summary>The queue of the stage the topology's routing table names for orders entering <paramref name="status"/>, or null when no stage is (or it is not run here).</summary>
+    public StageQueue? Route(OrderStatus status) => SystemTopology.StageFor(status) is { } stage ? Find(stage.Name) : null;
+
+    /// <summary>The queue of the stage for an envelope's <paramref name="status"/> wire name, or null when it names no stage's status.</summary>
+    public StageQueue? Route(string? status) => OrderStatusNames.TryParse(status, out var parsed) ? Route(parsed) : null;
 
     /// <summary>The queue of the stage named <paramref name="stage"/>, or null.</summary>
     public StageQueue? Find(string stage) => _queues.FirstOrDefault(q => string.Equals(q.Name, stage, StringComparison.Ordinal));
@@ -115,19 +118,22 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
     {
         ArgumentNullException.ThrowIfNull(change);
 
-        // A pipe filters on the new image's status, so removals (no new image) and statuses no stage consumes go nowhere.
-        if (change.NewStatus is not { } status || Route(status) is not { } queue)
+        // The pipe forwards only transitions (removals, tombstones and same-status writes carry no marker), and each
+        // subscription takes only its stage's status: anything else goes nowhere.
+        if (OrderEventEnvelopes.ForChange(change) is not { } envelope || Route(envelope.Status) is not { } queue)
         {
             Interlocked.Increment(ref _unrouted);
             return;
         }
+
+        var status = envelope.Status!;
 
         lock (_routedGate)
         {
             _routed[queue.Name] = _routed.GetValueOrDefault(queue.Name) + 1;
         }
 
-        var body = _encoder.Encode(change);
+        var body = OrderEventEnvelopes.ToJson(envelope);
         var messageId = "";
         foreach (var delay in _policy.CopyDelays())
         {
@@ -136,11 +142,11 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
 
         if (IsStopping)
         {
-            LogQueuedWhileStopping(_logger, change.OrderId, status.ToWire(), queue.Name);
+            LogQueuedWhileStopping(_logger, change.OrderId, status, queue.Name);
         }
         else
         {
-            LogRouted(_logger, change.OrderId, status.ToWire(), queue.Name, messageId);
+            LogRouted(_logger, change.OrderId, status, queue.Name, messageId);
         }
     }
 
@@ -201,7 +207,7 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         LogPaused(_logger, queue.Name, paused ? "paused: its messages wait in the queue" : "resumed");
     }
 
-    /// <summary>Enqueues a raw body to a stage, as if a pipe had forwarded it (local diagnostics: poison messages).</summary>
+    /// <summary>Enqueues a raw body to a stage, as if the topic had delivered it (local diagnostics: poison messages).</summary>
     public string Inject(string stage, string body)
     {
         var queue = Find(stage) ?? throw new ArgumentException($"No stage named '{stage}'.", nameof(stage));

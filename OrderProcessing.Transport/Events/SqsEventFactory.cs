@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using OrderProcessing.Topology.Events.Orders;
 using OrderProcessing.Topology.Events.Sqs;
 using OrderProcessing.Transport.Delivery;
 using OrderProcessing.Transport.Queues;
@@ -24,7 +25,14 @@ public static class SqsEventFactory
     }
 
     /// <summary>
-    /// The event of one message carrying <paramref name="body"/> (normally a stream record), sent and first received at
+    /// The event of one message carrying <paramref name="envelope"/> as its body, as the order-events topic delivers it raw
+    /// to a stage queue: what tests and benchmarks hand a stage function directly.
+    /// </summary>
+    public static SqsEvent ForEnvelope(OrderEventEnvelope envelope, string queueName, DateTimeOffset sentAt, string? messageId = null, int receiveCount = 1, DispatcherOptions? options = null) =>
+        ForBody(OrderEventEnvelopes.ToJson(envelope), queueName, sentAt, messageId, receiveCount, options);
+
+    /// <summary>
+    /// The event of one message carrying <paramref name="body"/> (normally an envelope's JSON; any text for a poison message), sent and first received at
     /// <paramref name="sentAt"/>: what tests and benchmarks hand a stage function directly.
     /// </summary>
     public static SqsEvent ForBody(string body, string queueName, DateTimeOffset sentAt, string? messageId = null, int receiveCount = 1, DispatcherOptions? options = null)

@@ -66,15 +66,22 @@ public sealed class DynamoDbOrderRepository : IOrderRepository
     public async Task UpdateAsync(Order order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (order.PreviousStatus is not { } previous)
+        var snapshot = order.ToSnapshot();
+
+        // A transition is stored over the status it left; a write that carries no new event (a same-status rewrite) over
+        // the status it keeps.
+        var transition = OrderItemMapper.IsTransition(snapshot);
+        if ((transition ? order.PreviousStatus : order.Status) is not { } previous)
         {
             // A just-placed order has no previous status: no stored order can match, exactly like a lost race.
             throw new ConcurrencyConflictException($"Order '{order.OrderId}' has no transition to store.");
         }
 
         // Every attribute is rewritten (UpdateItem, not PutItem: the stage roles may update but not put), and optional
-        // attributes the order no longer has are removed, so the stored item always equals the aggregate.
-        var item = OrderItemMapper.ToItem(order.ToSnapshot());
+        // attributes the order no longer has are removed, so the stored item always equals the aggregate. That includes
+        // the transition marker: set by a transition, removed by any other write, so the stream's pipe forwards only
+        // transitions.
+        var item = OrderItemMapper.ToItem(snapshot);
         item.Remove(A.OrderId);
         var update = new UpdateExpressionBuilder();
         foreach (var (name, value) in item)
@@ -104,7 +111,7 @@ public sealed class DynamoDbOrderRepository : IOrderRepository
     /// <inheritdoc />
     /// <remarks>
     /// One conditional PutItem replaces the order by its tombstone (only an order has a <c>version</c>, so a tombstone is
-    /// never deleted again); the stream sees a MODIFY whose new image has no status and no event, which no pipe matches.
+    /// never deleted again); the stream sees a MODIFY whose new image has no status, no event and no transition marker, which the pipe does not forward.
     /// The table's time to live removes the tombstone after <paramref name="tombstoneExpiresAt"/>.
     /// </remarks>
     public async Task DeleteAsync(string orderId, long expectedVersion, DateTimeOffset tombstoneExpiresAt, CancellationToken cancellationToken = default)

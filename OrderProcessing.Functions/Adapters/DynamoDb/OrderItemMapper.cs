@@ -28,10 +28,21 @@ public static class OrderItemMapper
     private const string HistoryAt = "at";
     private const string HistoryReason = "reason";
 
-    /// <summary>The optional attributes: absent from the item while the order has no value for them.</summary>
-    internal static IReadOnlyList<string> OptionalAttributes { get; } = [A.PaymentId, A.TrackingNumber, A.InvoiceKey];
+    /// <summary>The optional attributes: absent from the item while the order has no value for them (the transition marker: while the write is no transition).</summary>
+    internal static IReadOnlyList<string> OptionalAttributes { get; } = [A.EnteredStatus, A.PaymentId, A.TrackingNumber, A.InvoiceKey];
 
-    /// <summary>The item for <paramref name="order"/>, index keys included.</summary>
+    /// <summary>
+    /// True when the write that stores <paramref name="order"/> is a state transition: it carries the order's new domain
+    /// event (an insert and every status change). Only such a write carries the transition marker
+    /// <see cref="OrderItemAttributes.EnteredStatus"/>; any other write (a same-status rewrite) must remove it.
+    /// </summary>
+    public static bool IsTransition(OrderSnapshot order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.LastEvent.Version == order.Version;
+    }
+
+    /// <summary>The item for <paramref name="order"/>, index keys included, with the transition marker when the write is a transition (<see cref="IsTransition"/>).</summary>
     public static Dictionary<string, AttributeValue> ToItem(OrderSnapshot order)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -58,6 +69,7 @@ public static class OrderItemMapper
             [A.StatusShard] = Attr.S(OrderIndexKeys.StatusShard(order.Status, OrderIndexKeys.ShardOf(order.OrderId, statusShards))),
             [A.TimeShard] = Attr.S(OrderIndexKeys.TimeShard(OrderIndexKeys.ShardOf(order.OrderId, timeShards))),
         };
+        Attr.SetIfNotNull(item, A.EnteredStatus, IsTransition(order) ? order.Status.ToWire() : null);
         Attr.SetIfNotNull(item, A.PaymentId, order.PaymentId);
         Attr.SetIfNotNull(item, A.TrackingNumber, order.TrackingNumber);
         Attr.SetIfNotNull(item, A.InvoiceKey, order.InvoiceKey);

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace OrderProcessing.Topology.Events.DynamoDb;
 
 /// <summary>
-/// One DynamoDB stream record. An EventBridge pipe from the orders stream to a stage queue (no input transformation)
-/// sends exactly this JSON as the SQS message body, one record per message.
+/// One DynamoDB stream record of the orders table: what the stream's one EventBridge pipe reads, filters (transitions
+/// only, by the <c>enteredStatus</c> marker) and turns into the order event envelope with its input template.
 /// </summary>
 public sealed record DynamoDbStreamRecord
 {

@@ -13,7 +13,7 @@ public sealed record SqsMessage
     [JsonPropertyName("receiptHandle")]
     public string? ReceiptHandle { get; init; }
 
-    /// <summary>The message body; for a stage queue, a DynamoDB stream record forwarded by a pipe.</summary>
+    /// <summary>The message body; for a stage queue, the order event envelope the order-events topic delivers raw.</summary>
     [JsonPropertyName("body")]
     public string? Body { get; init; }
 

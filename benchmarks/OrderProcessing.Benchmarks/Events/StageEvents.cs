@@ -1,7 +1,6 @@
 using System.Text.Json;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Topology.Events;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Transport.ChangeFeed;
 using OrderProcessing.Transport.Events;
 
@@ -9,13 +8,12 @@ namespace OrderProcessing.Benchmarks.Events;
 
 /// <summary>
 /// SQS events of stage queues as Lambda's event source mapping delivers them, built by the in-process transport: each
-/// body is the orders table's stream record (new and old images, from the DynamoDB adapter's own item mapping) as an
-/// EventBridge pipe forwards it.
+/// body is the order event envelope of the transition (what the orders stream's pipe publishes to the order-events
+/// topic), delivered raw.
 /// </summary>
 public static class StageEvents
 {
     private static readonly DateTimeOffset At = new(2024, 3, 12, 18, 30, 41, 123, TimeSpan.Zero);
-    private static readonly StreamRecordFactory Records = StreamRecordFactory.ForTable(StorageSchema.Orders.LogicalName);
     private static long _sequence;
 
     /// <summary>An SQS event of one message: <paramref name="order"/> has just entered its status from <paramref name="previous"/>.</summary>
@@ -25,6 +23,7 @@ public static class StageEvents
         var snapshot = order.ToSnapshot();
         var old = previous is { } p ? snapshot with { Status = p, Version = snapshot.Version - 1 } : null;
         var change = new OrderChange(previous is null ? OrderChangeKind.Insert : OrderChangeKind.Modify, order.OrderId, old, snapshot, Interlocked.Increment(ref _sequence), At);
-        return JsonSerializer.SerializeToUtf8Bytes(SqsEventFactory.ForBody(Records.Encode(change), queueName, At), AwsEventJsonContext.Default.SqsEvent);
+        var envelope = OrderEventEnvelopes.ForChange(change) ?? throw new ArgumentException($"Order '{order.OrderId}' carries no new event: not a transition.", nameof(order));
+        return JsonSerializer.SerializeToUtf8Bytes(SqsEventFactory.ForEnvelope(envelope, queueName, At), AwsEventJsonContext.Default.SqsEvent);
     }
 }

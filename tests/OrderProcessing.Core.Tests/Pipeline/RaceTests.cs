@@ -1,7 +1,9 @@
 using OrderProcessing.Core.Catalog;
+using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Tests.Support;
+using OrderProcessing.Testing.Orders;
 
 namespace OrderProcessing.Core.Tests.Pipeline;
 
@@ -21,6 +23,22 @@ public class RaceTests
         await _system.StockAsync("sku-1", 9.99m, 10);
         _orderId = (await _system.PlaceAsync(new PlaceOrderRequestBuilder().WithLine("sku-1", 2).Build())).OrderId;
         await _system.Reserve().HandleAsync(_orderId);
+    }
+
+    [Test]
+    public async Task SameStatusWriteLandingBeforeTheStagesWrite_IsRetried_AndTheRetryMovesTheOrderChargingOnce()
+    {
+        var touch = new InterferingOrderRepository(_system.Orders, async () =>
+        {
+            var order = (await _system.Orders.GetAsync(_orderId))!;
+            await _system.Orders.UpdateAsync(SameStatusWrite.Of(order));
+        });
+
+        Assert.ThrowsAsync<TransientFailureException>(() => _system.Charge(orders: touch).HandleAsync(_orderId));
+        var retry = await _system.Charge().HandleAsync(_orderId);
+
+        Assert.That((retry.Advanced, retry.NewStatus), Is.EqualTo((true, (OrderStatus?)OrderStatus.Paid)));
+        Assert.That(_system.Ledger.Records, Has.Count.EqualTo(1), "the retry does not charge again");
     }
 
     [Test]

@@ -239,7 +239,7 @@ public sealed class OrderChangeTests
         Assert.That(result.Status, Is.EqualTo(404));
     }
 
-    // Delivers the stream record of each status the order enters until it reaches status, as Streams, Pipes and SQS would.
+    // Delivers the envelope of each status the order enters until it reaches status, as Streams, the pipe, the topic and SQS would.
     private async Task AdvanceThroughTheStagesAsync(string orderId, OrderStatus status)
     {
         OrderStatus? previous = null;

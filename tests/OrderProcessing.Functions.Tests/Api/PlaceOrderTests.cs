@@ -161,7 +161,7 @@ public sealed class PlaceOrderTests
         var stockAfterDelete = await _system.StockAsync();
 
         var replay = await _system.SendAsync(ApiEventBuilder.Post("/orders", body).Header("Idempotency-Key", "key-deleted"));
-        var lateReserve = await _system.DeliverAsync(SystemTopology.ReserveInventory, new StageEventBuilder().Record(orderId, OrderStatus.Pending, eventName: "INSERT"));
+        var lateReserve = await _system.DeliverAsync(SystemTopology.ReserveInventory, new StageEventBuilder().Record(orderId, OrderStatus.Pending));
 
         Assert.That(replay.Status, Is.EqualTo(409), replay.ToString());
         Assert.That(lateReserve, Is.Empty);

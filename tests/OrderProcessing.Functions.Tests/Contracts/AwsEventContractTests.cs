@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Tests.Support;
 using OrderProcessing.Topology.Events;
 using OrderProcessing.Topology.Events.ApiGateway;
 using OrderProcessing.Topology.Events.DynamoDb;
 using OrderProcessing.Topology.Events.Sqs;
+using OrderProcessing.Transport.Events;
 
 namespace OrderProcessing.Functions.Tests.Contracts;
 
@@ -65,7 +67,7 @@ public sealed class AwsEventContractTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(message.MessageId, Is.EqualTo("059f36b4-87a3-44ab-83d2-661975830a7d"));
-            Assert.That(message.Body, Is.EqualTo("{}"));
+            Assert.That(JsonNode.DeepEquals(JsonNode.Parse(message.Body!), Samples.Envelope()), Is.True, "the body is the envelope, delivered raw");
             Assert.That(message.ApproximateReceiveCount, Is.EqualTo(1));
             Assert.That(message.EventSource, Is.EqualTo("aws:sqs"));
             Assert.That(message.EventSourceArn, Does.EndWith(":orderprocessing-prod-reserve-inventory"));
@@ -99,6 +101,33 @@ public sealed class AwsEventContractTests
     }
 
     [Test]
+    public void OrderEventEnvelope_Sample_ReadsIntoTheRecord_WithTheValuesThePipeTakesFromTheStreamRecordSample()
+    {
+        var envelope = Read(Samples.Envelope(), AwsEventJsonContext.Default.OrderEventEnvelope);
+        var change = Read(Samples.StreamRecord(), AwsEventJsonContext.Default.DynamoDbStreamRecord).DynamoDb!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(envelope.EventType, Is.EqualTo(change.NewImage!["lastEventType"].S));
+            Assert.That(envelope.OrderId, Is.EqualTo(change.Keys!["orderId"].S));
+            Assert.That(envelope.Status, Is.EqualTo(change.NewImage["enteredStatus"].S));
+            Assert.That(envelope.OccurredAt, Is.EqualTo(change.NewImage["lastEvent"].M!["at"].S));
+            Assert.That(envelope.Version, Is.EqualTo(change.NewImage["version"].N));
+            Assert.That(envelope.SequenceNumber, Is.EqualTo(change.SequenceNumber));
+        }
+    }
+
+    [Test]
+    public void TransportEnvelope_HasTheMemberNamesAndShapesOfTheSample()
+    {
+        var orderEvent = new OrderEvent("order_updated", "ord_1", OrderStatus.Reserved, OrderStatus.Pending, 2, DateTimeOffset.UnixEpoch, "reserved");
+
+        var written = JsonNode.Parse(OrderEventEnvelopes.ToJson(OrderEventEnvelopes.Of(orderEvent, 42)))!;
+
+        Assert.That(Shape(written), Is.EqualTo(Shape(Samples.Envelope())));
+    }
+
+    [Test]
     public void EveryRecord_WritesTheSampleBack_WithAwsMemberNamesAndShapes()
     {
         using (Assert.EnterMultipleScope())
@@ -108,6 +137,7 @@ public sealed class AwsEventContractTests
             AssertWritesBack(Samples.SqsEvent(), AwsEventJsonContext.Default.SqsEvent);
             AssertWritesBack(Samples.SqsBatchResponse(), AwsEventJsonContext.Default.SqsBatchResponse);
             AssertWritesBack(Samples.StreamRecord(), AwsEventJsonContext.Default.DynamoDbStreamRecord);
+            AssertWritesBack(Samples.Envelope(), AwsEventJsonContext.Default.OrderEventEnvelope);
         }
     }
 

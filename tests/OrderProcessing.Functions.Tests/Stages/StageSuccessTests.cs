@@ -5,7 +5,7 @@ using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Stages;
 
-/// <summary>Each stage function, fed the stream record of its status, moves the order as the lifecycle says.</summary>
+/// <summary>Each stage function, fed the order event envelope of its status, moves the order as the lifecycle says.</summary>
 public sealed class StageSuccessTests
 {
     private TestSystem _system = null!;
@@ -22,7 +22,7 @@ public sealed class StageSuccessTests
     {
         var orderId = await _system.PlaceOrderAsync();
 
-        var failed = await _system.DeliverAsync(SystemTopology.ReserveInventory, new StageEventBuilder().Record(orderId, OrderStatus.Pending, eventName: "INSERT"));
+        var failed = await _system.DeliverAsync(SystemTopology.ReserveInventory, new StageEventBuilder().Record(orderId, OrderStatus.Pending));
 
         Assert.That(failed, Is.Empty);
         Assert.That((await _system.OrderAsync(orderId)).Status, Is.EqualTo(OrderStatus.Reserved));
@@ -34,7 +34,7 @@ public sealed class StageSuccessTests
     {
         var orderId = await _system.PlaceOrderAsync(new OrderRequestBuilder().Items(("sku-1", 11)));
 
-        await _system.DeliverAsync(SystemTopology.ReserveInventory, new StageEventBuilder().Record(orderId, OrderStatus.Pending, eventName: "INSERT"));
+        await _system.DeliverAsync(SystemTopology.ReserveInventory, new StageEventBuilder().Record(orderId, OrderStatus.Pending));
 
         Assert.That((await _system.OrderAsync(orderId)).Status, Is.EqualTo(OrderStatus.OutOfStock));
         Assert.That(await _system.StockAsync(), Is.EqualTo(new Core.Catalog.StockLevel(10, 0, 0)));

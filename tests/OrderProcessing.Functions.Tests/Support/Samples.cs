@@ -10,7 +10,9 @@ namespace OrderProcessing.Functions.Tests.Support;
 /// member for member, the sample of the AWS Lambda developer guide (awsdocs/aws-lambda-developer-guide,
 /// <c>sample-apps/java-events/events/</c>: <c>apigateway-v1.json</c>, <c>sqs-record.json</c>, <c>dynamodb-record.json</c>)
 /// or of the API Gateway and Lambda guides (the proxy response's output format, the SQS partial batch response), with
-/// values from this system (its paths, ids, table and queue names).
+/// values from this system (its paths, ids, table and queue names). The order event envelope is this system's own message
+/// (what the pipe publishes to the order-events topic, delivered raw to the stage queues); its sample is the envelope of
+/// the stream record sample, and it is the SQS sample's body.
 /// </summary>
 internal static class Samples
 {
@@ -23,6 +25,9 @@ internal static class Samples
     public static JsonObject SqsBatchResponse() => Load("sqs-batch-response.json");
 
     public static JsonObject StreamRecord() => Load("dynamodb-stream-record.json");
+
+    /// <summary>The order event envelope the pipe's input template makes of the stream record sample (the SQS sample's body).</summary>
+    public static JsonObject Envelope() => Load("order-event-envelope.json");
 
     /// <summary>The API Gateway sample as the shared record.</summary>
     public static ApiGatewayProxyRequest ApiGatewayRequest() =>

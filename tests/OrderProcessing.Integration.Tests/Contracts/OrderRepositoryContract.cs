@@ -2,6 +2,7 @@ using System.Diagnostics;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Integration.Tests.Support;
+using OrderProcessing.Testing.Orders;
 
 namespace OrderProcessing.Integration.Tests.Contracts;
 
@@ -93,6 +94,32 @@ public abstract class OrderRepositoryContract
         var stored = await repository.GetAsync(order.OrderId);
         SnapshotAssert.AreEquivalent(stored, order);
         Assert.That(stored!.Version, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Update_SameStatusWrite_StoresTheNextVersionWithTheStatusKept()
+    {
+        var repository = await CreateRepositoryAsync();
+        var order = StorageOrders.New().Build();
+        await repository.AddAsync(order);
+        var rewritten = SameStatusWrite.Of(order);
+
+        await repository.UpdateAsync(rewritten);
+
+        var stored = await repository.GetAsync(order.OrderId);
+        SnapshotAssert.AreEquivalent(stored, rewritten);
+        Assert.That((stored!.Status, stored.Version, stored.LastEvent.Version), Is.EqualTo((OrderStatus.Pending, 2L, 1L)));
+    }
+
+    [Test]
+    public async Task Update_SameStatusWriteFromAStaleCopy_IsAConflict()
+    {
+        var repository = await CreateRepositoryAsync();
+        var order = StorageOrders.New().Build();
+        await repository.AddAsync(order);
+        await repository.UpdateAsync(SameStatusWrite.Of(order));
+
+        Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.UpdateAsync(SameStatusWrite.Of(order)));
     }
 
     [Test]

@@ -3,12 +3,13 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Integration.Tests.Servers;
 using OrderProcessing.Integration.Tests.Support;
+using OrderProcessing.Testing.Orders;
 using OrderProcessing.Topology.Storage;
 using A = OrderProcessing.Topology.Storage.OrderItemAttributes;
 
 namespace OrderProcessing.Integration.Tests.DynamoDb;
 
-/// <summary>The order item is readable attributes with the names the pipes filter on, and maps back to the same order.</summary>
+/// <summary>The order item is readable attributes with the names the pipe filters on and its envelope reads, and maps back to the same order.</summary>
 [TestFixture]
 public sealed class OrderItemMapperTests
 {
@@ -44,6 +45,18 @@ public sealed class OrderItemMapperTests
 
         Assert.That(item[A.LastEvent].M.ContainsKey(OrderEventAttributes.PreviousStatus), Is.False);
         Assert.That(item.Keys, Has.None.AnyOf(A.PaymentId, A.TrackingNumber, A.InvoiceKey));
+    }
+
+    [Test]
+    public void Item_OfATransition_CarriesTheTransitionMarker_AndOfASameStatusWrite_None()
+    {
+        var order = StorageOrders.New().InStatus(OrderStatus.Shipped).Build();
+
+        var transition = OrderItemMapper.ToItem(order.ToSnapshot());
+        var rewrite = OrderItemMapper.ToItem(SameStatusWrite.Of(order).ToSnapshot());
+
+        Assert.That(transition[A.EnteredStatus].S, Is.EqualTo("SHIPPED"));
+        Assert.That(rewrite.ContainsKey(A.EnteredStatus), Is.False);
     }
 
     [Test]

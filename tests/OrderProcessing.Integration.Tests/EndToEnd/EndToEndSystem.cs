@@ -8,11 +8,9 @@ using OrderProcessing.Integration.Tests.Servers;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Events;
 using OrderProcessing.Topology.Events.ApiGateway;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Transport.ChangeFeed;
 using OrderProcessing.Transport.Delivery;
 using OrderProcessing.Transport.Dispatch;
-using OrderProcessing.Transport.Events;
 using OrderProcessing.Transport.Invocation;
 using OrderProcessing.Transport.Queues;
 
@@ -21,8 +19,8 @@ namespace OrderProcessing.Integration.Tests.EndToEnd;
 /// <summary>
 /// The six functions composed exactly as deployed (their settings, <see cref="AwsPortsFactory"/>, the DynamoDB and S3
 /// adapters) on a fresh sandbox of dynalite and s3rver, invoked through their Stream handlers with AWS event JSON. It
-/// plays API Gateway; Streams + Pipes + SQS are the in-process transport (dynalite has no streams): every write of the
-/// orders store raises its stream record, routed to the stage the topology names for the new status, and a failed
+/// plays API Gateway; Streams + the pipe + the topic + SQS are the in-process transport (dynalite has no streams): every
+/// transition of the orders store becomes its order event envelope, routed to the stage the topology names for its status, and a failed
 /// message is redelivered at once, up to the receive limit, as SQS would redeliver it.
 /// </summary>
 internal sealed class EndToEndSystem : IAsyncDisposable
@@ -59,7 +57,6 @@ internal sealed class EndToEndSystem : IAsyncDisposable
         _transport = new StageDispatcher(
             SystemTopology.Stages,
             f => new StreamFunctionHandler(f.Name, stages[f.Name]),
-            StreamRecordFactory.ForTable(storage.Names.Table(StorageSchema.Orders)),
             new DispatcherOptions { RetryDelay = TimeSpan.Zero, MaxRetryDelay = TimeSpan.Zero },
             TimeProvider.System,
             NullLogger<StageDispatcher>.Instance,

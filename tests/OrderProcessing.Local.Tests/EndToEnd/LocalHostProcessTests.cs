@@ -124,7 +124,7 @@ public sealed class LocalHostProcessTests
         Assert.That(dead.GetProperty("stage").GetString(), Is.EqualTo("ship-order"));
         Assert.That(dead.GetProperty("receiveCount").GetInt32(), Is.EqualTo(SystemTopology.ShipOrder.MaxReceiveCount));
         Assert.That(dead.GetProperty("body").GetString(), Is.EqualTo("this is not a stream record"));
-        Assert.That(dead.GetProperty("cause").GetString(), Does.Contain("not a DynamoDB stream record"));
+        Assert.That(dead.GetProperty("cause").GetString(), Does.Contain("not an order event envelope"));
         Assert.That(dead.GetProperty("failures").GetArrayLength(), Is.EqualTo(SystemTopology.ShipOrder.MaxReceiveCount));
         await Eventually.TrueAsync(() => _host.Output.Contains($"message {messageId} moved to the dead-letter list", StringComparison.Ordinal), "the host logs the dead letter");
     }

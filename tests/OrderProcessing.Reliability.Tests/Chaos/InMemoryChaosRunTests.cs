@@ -34,6 +34,7 @@ public sealed class InMemoryChaosRunTests
     [TestCase("Every completed order has its invoice")]
     [TestCase("No message is lost")]
     [TestCase("Stages fail only from injected faults")]
+    [TestCase("A same-status write never sends an order to a stage again")]
     public void Invariant_Holds(string invariant)
     {
         var result = _report.Invariant(invariant);
@@ -42,7 +43,15 @@ public sealed class InMemoryChaosRunTests
 
     [Test]
     public void EveryInvariant_IsAssertedByItsOwnTest() =>
-        Assert.That(_report.Invariants, Has.Count.EqualTo(15), "a new invariant needs its own test case above");
+        Assert.That(_report.Invariants, Has.Count.EqualTo(16), "a new invariant needs its own test case above");
+
+    [Test]
+    public void SameStatusWrites_AreMadeWhileOrdersWaitInStageQueues()
+    {
+        var result = _report.Invariant("A same-status write never sends an order to a stage again");
+
+        Assert.That(result.Counts, Does.Not.StartWith("0 same-status writes"), "the run makes same-status writes");
+    }
 
     [Test]
     public void EveryKindOfSideEffect_IsCrashedAfterAtLeastOnce()

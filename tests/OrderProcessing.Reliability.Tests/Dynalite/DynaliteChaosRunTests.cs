@@ -37,7 +37,7 @@ public sealed class DynaliteChaosRunTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(_chaos.Invariants, Has.Count.EqualTo(15));
+            Assert.That(_chaos.Invariants, Has.Count.EqualTo(16));
             foreach (var invariant in _chaos.Invariants)
             {
                 Assert.That(invariant.Violations, Is.Empty, $"{invariant.Name}: {invariant.Counts}");

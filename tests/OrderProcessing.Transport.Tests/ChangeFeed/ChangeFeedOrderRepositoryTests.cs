@@ -2,9 +2,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Testing.Orders;
 using OrderProcessing.Testing.Transport;
 using OrderProcessing.Testing.Waiting;
+using OrderProcessing.Topology;
 using OrderProcessing.Transport.ChangeFeed;
+using OrderProcessing.Transport.Delivery;
+using OrderProcessing.Transport.Dispatch;
 
 namespace OrderProcessing.Transport.Tests.ChangeFeed;
 
@@ -22,6 +26,23 @@ public sealed class ChangeFeedOrderRepositoryTests
         Assert.That(change.Kind, Is.EqualTo(OrderChangeKind.Insert));
         Assert.That(change.NewImage!.Status, Is.EqualTo(OrderStatus.Pending));
         Assert.That(change.OldImage, Is.Null);
+    }
+
+    [Test]
+    public async Task Store_SameStatusWrite_RaisesAModifyThatNoStageReceives()
+    {
+        var (feed, changes) = Create();
+        var order = Orders.Pending();
+        await feed.AddAsync(order);
+        using var dispatcher = new StageDispatcher(SystemTopology.Stages, s => new FakeStageHandler(s.Name), new DispatcherOptions(), TimeProvider.System, NullLogger<StageDispatcher>.Instance);
+        dispatcher.OnChange(changes[0]);
+
+        await feed.UpdateAsync(SameStatusWrite.Of(order));
+        dispatcher.OnChange(changes[1]);
+
+        Assert.That((changes[1].Kind, changes[1].OldImage!.Status, changes[1].NewImage!.Status, changes[1].NewImage!.Version), Is.EqualTo((OrderChangeKind.Modify, OrderStatus.Pending, OrderStatus.Pending, 2L)));
+        Assert.That(dispatcher.RoutedChanges, Is.EqualTo(new Dictionary<string, int> { ["reserve-inventory"] = 1 }));
+        Assert.That(dispatcher.UnroutedChanges, Is.EqualTo(1));
     }
 
     [Test]

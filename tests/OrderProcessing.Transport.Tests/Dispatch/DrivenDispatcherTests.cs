@@ -79,7 +79,7 @@ public sealed class DrivenDispatcherTests
         var clock = new FakeTimeProvider();
         var stage = new FakeStageHandler("reserve-inventory");
         var chaos = new ChaosDelivery(new ChaosDeliveryOptions { Seed = 11, MinCopies = 3, MaxCopies = 3 });
-        using var dispatcher = new StageDispatcher(SystemTopology.Stages, s => s.Name == stage.Name ? stage : new FakeStageHandler(s.Name), new PlainRecordEncoder(), NoDelays, clock, NullLogger<StageDispatcher>.Instance, policy: chaos);
+        using var dispatcher = new StageDispatcher(SystemTopology.Stages, s => s.Name == stage.Name ? stage : new FakeStageHandler(s.Name), NoDelays, clock, NullLogger<StageDispatcher>.Instance, policy: chaos);
         for (var i = 0; i < 10; i++)
         {
             dispatcher.OnChange(Orders.ChangeOf(Orders.Pending($"o-{i}"), i + 1));
@@ -96,7 +96,7 @@ public sealed class DrivenDispatcherTests
         }
 
         Assert.That(stage.Messages, Has.Count.EqualTo(30));
-        Assert.That(stage.Messages.GroupBy(m => m.Body.Split('|')[0]).Select(g => g.Count()), Is.All.EqualTo(3));
+        Assert.That(stage.Messages.GroupBy(m => m.OrderId).Select(g => g.Count()), Is.All.EqualTo(3));
     }
 
     private static async Task<int> DrainAsync(StageDispatcher dispatcher)
@@ -114,7 +114,6 @@ public sealed class DrivenDispatcherTests
     private static StageDispatcher Create(Dictionary<string, FakeStageHandler> stages, DispatcherOptions options, StageFailureLog? failures = null) => new(
         SystemTopology.Stages,
         s => stages.TryGetValue(s.Name, out var h) ? h : new FakeStageHandler(s.Name),
-        new PlainRecordEncoder(),
         options,
         TimeProvider.System,
         NullLogger<StageDispatcher>.Instance,

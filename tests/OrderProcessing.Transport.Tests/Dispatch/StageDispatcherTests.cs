@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Stages;
+using OrderProcessing.Testing.Orders;
 using OrderProcessing.Testing.Transport;
 using OrderProcessing.Testing.Waiting;
 using OrderProcessing.Topology;
@@ -13,7 +14,7 @@ using OrderProcessing.Transport.Queues;
 
 namespace OrderProcessing.Transport.Tests.Dispatch;
 
-/// <summary>The in-process pipeline: routing by the topology's triggers, SQS-shaped batches, retries and dead letters, clean stops.</summary>
+/// <summary>The in-process pipeline: routing of transitions (never same-status writes) by the topology's routing table, SQS-shaped batches, retries and dead letters, clean stops.</summary>
 public sealed class StageDispatcherTests
 {
     private static readonly DispatcherOptions FastRetries = new() { RetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(5) };
@@ -60,6 +61,36 @@ public sealed class StageDispatcherTests
         Assert.That(dispatcher.Queues.Sum(q => q.Counts.Pending), Is.Zero);
     }
 
+    [TestCase(OrderStatus.Pending)]
+    [TestCase(OrderStatus.Reserved)]
+    [TestCase(OrderStatus.Paid)]
+    [TestCase(OrderStatus.Shipped)]
+    [TestCase(OrderStatus.Cancelled)]
+    public void SameStatusWrite_Dispatched_IsQueuedNowhere(OrderStatus status)
+    {
+        using var dispatcher = Create(new Dictionary<string, FakeStageHandler>());
+        var order = Orders.At(status);
+        var rewritten = SameStatusWrite.Of(order);
+
+        dispatcher.OnChange(new OrderChange(OrderChangeKind.Modify, order.OrderId, order.ToSnapshot(), rewritten.ToSnapshot(), 2, rewritten.UpdatedAt));
+
+        Assert.That(dispatcher.Queues.Sum(q => q.Counts.Pending), Is.Zero);
+        Assert.That(dispatcher.UnroutedChanges, Is.EqualTo(1));
+        Assert.That(dispatcher.RoutedChanges.Values.Sum(), Is.Zero);
+    }
+
+    [Test]
+    public void TransitionAfterASameStatusWrite_Dispatched_IsQueuedForTheNextStage()
+    {
+        using var dispatcher = Create(new Dictionary<string, FakeStageHandler>());
+        var rewritten = SameStatusWrite.Of(Orders.Pending());
+        rewritten.MarkReserved(rewritten.UpdatedAt.AddMinutes(1));
+
+        dispatcher.OnChange(Orders.ChangeOf(rewritten, 3));
+
+        Assert.That(dispatcher.Queues.Where(q => q.Counts.Visible > 0).Select(q => q.Name), Is.EqualTo(new[] { "charge-payment" }));
+    }
+
     [Test]
     public async Task Messages_Delivered_ReachTheStageInBatchesOfAtMostItsBatchSize()
     {
@@ -76,11 +107,11 @@ public sealed class StageDispatcherTests
 
         Assert.That(stage.Batches.Select(b => b.Count), Is.EqualTo(new[] { 10, 10, 5 }));
         Assert.That(SystemTopology.ReserveInventory.BatchSize, Is.EqualTo(10));
-        Assert.That(stage.Messages.Select(m => m.Body.Split('|')[0]), Is.EquivalentTo(Enumerable.Range(0, 25).Select(i => $"o-{i}")));
+        Assert.That(stage.Messages.Select(m => m.OrderId), Is.EquivalentTo(Enumerable.Range(0, 25).Select(i => $"o-{i}")));
     }
 
     [Test]
-    public async Task Batch_Delivered_IsAnSqsEventOfTheStageQueueWithTheEncodedStreamRecordAsBody()
+    public async Task Batch_Delivered_IsAnSqsEventOfTheStageQueueWithTheEnvelopeAsBody()
     {
         var stage = new FakeStageHandler("charge-payment");
         using var dispatcher = Create(new() { ["charge-payment"] = stage });
@@ -93,7 +124,7 @@ public sealed class StageDispatcherTests
         var message = stage.Messages.Single();
         Assert.That(message.EventSource, Is.EqualTo("aws:sqs"));
         Assert.That(message.EventSourceArn, Is.EqualTo("arn:aws:sqs:us-east-1:000000000000:orderprocessing-local-charge-payment"));
-        Assert.That(message.Body, Is.EqualTo("o-7|RESERVED|42"));
+        Assert.That(message.Body, Is.EqualTo(OrderEventEnvelopes.ToJson(OrderEventEnvelopes.Of(Orders.At(OrderStatus.Reserved, "o-7").LastEvent, 42))));
         Assert.That(message.ReceiveCount, Is.EqualTo(1));
     }
 
@@ -101,7 +132,7 @@ public sealed class StageDispatcherTests
     public async Task Message_ReportedFailed_IsReceivedAgainAndTheOthersAreNot()
     {
         var failedOnce = 0;
-        var stage = new FakeStageHandler("reserve-inventory", m => !m.Body.StartsWith("o-bad|", StringComparison.Ordinal) || Interlocked.Increment(ref failedOnce) > 1);
+        var stage = new FakeStageHandler("reserve-inventory", m => m.OrderId != "o-bad" || Interlocked.Increment(ref failedOnce) > 1);
         using var dispatcher = Create(new() { ["reserve-inventory"] = stage });
         dispatcher.OnChange(Orders.ChangeOf(Orders.Pending("o-good"), 1));
         dispatcher.OnChange(Orders.ChangeOf(Orders.Pending("o-bad"), 2));
@@ -110,15 +141,15 @@ public sealed class StageDispatcherTests
         await Eventually.TrueAsync(() => dispatcher.Queues[0].Counts is { Pending: 0, Delivered: 2 }, "both messages are done");
         await dispatcher.StopAsync(CancellationToken.None);
 
-        Assert.That(stage.Messages.Where(m => m.Body.StartsWith("o-good|", StringComparison.Ordinal)).Select(m => m.ReceiveCount), Is.EqualTo(new[] { 1 }));
-        Assert.That(stage.Messages.Where(m => m.Body.StartsWith("o-bad|", StringComparison.Ordinal)).Select(m => m.ReceiveCount), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(stage.Messages.Where(m => m.OrderId == "o-good").Select(m => m.ReceiveCount), Is.EqualTo(new[] { 1 }));
+        Assert.That(stage.Messages.Where(m => m.OrderId == "o-bad").Select(m => m.ReceiveCount), Is.EqualTo(new[] { 1, 2 }));
         Assert.That(dispatcher.DeadLetters, Is.Empty);
     }
 
     [Test]
     public async Task Message_KeepsFailing_IsReceivedExactlyTheReceiveLimitThenDeadLetteredWithItsCauses()
     {
-        var stage = new FakeStageHandler("ship-order", m => !m.Body.StartsWith("o-poison|", StringComparison.Ordinal));
+        var stage = new FakeStageHandler("ship-order", m => m.OrderId != "o-poison");
         using var dispatcher = Create(new() { ["ship-order"] = stage });
         dispatcher.OnChange(Orders.ChangeOf(Orders.At(OrderStatus.Paid, "o-poison"), 1));
         dispatcher.OnChange(Orders.ChangeOf(Orders.At(OrderStatus.Paid, "o-fine"), 2));
@@ -128,7 +159,7 @@ public sealed class StageDispatcherTests
         await dispatcher.StopAsync(CancellationToken.None);
 
         var limit = SystemTopology.ShipOrder.MaxReceiveCount;
-        var poison = stage.Messages.Where(m => m.Body.StartsWith("o-poison|", StringComparison.Ordinal)).ToList();
+        var poison = stage.Messages.Where(m => m.OrderId == "o-poison").ToList();
         Assert.That(poison.Select(m => m.ReceiveCount), Is.EqualTo(Enumerable.Range(1, limit)));
         var dead = dispatcher.DeadLetters.Single();
         Assert.That(dead.Stage, Is.EqualTo("ship-order"));
@@ -148,7 +179,7 @@ public sealed class StageDispatcherTests
             OnFailed = m => failures.MessageFailed(new StageFailure("reserve-inventory", m.MessageId, null, StageFailureKind.Poison, "Unreadable message: no orderId")),
         };
         using var dispatcher = new StageDispatcher(
-            [SystemTopology.ReserveInventory with { MaxReceiveCount = 1 }], _ => stage, new PlainRecordEncoder(), FastRetries, TimeProvider.System, NullLogger<StageDispatcher>.Instance, failures);
+            [SystemTopology.ReserveInventory with { MaxReceiveCount = 1 }], _ => stage, FastRetries, TimeProvider.System, NullLogger<StageDispatcher>.Instance, failures);
         dispatcher.OnChange(Orders.ChangeOf(Orders.Pending(), 1));
 
         await dispatcher.StartAsync(CancellationToken.None);
@@ -179,7 +210,7 @@ public sealed class StageDispatcherTests
     {
         var stage = new UnknownFailureStage();
         using var dispatcher = new StageDispatcher(
-            [SystemTopology.GenerateInvoice with { MaxReceiveCount = 1 }], _ => stage, new PlainRecordEncoder(), FastRetries, TimeProvider.System, NullLogger<StageDispatcher>.Instance);
+            [SystemTopology.GenerateInvoice with { MaxReceiveCount = 1 }], _ => stage, FastRetries, TimeProvider.System, NullLogger<StageDispatcher>.Instance);
         dispatcher.OnChange(Orders.ChangeOf(Orders.At(OrderStatus.Shipped), 1));
 
         await dispatcher.StartAsync(CancellationToken.None);
@@ -194,7 +225,7 @@ public sealed class StageDispatcherTests
     {
         var stage = new FakeStageHandler("reserve-inventory") { Hangs = true };
         using var dispatcher = new StageDispatcher(
-            [SystemTopology.ReserveInventory with { TimeoutSeconds = 1, MaxReceiveCount = 1 }], _ => stage, new PlainRecordEncoder(), FastRetries, TimeProvider.System, NullLogger<StageDispatcher>.Instance);
+            [SystemTopology.ReserveInventory with { TimeoutSeconds = 1, MaxReceiveCount = 1 }], _ => stage, FastRetries, TimeProvider.System, NullLogger<StageDispatcher>.Instance);
         dispatcher.OnChange(Orders.ChangeOf(Orders.Pending(), 1));
 
         await dispatcher.StartAsync(CancellationToken.None);
@@ -249,7 +280,6 @@ public sealed class StageDispatcherTests
     private static StageDispatcher Create(Dictionary<string, FakeStageHandler> stages) => new(
         SystemTopology.Stages,
         s => stages.TryGetValue(s.Name, out var h) ? h : new FakeStageHandler(s.Name),
-        new PlainRecordEncoder(),
         FastRetries,
         TimeProvider.System,
         NullLogger<StageDispatcher>.Instance);

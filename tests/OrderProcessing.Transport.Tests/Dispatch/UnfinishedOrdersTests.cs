@@ -29,7 +29,7 @@ public sealed class UnfinishedOrdersTests
             await store.AddAsync(Orders.At(OrderStatus.Paid, $"o-paid-{i}"));
         }
 
-        using var dispatcher = new StageDispatcher(SystemTopology.Stages, s => new FakeStageHandler(s.Name), new PlainRecordEncoder(), new DispatcherOptions(), TimeProvider.System, NullLogger<StageDispatcher>.Instance);
+        using var dispatcher = new StageDispatcher(SystemTopology.Stages, s => new FakeStageHandler(s.Name), new DispatcherOptions(), TimeProvider.System, NullLogger<StageDispatcher>.Instance);
 
         var counts = await UnfinishedOrders.RequeueAsync(store, dispatcher, TimeProvider.System, CancellationToken.None);
 

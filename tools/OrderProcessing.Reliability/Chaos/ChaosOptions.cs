@@ -34,6 +34,12 @@ internal sealed record ChaosOptions
     /// <summary>Share of order lines for a scarce product, so some orders go out of stock. Default 20%.</summary>
     public double ScarceLineRate { get; init; } = 0.2;
 
+    /// <summary>
+    /// Share of the transitions routed to a stage followed, while the message waits in the stage's queue, by a same-status
+    /// write of the order through the store (an operator's touch). Default 10%.
+    /// </summary>
+    public double SameStatusWriteRate { get; init; } = 0.1;
+
     /// <summary>Ticks between two placements; deliveries run in between. Default 2.</summary>
     public int PlaceEveryTicks { get; init; } = 2;
 

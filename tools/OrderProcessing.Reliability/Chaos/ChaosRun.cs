@@ -18,7 +18,8 @@ namespace OrderProcessing.Reliability.Chaos;
 /// <summary>
 /// One fault-injection run of the whole pipeline in process: stock the catalog, place the orders through the API
 /// while the chaos dispatcher delivers every change (duplicated, reordered, batched, retried) to the stages, with
-/// transient failures, crashes after side effects, stalls and cancellations racing the stages; drain until quiet;
+/// transient failures, crashes after side effects, stalls, cancellations and same-status writes (made while the order
+/// waits in a stage's queue) racing the stages; drain until quiet;
 /// then check every invariant on the stores.
 /// </summary>
 internal static class ChaosRun
@@ -63,6 +64,8 @@ internal static class ChaosRun
         var failures = new StageFailureLog();
         using var dispatcher = new ChaosPipeline(host.CreateStages(ports, failures), failures, options.Dispatch with { Delivery = options.Dispatch.Delivery with { Seed = options.Seed } }, ticks);
         changes.Subscribe(dispatcher);
+        var sameStatus = new SameStatusWriter(feed, dispatcher, clock, options.SameStatusWriteRate, options.Seed);
+        changes.Subscribe(sameStatus);
         faults.Clock = dispatcher.Clock;
         dispatcher.Clock.Advanced = ticks => clock.Advance(TimeSpan.FromTicks(ticks * options.TickDuration.Ticks));
         var client = new ChaosClient(host.CreateApi(ports), dispatcher, workload.Orders);
@@ -81,7 +84,7 @@ internal static class ChaosRun
         client.MarkUnreachedCancellations();
 
         var dispatch = dispatcher.Report();
-        var invariants = await InvariantChecker.CheckAsync(workload, client.Outcomes, raw, captures, dispatch, cancellationToken).ConfigureAwait(false);
+        var invariants = await InvariantChecker.CheckAsync(workload, client.Outcomes, raw, captures, dispatch, sameStatus, cancellationToken).ConfigureAwait(false);
         return new ChaosReport(raw.Name, host.Name, options, dispatch, faults.Counts, client.Outcomes, invariants, clock.GetUtcNow() - SteppingClock.Start, watch.Elapsed);
     }
 }

@@ -4,6 +4,7 @@ using OrderProcessing.Core.Payments;
 using OrderProcessing.Reliability.Dispatch;
 using OrderProcessing.Reliability.Payments;
 using OrderProcessing.Reliability.Stores;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Reliability.Chaos;
 
@@ -21,6 +22,7 @@ internal static class InvariantChecker
         StorePorts stores,
         CaptureCountingLedger captures,
         DispatchReport dispatch,
+        SameStatusWriter sameStatus,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workload);
@@ -28,6 +30,8 @@ internal static class InvariantChecker
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(captures);
         ArgumentNullException.ThrowIfNull(dispatch);
+        ArgumentNullException.ThrowIfNull(sameStatus);
+        var rewrites = sameStatus.Writes;
         var stored = await ListAllAsync(stores.Orders, cancellationToken).ConfigureAwait(false);
         var intentByOrder = outcomes.Where(o => o.OrderId is not null).GroupBy(o => o.OrderId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var results = new List<InvariantResult>
@@ -35,7 +39,7 @@ internal static class InvariantChecker
             Placement(outcomes),
             Accounting(outcomes, stored),
             Terminal(stored),
-            History(stored),
+            History(stored, rewrites),
         };
         results.AddRange(await StockAsync(workload, stores, stored, cancellationToken).ConfigureAwait(false));
         results.AddRange(await PaymentsAsync(intentByOrder, stores, stored, captures, cancellationToken).ConfigureAwait(false));
@@ -43,6 +47,7 @@ internal static class InvariantChecker
         results.Add(await InvoicesAsync(stores, stored, cancellationToken).ConfigureAwait(false));
         results.Add(DeadLetters(dispatch));
         results.Add(UnexpectedFailures(dispatch));
+        results.Add(TransitionsOnly(dispatch, sameStatus, rewrites));
         return results;
     }
 
@@ -114,7 +119,7 @@ internal static class InvariantChecker
             violations);
     }
 
-    private static InvariantResult History(Dictionary<string, Order> stored)
+    private static InvariantResult History(Dictionary<string, Order> stored, IReadOnlyDictionary<string, int> rewrites)
     {
         var violations = new List<string>();
         foreach (var order in stored.Values)
@@ -134,16 +139,18 @@ internal static class InvariantChecker
                 }
             }
 
-            if (h[^1].Status != order.Status || order.Version != h.Count)
+            // A same-status write takes a version and adds no history entry.
+            var sameStatusWrites = rewrites.GetValueOrDefault(order.OrderId);
+            if (h[^1].Status != order.Status || order.Version != h.Count + sameStatusWrites)
             {
-                violations.Add($"order {order.OrderId} has version {order.Version} and status {order.Status.ToWire()} but {h.Count} history entries ending {h[^1].Status.ToWire()}");
+                violations.Add($"order {order.OrderId} has version {order.Version} and status {order.Status.ToWire()} but {h.Count} history entries ending {h[^1].Status.ToWire()} and {sameStatusWrites} same-status write(s)");
             }
         }
 
         var transitions = stored.Values.Sum(o => o.History.Count - 1);
         return new InvariantResult(
-            "Every history follows the lifecycle, one entry per version",
-            $"{stored.Count} histories, {transitions} transitions, all allowed",
+            "Every history follows the lifecycle, one entry per transition",
+            $"{stored.Count} histories, {transitions} transitions, all allowed; versions also count {rewrites.Values.Sum()} same-status writes",
             violations);
     }
 
@@ -331,6 +338,28 @@ internal static class InvariantChecker
             "No message is lost: every dead letter is listed with its cause, redriven and processed",
             $"{firstRound} of {dispatch.Messages} messages dead-lettered during the run{(firstRound > 0 ? $" ({string.Join(", ", byCause)})" : "")}, {dispatch.Redriven} redriven, {dispatch.DeadLettersLeft} left",
             dispatch.DeadLettersLeft == 0 ? [] : dispatch.DeadLetters.Where(d => d.Round == dispatch.DeadLetters.Max(x => x.Round)).Select(d => $"{d.Stage} {d.OrderId} {d.MessageId} after {d.ReceiveCount} receives: {d.Cause}").ToList());
+    }
+
+    // Each transition into a stage's status sends the order to that stage exactly once; a same-status write, made while
+    // the order waited in the stage's queue, sends it nowhere.
+    private static InvariantResult TransitionsOnly(DispatchReport dispatch, SameStatusWriter sameStatus, IReadOnlyDictionary<string, int> rewrites)
+    {
+        var entered = sameStatus.StatusesEntered();
+        var violations = new List<string>();
+        foreach (var stage in SystemTopology.Stages)
+        {
+            var expected = entered.GetValueOrDefault(stage.Trigger.Status!.Value);
+            var routed = dispatch.Stages.Single(s => s.Stage == stage.Name).Changes;
+            if (routed != expected)
+            {
+                violations.Add($"{stage.Name}: {routed} changes routed for {expected} transitions into {stage.Trigger.Status.Value.ToWire()}");
+            }
+        }
+
+        return new InvariantResult(
+            "A same-status write never sends an order to a stage again",
+            $"{rewrites.Values.Sum()} same-status writes of {rewrites.Count} orders waiting in a stage's queue ({sameStatus.Missed} more found the stage done first); changes routed per stage equal the transitions into its status: {string.Join(", ", dispatch.Stages.Select(s => $"{s.Stage} {s.Changes}"))}",
+            violations);
     }
 
     private static InvariantResult UnexpectedFailures(DispatchReport dispatch)

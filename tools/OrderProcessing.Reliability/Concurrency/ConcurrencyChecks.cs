@@ -13,7 +13,6 @@ using OrderProcessing.Reliability.Faults;
 using OrderProcessing.Reliability.Stores;
 using OrderProcessing.Reliability.Time;
 using OrderProcessing.Topology;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Transport.ChangeFeed;
 using OrderProcessing.Transport.Delivery;
 using OrderProcessing.Transport.Events;
@@ -113,12 +112,11 @@ internal static class ConcurrencyChecks
         // fails (a store's write conflict) is retried, as SQS would.
         var retries = 0;
         var deliveries = orderIds.SelectMany(id => new[] { id, id }).ToList();
-        var records = StreamRecordFactory.ForTable(StorageSchema.Orders.LogicalName);
         var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in orderIds)
         {
             var order = (await system.Stores.Orders.GetAsync(id, cancellationToken).ConfigureAwait(false))!;
-            bodies[id] = records.Encode(new OrderChange(OrderChangeKind.Insert, id, null, order.ToSnapshot(), 1, order.UpdatedAt));
+            bodies[id] = OrderEventEnvelopes.ToJson(OrderEventEnvelopes.ForChange(new OrderChange(OrderChangeKind.Insert, id, null, order.ToSnapshot(), 1, order.UpdatedAt))!);
         }
 
         var reserve = system.Stages(SystemTopology.ReserveInventory);

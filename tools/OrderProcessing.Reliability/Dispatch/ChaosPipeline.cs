@@ -3,19 +3,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Reliability.Faults;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Events;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Transport.ChangeFeed;
 using OrderProcessing.Transport.Delivery;
 using OrderProcessing.Transport.Dispatch;
-using OrderProcessing.Transport.Events;
 using OrderProcessing.Transport.Invocation;
 using OrderProcessing.Transport.Queues;
 
 namespace OrderProcessing.Reliability.Dispatch;
 
 /// <summary>
-/// The in-process transport driven on the run's logical clock with the chaos delivery policy: each change is routed by
-/// its new status through the topology, put on the queue one to three times, received in random order and in random
+/// The in-process transport driven on the run's logical clock with the chaos delivery policy: each transition change
+/// becomes the order event envelope and is routed by its status through the topology (a same-status write goes nowhere), put on the queue one to three times, received in random order and in random
 /// batches, and a failed message comes back after a delay until the topology's receive limit sends it to a dead-letter
 /// list with its cause. Client requests scheduled on the clock run alongside, so they race the stages; a stalled
 /// delivery holds no slot, and the clock jumps ahead when nothing can run.
@@ -46,7 +44,6 @@ internal sealed class ChaosPipeline : IOrderChangeSubscriber, IDisposable
         _transport = new StageDispatcher(
             SystemTopology.Stages,
             f => new CallerScopedHandler(stages(f)),
-            StreamRecordFactory.ForTable(Prefix + StorageSchema.Orders.LogicalName, accountId: "123456789012"),
             new DispatcherOptions { AccountId = "123456789012", QueueNamePrefix = Prefix },
             Clock,
             NullLogger<StageDispatcher>.Instance,
@@ -63,7 +60,7 @@ internal sealed class ChaosPipeline : IOrderChangeSubscriber, IDisposable
     /// <summary>Messages waiting in the dead-letter lists.</summary>
     public int DeadLettersWaiting => _transport.DeadLetters.Count;
 
-    /// <summary>Takes one change from the feed and queues its copies for the stage its new status routes to.</summary>
+    /// <summary>Takes one change from the feed and, for a transition, queues its envelope's copies for the stage its status routes to.</summary>
     public void OnChange(OrderChange change) => _transport.OnChange(change);
 
     /// <summary>Runs <paramref name="action"/> (a client request) when the clock reaches <paramref name="tick"/>.</summary>
@@ -167,8 +164,7 @@ internal sealed class ChaosPipeline : IOrderChangeSubscriber, IDisposable
     {
         try
         {
-            var record = JsonSerializer.Deserialize(body, AwsEventJsonContext.Default.DynamoDbStreamRecord);
-            return record?.DynamoDb?.Keys?.GetValueOrDefault(OrderItemAttributes.OrderId)?.S ?? "?";
+            return JsonSerializer.Deserialize(body, AwsEventJsonContext.Default.OrderEventEnvelope)?.OrderId ?? "?";
         }
         catch (JsonException)
         {

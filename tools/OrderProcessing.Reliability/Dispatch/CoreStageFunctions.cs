@@ -3,13 +3,12 @@ using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Events;
 using OrderProcessing.Topology.Events.Sqs;
-using OrderProcessing.Topology.Storage;
 using OrderProcessing.Transport.Invocation;
 
 namespace OrderProcessing.Reliability.Dispatch;
 
 /// <summary>
-/// Core's stage use cases as stage functions without the Lambda layer: each message's stream record names the order,
+/// Core's stage use cases as stage functions without the Lambda layer: each message's order event envelope names the order,
 /// the stage runs on it, and each failure is reported on its own (a partial batch response, its cause through the
 /// failure hook). Bound to the topology's stage names; a stage of the topology without an implementation fails at
 /// construction, not halfway through a run.
@@ -51,8 +50,8 @@ internal sealed class CoreStageFunctions
         foreach (var message in sqsEvent.Records ?? [])
         {
             var messageId = message?.MessageId ?? "";
-            var record = JsonSerializer.Deserialize(message?.Body ?? "null", AwsEventJsonContext.Default.DynamoDbStreamRecord);
-            var orderId = record?.DynamoDb?.Keys?.GetValueOrDefault(OrderItemAttributes.OrderId)?.S ?? "";
+            var envelope = JsonSerializer.Deserialize(message?.Body ?? "null", AwsEventJsonContext.Default.OrderEventEnvelope);
+            var orderId = envelope?.OrderId ?? "";
             try
             {
                 await stage.HandleAsync(orderId, cancellationToken).ConfigureAwait(false);
