@@ -212,7 +212,9 @@ public abstract class StageFunction
     {
         if (_failures is not null && !string.IsNullOrEmpty(messageId))
         {
-            _failures.MessageFailed(new StageFailure(Function.Name, messageId, orderId, kind, exception is null ? text : $"{text} ({exception.GetType().FullName}: {exception.Message})"));
+            // The cause ends up in the host's log and dead-letter list: masked exactly as the function's own log line is.
+            var cause = exception is null ? text : $"{text} ({exception.GetType().FullName}: {exception.Message})";
+            _failures.MessageFailed(new StageFailure(Function.Name, messageId, orderId, kind, LogScrubber.Scrub(cause)));
         }
     }
 

@@ -182,6 +182,19 @@ public sealed class DeliveryTests
         Assert.That(reported.Cause, Does.Contain("throttled"));
     }
 
+    [Test]
+    public async Task ReportedCause_MasksTokensAndEmails_AsTheLogLineDoes()
+    {
+        var orderId = await _system.PlaceOrderAsync();
+        _system.Orders.Failure = _ => new TransientFailureException("gateway timed out for tok_flaky of jane@example.com");
+
+        await _system.DeliverAsync(SystemTopology.ReserveInventory, new StageEventBuilder().Record(orderId, OrderStatus.Pending, messageId: "m-8"));
+
+        var cause = _system.Failures.Failures.Single().Cause;
+        Assert.That(cause, Does.Not.Contain("tok_flaky").And.Not.Contain("jane@example.com"));
+        Assert.That(cause, Does.Contain("tok_***").And.Contain("gateway timed out"));
+    }
+
     [TestCase("", TestName = "EmptyBody_IsReportedAsPoison")]
     [TestCase("not json at all", TestName = "NonJsonBody_IsReportedAsPoison")]
     [TestCase("null", TestName = "NullBody_IsReportedAsPoison")]
