@@ -15,7 +15,7 @@ namespace OrderProcessing.Reliability.Lambda;
 /// </summary>
 internal sealed class LambdaSystemHost : ISystemHost
 {
-    /// <summary>Every log line the functions wrote.</summary>
+    /// <summary>Every log line the functions wrote, and every failure cause their hook reported (as the local host prints them).</summary>
     public LogCapture Logs { get; } = new();
 
     public string Name => "Lambda handlers (API Gateway proxy events, SQS batches)";
@@ -55,6 +55,6 @@ internal sealed class LambdaSystemHost : ISystemHost
             ports.ServiceOptions);
         var telemetry = new Telemetry(function.Name, "reliability", Logs, ports.Clock);
         // Stage functions take the failure hook in their constructor: the transport hears why each message failed.
-        return HandlerResolver.Resolve(function, failures is null ? [services, new ApiOptions(), telemetry] : [services, new ApiOptions(), telemetry, failures]);
+        return HandlerResolver.Resolve(function, failures is null ? [services, new ApiOptions(), telemetry] : [services, new ApiOptions(), telemetry, new CapturedFailures(failures, Logs)]);
     }
 }

@@ -5,7 +5,7 @@ namespace OrderProcessing.Reliability.Lambda;
 
 /// <summary>
 /// Where the functions' telemetry goes during a run: every line kept, in order, for the security checks (no e-mail
-/// address or payment token may appear). Dead-letter causes come from the stages' failure hook, not from these lines.
+/// address or payment token may appear), with the failure causes the stages reported through their hook.
 /// </summary>
 internal sealed class LogCapture : TextWriter
 {

@@ -29,7 +29,7 @@ internal static class SecurityChecks
 
         return new InvariantResult(
             "Logs never contain a full e-mail address or a payment token",
-            $"{lines.Count:N0} log and metric lines of the functions (API and every stage, {errors:N0} warnings and errors with their stack traces) searched for {knownEmails.Count:N0} customer e-mail addresses, any e-mail-shaped text and any payment token: {leaks.Count} leak(s)",
+            $"{lines.Count:N0} log and metric lines of the functions (API and every stage, {errors:N0} warnings and errors with their stack traces) and the failure causes their hook reported, searched for {knownEmails.Count:N0} customer e-mail addresses, any e-mail-shaped text and any payment token: {leaks.Count} leak(s)",
             violations);
     }
 
