@@ -68,13 +68,7 @@ public sealed class ApiFunction
         ApiGatewayProxyRequest? proxyEvent = null;
         try
         {
-            // The runtime hands over the event in memory: read it straight from the buffer, without the stream machinery.
-            proxyEvent = input switch
-            {
-                MemoryStream memory when memory.TryGetBuffer(out var buffer) => JsonSerializer.Deserialize(buffer.AsSpan((int)memory.Position), AwsEventJsonContext.Default.ApiGatewayProxyRequest),
-                MemoryStream memory => JsonSerializer.Deserialize(memory, AwsEventJsonContext.Default.ApiGatewayProxyRequest),
-                _ => await JsonSerializer.DeserializeAsync(input, AwsEventJsonContext.Default.ApiGatewayProxyRequest).ConfigureAwait(false),
-            };
+            proxyEvent = await InvocationStreams.ReadAsync(input, AwsEventJsonContext.Default.ApiGatewayProxyRequest).ConfigureAwait(false);
         }
         catch (JsonException e)
         {
@@ -84,8 +78,7 @@ public sealed class ApiFunction
         var result = proxyEvent is null
             ? ProblemMapper.Map(new InvalidDataException("not an API Gateway proxy event"), "/", null, _clock.GetUtcNow()).Result
             : await AnswerAsync(proxyEvent).ConfigureAwait(false);
-        var document = JsonSerializer.SerializeToUtf8Bytes(result.ToProxyResponse(), AwsEventJsonContext.Default.ApiGatewayProxyResponse);
-        return new MemoryStream(document, 0, document.Length, writable: false, publiclyVisible: true);
+        return InvocationStreams.Write(result.ToProxyResponse(), AwsEventJsonContext.Default.ApiGatewayProxyResponse);
     }
 
     /// <summary>Answers one proxy event; never throws (a thrown error would reach clients as API Gateway's bare 502).</summary>

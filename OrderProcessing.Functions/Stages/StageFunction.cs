@@ -121,21 +121,14 @@ public abstract class StageFunction
             throw new InvalidOperationException("A message without a messageId failed; the whole batch is returned to the queue.");
         }
 
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new SqsBatchResponse { BatchItemFailures = failures }, AwsEventJsonContext.Default.SqsBatchResponse);
-        return new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
+        return InvocationStreams.Write(new SqsBatchResponse { BatchItemFailures = failures }, AwsEventJsonContext.Default.SqsBatchResponse);
     }
 
     private async Task<SqsEvent> ReadEventAsync(Stream input)
     {
         try
         {
-            // The runtime hands over the event in memory: read it straight from the buffer, without the stream machinery.
-            var sqsEvent = input switch
-            {
-                MemoryStream memory when memory.TryGetBuffer(out var buffer) => JsonSerializer.Deserialize(buffer.AsSpan((int)memory.Position), AwsEventJsonContext.Default.SqsEvent),
-                MemoryStream memory => JsonSerializer.Deserialize(memory, AwsEventJsonContext.Default.SqsEvent),
-                _ => await JsonSerializer.DeserializeAsync(input, AwsEventJsonContext.Default.SqsEvent).ConfigureAwait(false),
-            };
+            var sqsEvent = await InvocationStreams.ReadAsync(input, AwsEventJsonContext.Default.SqsEvent).ConfigureAwait(false);
             if (sqsEvent?.Records is not null)
             {
                 return sqsEvent;
