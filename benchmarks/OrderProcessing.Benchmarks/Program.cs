@@ -154,7 +154,7 @@ switch (line.Command)
         var output = line.Required("--out");
         var plotData = line.Required("--plot-data");
         line.RejectUnknown();
-        ReportWriter.Write(ReportInputs.Read(results), template, output, plotData);
+        BenchmarkReportWriter.Write(ReportInputs.Read(results), template, output, plotData);
         Console.WriteLine($"wrote {output}");
         return 0;
     }

@@ -8,7 +8,7 @@ namespace OrderProcessing.Functions.Api.Endpoints;
 /// <summary>The one place each endpoint meets its route: every route of the topology, by name, bound to what serves it.</summary>
 internal static class EndpointBindings
 {
-    public static IReadOnlyList<ApiEndpoint> Bind(ApiRouteSet routes, SystemServices services, Telemetry telemetry)
+    public static IReadOnlyList<RouteBinding> Bind(ApiRouteSet routes, SystemServices services, Telemetry telemetry)
     {
         var orders = new OrderEndpoints(services.Orders, telemetry);
         var catalog = new CatalogEndpoints(services.Catalog, telemetry);

@@ -7,7 +7,7 @@ namespace OrderProcessing.Functions.Api.Pipeline;
 /// One request on its way through the chain: the request, what routing found for it (resolved before the chain, since
 /// CORS, limits and telemetry all read it) and, once an endpoint runs, its call.
 /// </summary>
-internal sealed class ApiExchange(ApiRequest request, RouteMatch? match, ApiEndpoint? endpoint)
+internal sealed class ApiExchange(ApiRequest request, RouteMatch? match, RouteBinding? endpoint)
 {
     public ApiRequest Request { get; } = request;
 
@@ -15,7 +15,7 @@ internal sealed class ApiExchange(ApiRequest request, RouteMatch? match, ApiEndp
     public RouteMatch? Match { get; } = match;
 
     /// <summary>The endpoint bound to the request's method and path; null when the path is unknown or does not allow the method.</summary>
-    public ApiEndpoint? Endpoint { get; } = endpoint;
+    public RouteBinding? Endpoint { get; } = endpoint;
 
     /// <summary>The endpoint's call, once routing has made it.</summary>
     public ApiCall? Call { get; set; }

@@ -11,13 +11,13 @@ internal sealed class RequestTelemetry : IApiStep
     private readonly IApiStep _next;
 
     // Metric dimensions of each bound endpoint, made once (unmatched paths and methods are not cached: clients choose them).
-    private readonly Dictionary<ApiEndpoint, IReadOnlyDictionary<string, string>> _dimensions;
+    private readonly Dictionary<RouteBinding, IReadOnlyDictionary<string, string>> _dimensions;
 
-    public RequestTelemetry(Telemetry telemetry, IReadOnlyList<ApiEndpoint> endpoints, IApiStep next)
+    public RequestTelemetry(Telemetry telemetry, IReadOnlyList<RouteBinding> endpoints, IApiStep next)
     {
         _telemetry = telemetry;
         _next = next;
-        _dimensions = new Dictionary<ApiEndpoint, IReadOnlyDictionary<string, string>>(endpoints.Count);
+        _dimensions = new Dictionary<RouteBinding, IReadOnlyDictionary<string, string>>(endpoints.Count);
         foreach (var endpoint in endpoints)
         {
             _dimensions[endpoint] = new Dictionary<string, string>(1, StringComparer.Ordinal) { ["Route"] = endpoint.Key };

@@ -17,12 +17,12 @@ internal sealed class ApiRouter : IApiStep
     /// <param name="declared">The routes to serve (<see cref="SystemTopology.ApiRoutes"/>).</param>
     /// <param name="endpoints">One endpoint bound to each declared route.</param>
     /// <exception cref="InvalidOperationException">An endpoint's route is not declared or is bound twice, or a declared route has no endpoint.</exception>
-    public ApiRouter(IReadOnlyList<ApiRoute> declared, IReadOnlyList<ApiEndpoint> endpoints)
+    public ApiRouter(IReadOnlyList<ApiRoute> declared, IReadOnlyList<RouteBinding> endpoints)
     {
         ArgumentNullException.ThrowIfNull(declared);
         ArgumentNullException.ThrowIfNull(endpoints);
         var declaredSet = declared.ToHashSet();
-        var bound = new Dictionary<ApiRoute, ApiEndpoint>(endpoints.Count);
+        var bound = new Dictionary<ApiRoute, RouteBinding>(endpoints.Count);
         var undeclared = new List<string>();
         var twice = new List<string>();
         foreach (var endpoint in endpoints)
@@ -51,7 +51,7 @@ internal sealed class ApiRouter : IApiStep
     }
 
     /// <summary>The bound endpoints, one per declared route, in the declared order.</summary>
-    public IReadOnlyList<ApiEndpoint> Endpoints { get; }
+    public IReadOnlyList<RouteBinding> Endpoints { get; }
 
     /// <summary>The exchange of <paramref name="request"/> with what routing found for it.</summary>
     public ApiExchange Resolve(ApiRequest request)

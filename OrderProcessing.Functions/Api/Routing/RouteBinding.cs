@@ -4,7 +4,7 @@ using OrderProcessing.Topology;
 namespace OrderProcessing.Functions.Api.Routing;
 
 /// <summary>An endpoint bound to the topology's route it serves.</summary>
-internal sealed class ApiEndpoint(ApiRoute route, Func<ApiCall, Task<HttpResult>> handle)
+internal sealed class RouteBinding(ApiRoute route, Func<ApiCall, Task<HttpResult>> handle)
 {
     /// <summary>The route, one of <see cref="SystemTopology.Routes"/>.</summary>
     public ApiRoute Route { get; } = route;

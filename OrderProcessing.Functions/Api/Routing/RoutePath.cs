@@ -3,7 +3,7 @@ namespace OrderProcessing.Functions.Api.Routing;
 /// <summary>One path template and the endpoints bound to it, one per method, with its <c>Allow</c> value made once.</summary>
 internal sealed class RoutePath
 {
-    public RoutePath(string template, IReadOnlyList<ApiEndpoint> endpoints)
+    public RoutePath(string template, IReadOnlyList<RouteBinding> endpoints)
     {
         Template = template;
         Segments = [.. endpoints[0].Route.Segments];
@@ -28,10 +28,10 @@ internal sealed class RoutePath
     /// <summary>How many segments are parameters.</summary>
     public int ParameterCount { get; }
 
-    private ApiEndpoint[] Endpoints { get; }
+    private RouteBinding[] Endpoints { get; }
 
     /// <summary>The endpoint for <paramref name="method"/>, or null when the path does not allow it.</summary>
-    public ApiEndpoint? For(string method)
+    public RouteBinding? For(string method)
     {
         foreach (var endpoint in Endpoints)
         {

@@ -15,7 +15,7 @@ internal sealed class RouteTable
     private readonly int _maxSegments;
 
     /// <summary>The table of <paramref name="endpoints"/>; a path's methods keep the endpoints' order (the order of <c>Allow</c>).</summary>
-    public RouteTable(IReadOnlyList<ApiEndpoint> endpoints)
+    public RouteTable(IReadOnlyList<RouteBinding> endpoints)
     {
         _paths = [.. endpoints
             .GroupBy(e => e.Route.Path, StringComparer.Ordinal)

@@ -14,7 +14,7 @@ namespace OrderProcessing.Benchmarks.Report;
 /// Fills the BENCHMARKS.md template with the run's tables and numbers (<c>{{token}}</c>; an unknown token is an error,
 /// so the template and the generator cannot drift) and writes the plot's data files.
 /// </summary>
-public static partial class ReportWriter
+public static partial class BenchmarkReportWriter
 {
     /// <summary>Target: ReadyToRun first response at most this share of the plain build's.</summary>
     public const double ColdStartRatioTarget = 0.6;

@@ -7,7 +7,7 @@ using OrderProcessing.Benchmarks.Warm;
 namespace OrderProcessing.Benchmarks.Tests.Report;
 
 /// <summary>The report fills every token the BENCHMARKS.md template uses and judges the targets from the numbers.</summary>
-public sealed class ReportWriterTests
+public sealed class BenchmarkReportWriterTests
 {
     private string _folder = "";
 
@@ -46,7 +46,7 @@ public sealed class ReportWriterTests
     private string Write(ReportInputs inputs)
     {
         var output = Path.Combine(_folder, "BENCHMARKS.md");
-        ReportWriter.Write(inputs, Path.Combine(TestContext.CurrentContext.TestDirectory, "BENCHMARKS.template.md"), output, Path.Combine(_folder, "plot"));
+        BenchmarkReportWriter.Write(inputs, Path.Combine(TestContext.CurrentContext.TestDirectory, "BENCHMARKS.template.md"), output, Path.Combine(_folder, "plot"));
         return File.ReadAllText(output);
     }
 

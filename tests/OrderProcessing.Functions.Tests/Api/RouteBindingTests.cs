@@ -28,7 +28,7 @@ public sealed class RouteBindingTests
     {
         var refund = new ApiRoute("POST", "/orders/{orderId}/refund");
 
-        var e = Assert.Throws<InvalidOperationException>(() => new ApiRouter(SystemTopology.ApiRoutes, [.. Bindings(), new ApiEndpoint(refund, Unused)]));
+        var e = Assert.Throws<InvalidOperationException>(() => new ApiRouter(SystemTopology.ApiRoutes, [.. Bindings(), new RouteBinding(refund, Unused)]));
 
         Assert.That(e!.Message, Does.Contain("endpoints without a route [POST /orders/{orderId}/refund]"));
     }
@@ -46,7 +46,7 @@ public sealed class RouteBindingTests
     [Test]
     public void ARouteBoundTwice_FailsAtConstruction()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => new ApiRouter(SystemTopology.ApiRoutes, [.. Bindings(), new ApiEndpoint(SystemTopology.Routes.Health, Unused)]));
+        var e = Assert.Throws<InvalidOperationException>(() => new ApiRouter(SystemTopology.ApiRoutes, [.. Bindings(), new RouteBinding(SystemTopology.Routes.Health, Unused)]));
 
         Assert.That(e!.Message, Does.Contain("routes bound twice [GET /health]"));
     }
@@ -57,6 +57,6 @@ public sealed class RouteBindingTests
         Assert.That(() => new ApiRouter(SystemTopology.ApiRoutes, Bindings()), Throws.Nothing);
     }
 
-    private IReadOnlyList<ApiEndpoint> Bindings() =>
+    private IReadOnlyList<RouteBinding> Bindings() =>
         EndpointBindings.Bind(SystemTopology.Routes, _system.Services, _system.Telemetry(SystemTopology.Api));
 }

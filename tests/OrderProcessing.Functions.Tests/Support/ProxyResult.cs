@@ -4,7 +4,7 @@ using OrderProcessing.Topology.Events.ApiGateway;
 namespace OrderProcessing.Functions.Tests.Support;
 
 /// <summary>A proxy response as API Gateway would read it, with the body parsed when it is JSON.</summary>
-internal sealed class ApiResult(ApiGatewayProxyResponse response)
+internal sealed class ProxyResult(ApiGatewayProxyResponse response)
 {
     public ApiGatewayProxyResponse Response { get; } = response;
 

@@ -78,13 +78,13 @@ internal sealed class TestSystem
     public Task SeedProductAsync(string productId = "sku-1", decimal price = 9.99m, int stock = 10, string currency = "USD") =>
         Catalog.UpsertAsync(productId, $"Product {productId}", new Money(price, Currency.From(currency)), stock);
 
-    public async Task<ApiResult> SendAsync(ApiEventBuilder request) => await SendRawAsync(request.Build());
+    public async Task<ProxyResult> SendAsync(ApiEventBuilder request) => await SendRawAsync(request.Build());
 
-    public async Task<ApiResult> SendRawAsync(string eventJson)
+    public async Task<ProxyResult> SendRawAsync(string eventJson)
     {
         await using var output = await Api.HandleAsync(new MemoryStream(Encoding.UTF8.GetBytes(eventJson)));
         var response = await JsonSerializer.DeserializeAsync(output, AwsEventJsonContext.Default.ApiGatewayProxyResponse);
-        return new ApiResult(response!);
+        return new ProxyResult(response!);
     }
 
     /// <summary>Places an order through the API and returns its id.</summary>

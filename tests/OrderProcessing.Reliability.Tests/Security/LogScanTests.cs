@@ -6,7 +6,7 @@ using OrderProcessing.Reliability.Stores;
 namespace OrderProcessing.Reliability.Tests.Security;
 
 /// <summary>Whole order lifecycles through the Lambda functions, with failures injected, leave no e-mail address or payment token in the logs.</summary>
-public sealed class LogSafetyTests
+public sealed class LogScanTests
 {
     [Test]
     public async Task Logs_OfWholeLifecyclesWithFailures_HoldNoEmailOrPaymentToken()
