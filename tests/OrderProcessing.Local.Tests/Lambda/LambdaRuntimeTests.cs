@@ -76,7 +76,7 @@ public sealed class LambdaRuntimeTests
     }
 
     [Test]
-    public async Task Deadline_Passes_CancelsTheHandlerAndReportsTheTimeoutThenServesTheNextOne()
+    public async Task Deadline_Passes_CancelsTheHandlerAndReportsTheTimeout()
     {
         // The server's own timeout runs on a clock that never moves, so the failure seen is the one the runtime reports.
         var frozen = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -84,11 +84,6 @@ public sealed class LambdaRuntimeTests
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _ = Run(server, async (input, cancellationToken) =>
         {
-            if (((MemoryStream)input).Length == 2)
-            {
-                return new MemoryStream("\"quick\""u8.ToArray());
-            }
-
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -103,11 +98,11 @@ public sealed class LambdaRuntimeTests
         });
 
         var failure = Assert.ThrowsAsync<FunctionInvocationException>(() => server.InvokeAsync("\"slow\""u8.ToArray(), CancellationToken.None).WaitAsync(Generous));
-        var next = await server.InvokeAsync("{}"u8.ToArray(), CancellationToken.None).WaitAsync(Generous);
 
-        Assert.That(cancelled.Task.IsCompletedSuccessfully, Is.True);
+        // Whether the loop then serves on or exits (the handler still running at the deadline ends the environment, as in
+        // Lambda; the local host then starts a new one) depends on how fast the handler heeds its token, so it is not asserted.
+        Assert.That(async () => await cancelled.Task.WaitAsync(Generous), Throws.Nothing);
         Assert.That(failure!.ErrorType, Is.EqualTo(LambdaRuntime.TimeoutErrorType));
-        Assert.That(Encoding.UTF8.GetString(next), Is.EqualTo("\"quick\""));
     }
 
     [Test]
