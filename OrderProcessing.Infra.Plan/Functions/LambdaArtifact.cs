@@ -68,12 +68,19 @@ public static class LambdaArtifact
         return problem is null ? folder : throw Unusable(folder, problem);
     }
 
+    /// <summary>Where <see cref="Package"/> writes the package of <paramref name="folder"/>: the zip file beside it (<c>artifacts/functions.zip</c> for <c>artifacts/functions</c>).</summary>
+    public static string PackagePath(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        return Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + ".zip";
+    }
+
     /// <summary>
-    /// Writes the deployment package of <paramref name="folder"/> (a folder <see cref="Locate"/> accepted) to the zip file
-    /// beside it (<c>artifacts/functions.zip</c> for <c>artifacts/functions</c>) and returns its full path. Pulumi uploads
-    /// that file as it is: a folder given to Pulumi is zipped without file modes, and Lambda would then refuse to start a
-    /// <see cref="Executable"/> that is not executable. Every file except debug symbols goes in, with Unix modes Lambda can
-    /// use; the same files always give the same bytes.
+    /// Writes the deployment package of <paramref name="folder"/> (a folder <see cref="Locate"/> accepted) to
+    /// <see cref="PackagePath"/> and returns that full path. Pulumi uploads that file as it is, while a folder given to
+    /// Pulumi is zipped without file modes, and Lambda would then refuse to start a <see cref="Executable"/> that is not
+    /// executable. Every file except debug symbols goes in, with Unix modes Lambda can use; the same files always give the
+    /// same bytes.
     /// </summary>
     public static string Package(string folder)
     {
@@ -86,7 +93,7 @@ public static class LambdaArtifact
         }
 
         var root = Path.GetFullPath(folder);
-        var package = Path.TrimEndingDirectorySeparator(root) + ".zip";
+        var package = PackagePath(root);
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(path => !SymbolExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
             .Select(path => (Path: path, Name: Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/')))

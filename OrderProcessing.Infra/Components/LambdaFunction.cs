@@ -60,7 +60,7 @@ public sealed class LambdaFunction : ComponentResource
             Name = plan.Name,
             Description = $"{definition.Name} ({definition.Trigger.Kind})",
             Role = role.Arn,
-            // The plan's string, not an enum member: the generated Runtime enum lags new runtimes, and the input takes either.
+            // The plan's string (the input takes a string or the generated enum), so plan and program name one value.
             Runtime = FunctionPlan.Runtime,
             // On an OS-only runtime the handler is only passed on, as _HANDLER: the topology name the executable dispatches on.
             Handler = definition.Handler,

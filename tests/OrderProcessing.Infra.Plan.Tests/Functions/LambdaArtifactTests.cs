@@ -77,7 +77,11 @@ public sealed class LambdaArtifactTests
     {
         PublishedFolder.Create(Folder);
 
-        Assert.That(LambdaArtifact.Package(Folder), Is.EqualTo(Folder + ".zip"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(LambdaArtifact.Package(Folder), Is.EqualTo(Folder + ".zip"));
+            Assert.That(LambdaArtifact.PackagePath(Folder + "/"), Is.EqualTo(Folder + ".zip"));
+        }
     }
 
     [Test]
