@@ -36,7 +36,8 @@ public sealed record FunctionPlan(
     /// <summary>
     /// The OS-only runtime on Amazon Linux 2023: Lambda starts the package's <see cref="LambdaArtifact.Executable"/>, the
     /// Native AOT build of every function, which serves the function named by <c>_HANDLER</c>. The managed <c>dotnet10</c>
-    /// runtime is gone: nothing measured favours it (the Native AOT first response is about a tenth of the managed build's).
+    /// runtime is gone, as nothing measured favours it: issue 13's probe measured a first response of 15 ms under Native AOT
+    /// against 180 ms for the ReadyToRun build that runtime ran, and 20 MB peak memory against 63 MB.
     /// </summary>
     public const string Runtime = "provided.al2023";
 
