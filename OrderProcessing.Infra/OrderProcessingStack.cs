@@ -22,7 +22,8 @@ public sealed class OrderProcessingStack : Stack
         var settings = StackSettings.Load(config.Get);
         // Role names carry the region (roles are account-wide); the provider deploys to the same aws:region.
         var plan = DeploymentPlan.Create(Deployment.Instance.StackName, new Config("aws").Require("region"), settings);
-        var codePath = LambdaArtifact.Locate(settings.ArtifactPath, ProjectRoot());
+        // One package for every function: the Native AOT executable, zipped with its executable mode (see LambdaArtifact.Package).
+        var packagePath = LambdaArtifact.Package(LambdaArtifact.Locate(settings.ArtifactPath, ProjectRoot()));
 
         // The state of orders, stock, payments and idempotency; the orders stream drives the pipeline.
         var tables = new DynamoDbTables("tables", new DynamoDbTablesArgs { Tables = plan.Tables });
@@ -60,7 +61,7 @@ public sealed class OrderProcessingStack : Stack
             stage => new PipelineStage(stage.Function.Definition.Name, new PipelineStageArgs
             {
                 Stage = stage,
-                CodePath = codePath,
+                PackagePath = packagePath,
                 Environment = EnvironmentOf(stage.Function),
                 TableArns = tables.Arns,
                 BucketArns = bucketArns,
@@ -73,7 +74,7 @@ public sealed class OrderProcessingStack : Stack
         {
             Api = plan.Api,
             Function = plan.ApiFunction,
-            CodePath = codePath,
+            PackagePath = packagePath,
             Environment = EnvironmentOf(plan.ApiFunction),
             TableArns = tables.Arns,
             BucketArns = bucketArns,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Deletes the published Lambda versions of a stack that nothing needs any more. Every `pulumi up` that changes a function
-# publishes a new version and nothing deletes the old ones, while SnapStart bills its snapshot cache per published version.
+# publishes a new version and nothing deletes the old ones, while each keeps a copy of the package against Lambda's code
+# storage quota (75 GB per region by default).
 # For each function of the stack this keeps the version the `live` alias points at, the version published before it
 # (the one to roll back to) and anything newer than the alias (a publish still in progress or one that failed), and
 # deletes every older numbered version.

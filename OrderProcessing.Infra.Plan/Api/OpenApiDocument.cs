@@ -5,8 +5,8 @@ namespace OrderProcessing.Infra.Plan.Api;
 
 /// <summary>
 /// The Swagger 2.0 document given to <c>Pulumi.AwsApiGateway.RestAPI</c>. Its proxy route integrates with the API function's
-/// alias rather than the function itself: the component's event-handler routes invoke <c>$LATEST</c>, where SnapStart never
-/// applies.
+/// alias rather than the function itself (the component's event-handler routes invoke <c>$LATEST</c>), so requests reach
+/// only a completely deployed version (<see cref="Functions.FunctionPlan.LiveAlias"/>).
 /// </summary>
 public static class OpenApiDocument
 {

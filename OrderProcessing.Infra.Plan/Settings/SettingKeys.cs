@@ -39,7 +39,7 @@ public static class SettingKeys
     /// <summary>Required. Days after which invoice PDFs are deleted; greater than <see cref="InvoiceTransitionDays"/>, at most 3650.</summary>
     public const string InvoiceExpirationDays = "invoiceExpirationDays";
 
-    /// <summary>Required. Folder of the ReadyToRun publish output of <c>OrderProcessing.Functions</c>, absolute or relative to the folder of <c>Pulumi.yaml</c>.</summary>
+    /// <summary>Required. Folder holding the functions' Native AOT executable <c>bootstrap</c>, as <c>scripts/publish-functions.sh</c> writes it (<c>artifacts/functions</c>), absolute or relative to the folder of <c>Pulumi.yaml</c>.</summary>
     public const string ArtifactPath = "artifactPath";
 
     /// <summary>Required. The browser origin allowed to call the API (<c>*</c> or an origin such as <c>https://shop.example.com</c>).</summary>

@@ -42,7 +42,7 @@ public sealed partial record StackSettings
     /// <summary>Days after which invoices are deleted.</summary>
     public required int InvoiceExpirationDays { get; init; }
 
-    /// <summary>Folder of the ReadyToRun publish output, as configured (absolute or relative to the project root).</summary>
+    /// <summary>Folder holding the functions' Native AOT executable, as configured (absolute or relative to the project root).</summary>
     public required string ArtifactPath { get; init; }
 
     /// <summary>The browser origin allowed to call the API, or <c>*</c>.</summary>
@@ -74,7 +74,7 @@ public sealed partial record StackSettings
         var invoiceLinkSeconds = RequireInt(lookup, SettingKeys.InvoiceLinkSeconds, 60, 3600, "A link signed with a function's temporary credentials cannot outlive them.");
         var transitionDays = RequireInt(lookup, SettingKeys.InvoiceTransitionDays, 30, 3650, "S3 moves objects to Standard-IA no sooner than 30 days.");
         var expirationDays = RequireInt(lookup, SettingKeys.InvoiceExpirationDays, transitionDays + 1, 3650, $"Invoices expire after they move to Standard-IA ({SettingKeys.Qualified(SettingKeys.InvoiceTransitionDays)} = {transitionDays}).");
-        var artifactPath = RequirePresent(lookup, SettingKeys.ArtifactPath, $"the folder written by: {Functions.LambdaArtifact.PublishCommand}");
+        var artifactPath = RequirePresent(lookup, SettingKeys.ArtifactPath, $"the folder written by {Functions.LambdaArtifact.PublishCommand} ({Functions.LambdaArtifact.DefaultFolder})");
         var corsAllowOrigin = RequireMatch(lookup, SettingKeys.CorsAllowOrigin, OriginPattern(), "* or an origin such as https://shop.example.com (scheme and host, optional port, no path).");
         var functionMemory = OptionalFunctionMemory(lookup);
         var apiReservedConcurrency = RequireInt(lookup, SettingKeys.ApiReservedConcurrency, 1, 900, "Lambda keeps 100 of the account's concurrency (1000 by default) unreserved.");

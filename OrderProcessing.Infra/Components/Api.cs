@@ -24,14 +24,14 @@ public sealed class Api : ComponentResource
         var function = new LambdaFunction($"{name}-function", new LambdaFunctionArgs
         {
             Function = args.Function,
-            CodePath = args.CodePath,
+            PackagePath = args.PackagePath,
             Environment = args.Environment,
             TableArns = args.TableArns,
             BucketArns = args.BucketArns,
         }, new ComponentResourceOptions { Parent = this });
 
-        // The REST API, stage and deployment. The OpenAPI document routes every path to the function's alias (so SnapStart
-        // applies), requires the stack's authentication and answers CORS preflights.
+        // The REST API, stage and deployment. The OpenAPI document routes every path to the function's alias (so requests
+        // reach only a completely deployed version), requires the stack's authentication and answers CORS preflights.
         var restApi = new AwsApiGateway.RestAPI($"{name}-rest-api", new AwsApiGateway.RestAPIArgs
         {
             Description = "order-processing HTTP API",

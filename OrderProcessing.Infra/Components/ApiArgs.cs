@@ -14,8 +14,8 @@ public sealed class ApiArgs
     /// <summary>The API function.</summary>
     public required FunctionPlan Function { get; init; }
 
-    /// <summary>The ReadyToRun publish folder.</summary>
-    public required string CodePath { get; init; }
+    /// <summary>The deployment package every function runs (<see cref="LambdaArtifact.Package"/>).</summary>
+    public required string PackagePath { get; init; }
 
     /// <summary>The API function's environment variables.</summary>
     public required InputMap<string> Environment { get; init; }

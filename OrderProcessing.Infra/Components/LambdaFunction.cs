@@ -6,8 +6,9 @@ using Aws = Pulumi.Aws;
 namespace OrderProcessing.Infra.Components;
 
 /// <summary>
-/// One function of the topology: its own role with exactly its grants, its log group, the function on the managed .NET
-/// runtime with SnapStart, X-Ray and JSON logs, and the alias every trigger invokes.
+/// One function of the topology: its own role with exactly its grants, its log group, the function (the Native AOT
+/// executable on the OS-only runtime, serving the handler <c>_HANDLER</c> names) with X-Ray and JSON logs, and the alias
+/// every trigger invokes.
 /// </summary>
 public sealed class LambdaFunction : ComponentResource
 {
@@ -53,23 +54,24 @@ public sealed class LambdaFunction : ComponentResource
             PolicyArn = ManagedPolicies.XRayDaemonWriteAccess,
         }, parent);
 
-        // The function; every change publishes a version, which SnapStart snapshots.
+        // The function; every change publishes a version, which the alias then moves to.
         var function = new Aws.Lambda.Function($"{name}-function", new Aws.Lambda.FunctionArgs
         {
             Name = plan.Name,
             Description = $"{definition.Name} ({definition.Trigger.Kind})",
             Role = role.Arn,
-            // The plan's string, not an enum member: the generated Runtime enum lags new runtimes, and the input takes either.
+            // The plan's string (the input takes a string or the generated enum), so plan and program name one value.
             Runtime = FunctionPlan.Runtime,
+            // On an OS-only runtime the handler is only passed on, as _HANDLER: the topology name the executable dispatches on.
             Handler = definition.Handler,
-            Code = new FileArchive(args.CodePath),
+            // The zip LambdaArtifact.Package wrote, uploaded byte for byte; a folder would be re-zipped without file modes.
+            Code = new FileArchive(args.PackagePath),
             Architectures = { FunctionPlan.Architecture },
             MemorySize = plan.MemoryMb,
             Timeout = definition.TimeoutSeconds,
             Publish = true,
             // The API's reserved concurrency: always available to it, whatever the stages' backlog; stages are capped on their triggers.
             ReservedConcurrentExecutions = plan.ReservedConcurrency is int reserved ? (Input<int>)reserved : null,
-            SnapStart = new Aws.Lambda.Inputs.FunctionSnapStartArgs { ApplyOn = FunctionPlan.SnapStartApplyOn },
             TracingConfig = new Aws.Lambda.Inputs.FunctionTracingConfigArgs { Mode = FunctionPlan.TracingMode },
             LoggingConfig = new Aws.Lambda.Inputs.FunctionLoggingConfigArgs
             {
@@ -81,7 +83,9 @@ public sealed class LambdaFunction : ComponentResource
             Environment = new Aws.Lambda.Inputs.FunctionEnvironmentArgs { Variables = args.Environment },
         }, new CustomResourceOptions { Parent = this, DependsOn = { logGroup, access, tracing } });
 
-        // Triggers invoke the alias: it follows the latest published version, where SnapStart applies ($LATEST never snapshots).
+        // Triggers invoke the alias, never $LATEST: it moves only once a version holds the new code and configuration
+        // together, and rolling back is pointing it at the previous version (FunctionPlan.LiveAlias says why it stays
+        // without SnapStart).
         var alias = new Aws.Lambda.Alias($"{name}-alias", new Aws.Lambda.AliasArgs
         {
             Name = plan.AliasName,

@@ -10,8 +10,8 @@ public sealed class LambdaFunctionArgs
     /// <summary>The function to deploy.</summary>
     public required FunctionPlan Function { get; init; }
 
-    /// <summary>The ReadyToRun publish folder, already located.</summary>
-    public required string CodePath { get; init; }
+    /// <summary>The deployment package (<see cref="LambdaArtifact.Package"/>): a zip holding the executable <c>bootstrap</c>.</summary>
+    public required string PackagePath { get; init; }
 
     /// <summary>The function's environment variables: exactly its declared settings.</summary>
     public required InputMap<string> Environment { get; init; }

@@ -42,7 +42,7 @@ public sealed class PipelineStage : ComponentResource
         var function = new LambdaFunction($"{name}-function", new LambdaFunctionArgs
         {
             Function = stage.Function,
-            CodePath = args.CodePath,
+            PackagePath = args.PackagePath,
             Environment = args.Environment,
             TableArns = args.TableArns,
             BucketArns = args.BucketArns,

@@ -10,8 +10,8 @@ public sealed class PipelineStageArgs
     /// <summary>The stage to deploy.</summary>
     public required StagePlan Stage { get; init; }
 
-    /// <summary>The ReadyToRun publish folder.</summary>
-    public required string CodePath { get; init; }
+    /// <summary>The deployment package every function runs (<see cref="OrderProcessing.Infra.Plan.Functions.LambdaArtifact.Package"/>).</summary>
+    public required string PackagePath { get; init; }
 
     /// <summary>The stage function's environment variables.</summary>
     public required InputMap<string> Environment { get; init; }

@@ -114,19 +114,23 @@ public abstract class StackPolicies
     }
 
     [Test]
-    public void EveryFunction_RunsDotnet10WithSnapStartTracingAndJsonLogsBehindAnAlias()
+    public void EveryFunction_RunsTheNativeExecutableOnTheOsOnlyRuntimeBehindAnAlias()
     {
-        foreach (var function in Run.OfType(Function))
+        foreach (var plan in Run.Plan.Functions)
         {
-            var alias = Run.Single(Alias, a => a.String("functionName") == function.String("name"), $"alias of {function.Name}");
+            var function = Run.Single(Function, f => f.String("name") == plan.Name, plan.Name);
+            var alias = Run.Single(Alias, a => a.String("functionName") == plan.Name, $"alias of {plan.Name}");
             using (Assert.EnterMultipleScope())
             {
-                Assert.That(function.String("runtime"), Is.EqualTo(FunctionPlan.Runtime));
-                Assert.That(function.Bool("publish"), Is.True);
-                Assert.That(function.Object("snapStart").Property<string>("applyOn"), Is.EqualTo("PublishedVersions"));
-                Assert.That(function.Object("tracingConfig").Property<string>("mode"), Is.EqualTo("Active"));
-                Assert.That(function.Object("loggingConfig").Property<string>("logFormat"), Is.EqualTo("JSON"));
-                Assert.That(function.Strings("architectures"), Is.EqualTo(new[] { "x86_64" }));
+                Assert.That(function.String("runtime"), Is.EqualTo("provided.al2023"), plan.Name);
+                Assert.That(function.String("handler"), Is.EqualTo(plan.Definition.Name), "_HANDLER is the topology name the bootstrap dispatches on");
+                Assert.That(function.Strings("architectures"), Is.EqualTo(new[] { "x86_64" }), plan.Name);
+                Assert.That(function.ArchivePath("code"), Is.EqualTo(Run.PackagePath), "the zip that keeps bootstrap executable, not the folder Pulumi would re-zip without modes");
+                Assert.That(function.Has("snapStart"), Is.False, "SnapStart does not apply to OS-only runtimes");
+                Assert.That(function.Bool("publish"), Is.True, plan.Name);
+                Assert.That(function.Object("tracingConfig").Property<string>("mode"), Is.EqualTo("Active"), plan.Name);
+                Assert.That(function.Object("loggingConfig").Property<string>("logFormat"), Is.EqualTo("JSON"), plan.Name);
+                Assert.That(alias.String("name"), Is.EqualTo(FunctionPlan.LiveAlias), plan.Name);
                 Assert.That(alias.String("functionVersion"), Is.EqualTo("1"), "the alias follows the published version");
             }
         }

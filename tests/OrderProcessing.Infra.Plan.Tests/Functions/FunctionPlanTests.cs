@@ -95,48 +95,20 @@ public sealed class FunctionPlanTests
     }
 
     [Test]
-    public void EveryFunction_RunsOnTheManagedDotnet10RuntimeWithSnapStartTracingAndJsonLogs()
+    public void EveryFunction_RunsTheNativeExecutableOnTheOsOnlyRuntimeWithTracingAndJsonLogs()
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(FunctionPlan.Runtime, Is.EqualTo("dotnet10"));
-            Assert.That(FunctionPlan.SnapStartApplyOn, Is.EqualTo("PublishedVersions"));
+            Assert.That(FunctionPlan.Runtime, Is.EqualTo("provided.al2023"));
+            Assert.That(FunctionPlan.Architecture, Is.EqualTo("x86_64"));
             Assert.That(FunctionPlan.TracingMode, Is.EqualTo("Active"));
             Assert.That(FunctionPlan.LogFormat, Is.EqualTo("JSON"));
-            Assert.That(Plan.Functions.Select(f => f.AliasName), Has.All.EqualTo(FunctionPlan.LiveAlias));
         }
     }
 
     [Test]
-    public void PublishedFolder_IsFoundRelativeToTheProjectRoot()
+    public void EveryFunction_IsInvokedThroughTheLiveAlias()
     {
-        var root = Directory.CreateTempSubdirectory("op-artifact-");
-        try
-        {
-            var folder = Directory.CreateDirectory(Path.Combine(root.FullName, "artifacts", "functions"));
-            File.WriteAllText(Path.Combine(folder.FullName, LambdaArtifact.EntryAssembly), "");
-
-            Assert.That(LambdaArtifact.Locate("artifacts/functions", root.FullName), Is.EqualTo(folder.FullName));
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
-    }
-
-    [Test]
-    public void UnpublishedFolder_FailsNamingTheSettingAndThePublishCommand()
-    {
-        var root = Directory.CreateTempSubdirectory("op-artifact-");
-        try
-        {
-            var error = Assert.Throws<StackSettingsException>(() => LambdaArtifact.Locate("artifacts/functions", root.FullName));
-
-            Assert.That(error.Message, Does.Contain("order-processing:artifactPath").And.Contain("PublishReadyToRun=true"));
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        Assert.That(Plan.Functions.Select(f => f.AliasName), Has.All.EqualTo(FunctionPlan.LiveAlias));
     }
 }

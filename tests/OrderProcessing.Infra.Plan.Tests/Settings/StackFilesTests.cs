@@ -1,4 +1,5 @@
 using OrderProcessing.DevTools;
+using OrderProcessing.Infra.Plan.Functions;
 using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Tests.Support;
 
@@ -39,6 +40,13 @@ public sealed class StackFilesTests
             .Select(f => (string)f.GetRawConstantValue()!);
 
         Assert.That(StackConfigFile.ReadProjectSettings(RepositoryRoot.StackFile(stack)).Keys, Is.SubsetOf(declared));
+    }
+
+    [TestCase("dev")]
+    [TestCase("prod")]
+    public void StackFile_PointsAtTheFolderThePublishScriptWrites(string stack)
+    {
+        Assert.That(Load(stack).ArtifactPath, Is.EqualTo(LambdaArtifact.DefaultFolder));
     }
 
     [TestCase("dev")]

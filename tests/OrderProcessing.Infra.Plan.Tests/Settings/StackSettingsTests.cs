@@ -35,8 +35,8 @@ public sealed class StackSettingsTests
         yield return Case(SettingKeys.InvoiceTransitionDays, "10", "Standard-IA no sooner than 30 days");
         yield return Case(SettingKeys.InvoiceExpirationDays, null, "31 to 3650");
         yield return Case(SettingKeys.InvoiceExpirationDays, "30", "invoiceTransitionDays");
-        yield return Case(SettingKeys.ArtifactPath, null, "dotnet publish OrderProcessing.Functions");
-        yield return Case(SettingKeys.ArtifactPath, " ", "dotnet publish OrderProcessing.Functions");
+        yield return Case(SettingKeys.ArtifactPath, null, "./scripts/publish-functions.sh (artifacts/functions)");
+        yield return Case(SettingKeys.ArtifactPath, " ", "./scripts/publish-functions.sh (artifacts/functions)");
         yield return Case(SettingKeys.CorsAllowOrigin, null, "an origin such as https://");
         yield return Case(SettingKeys.CorsAllowOrigin, "https://shop.example.com/path", "no path");
         yield return Case(SettingKeys.CorsAllowOrigin, "shop.example.com", "scheme and host");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using Pulumi.Testing;
 
 namespace OrderProcessing.Infra.Tests.Support;
@@ -26,6 +27,17 @@ public static class Inputs
 
     /// <summary>A list input of strings.</summary>
     public static IReadOnlyList<string> Strings(this MockResourceArgs resource, string key) => resource.List(key).Select(item => As<string>(item, $"{Describe(resource)}.{key}[]")).ToList();
+
+    /// <summary>
+    /// The path of a file archive input (<c>new FileArchive(path)</c>). The SDK keeps an archive's path internal (the
+    /// engine receives it as the archive's <c>path</c> field), so it is read by reflection; a renamed member fails the test.
+    /// </summary>
+    public static string ArchivePath(this MockResourceArgs resource, string key)
+    {
+        var archive = Get<Pulumi.FileArchive>(resource, key);
+        var path = typeof(Pulumi.AssetOrArchive).GetProperty("Value", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(archive);
+        return As<string>(path, $"{Describe(resource)}.{key} path");
+    }
 
     /// <summary>Whether the input is present.</summary>
     public static bool Has(this MockResourceArgs resource, string key) => resource.Inputs.ContainsKey(key);

@@ -12,20 +12,24 @@ namespace OrderProcessing.Infra.Tests.Support;
 
 /// <summary>
 /// One run of the stack under mocks with the real configuration of <c>Pulumi.&lt;stack&gt;.yaml</c> (the artifact path
-/// pointed at a stand-in publish folder), and what it registered.
+/// pointed at a stand-in publish folder holding an x86-64 ELF <c>bootstrap</c>), and what it registered.
 /// </summary>
 public sealed class StackRun
 {
-    private StackRun(string stack, AwsMocks mocks, ImmutableArray<Resource> resources, DeploymentPlan plan)
+    private StackRun(string stack, AwsMocks mocks, ImmutableArray<Resource> resources, DeploymentPlan plan, string packagePath)
     {
         Stack = stack;
         Mocks = mocks;
         Resources = resources;
         Plan = plan;
+        PackagePath = packagePath;
     }
 
     /// <summary>The stack name.</summary>
     public string Stack { get; }
+
+    /// <summary>Where the program had to write the deployment package of the stand-in publish folder (deleted after the run).</summary>
+    public string PackagePath { get; }
 
     /// <summary>The mocks, with every registered resource.</summary>
     public AwsMocks Mocks { get; }
@@ -65,8 +69,8 @@ public sealed class StackRun
     /// <summary>Runs stack <paramref name="stack"/> under mocks, with settings of its stack file replaced by <paramref name="overrides"/> (unqualified keys).</summary>
     public static async Task<StackRun> RunAsync(string stack, IReadOnlyDictionary<string, string>? overrides = null)
     {
-        var artifact = Directory.CreateTempSubdirectory("op-functions-");
-        await File.WriteAllTextAsync(Path.Combine(artifact.FullName, LambdaArtifact.EntryAssembly), "");
+        var artifact = PublishedFolder.Create(Directory.CreateTempSubdirectory("op-functions-").FullName);
+        var packagePath = LambdaArtifact.PackagePath(artifact.FullName);
         try
         {
             var config = StackConfigFile.Read(RepositoryRoot.StackFile(stack)).ToDictionary();
@@ -87,12 +91,14 @@ public sealed class StackRun
             });
 
             var settings = StackSettings.Load(key => config.GetValueOrDefault(SettingKeys.Qualified(key)));
-            return new StackRun(stack, mocks, resources, DeploymentPlan.Create(stack, config["aws:region"], settings));
+            Assert.That(File.Exists(packagePath), Is.True, "the program writes the package beside the publish folder");
+            return new StackRun(stack, mocks, resources, DeploymentPlan.Create(stack, config["aws:region"], settings), packagePath);
         }
         finally
         {
             Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
             artifact.Delete(recursive: true);
+            File.Delete(packagePath);
         }
     }
 }
