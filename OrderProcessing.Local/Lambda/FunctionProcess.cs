@@ -50,9 +50,6 @@ public sealed partial class FunctionProcess : IAsyncDisposable
         };
     }
 
-    /// <summary>Times the process was started (1 after the first start).</summary>
-    public int Starts { get; private set; }
-
     /// <summary>Starts the process and keeps it running until disposed.</summary>
     public void Start() => _supervisor = Task.Run(SuperviseAsync);
 
@@ -136,7 +133,6 @@ public sealed partial class FunctionProcess : IAsyncDisposable
         {
             process.Start();
             _current = process;
-            Starts++;
         }
 
         process.BeginOutputReadLine();
