@@ -19,7 +19,18 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
     context.Cancel = true;
     stop.Cancel();
 });
-using var client = new LambdaRuntimeClient(runtimeApi);
+LambdaRuntimeClient client;
+try
+{
+    client = new LambdaRuntimeClient(runtimeApi);
+}
+catch (ArgumentException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return LambdaRuntime.InitFailed;
+}
+
+using var runtimeClient = client;
 return await LambdaRuntime.RunAsync(
     client,
     () =>
