@@ -17,6 +17,12 @@ public sealed record LocalOptions
     /// <summary>Storage (default in memory).</summary>
     public StorageMode Storage { get; init; } = StorageMode.Memory;
 
+    /// <summary>How the functions run (default in process).</summary>
+    public FunctionsMode Functions { get; init; } = FunctionsMode.InProcess;
+
+    /// <summary>The folder holding the published <c>bootstrap</c> for <see cref="FunctionsMode.Process"/> (default <c>artifacts/functions</c>, from the current directory).</summary>
+    public string FunctionsPath { get; init; } = Path.Combine("artifacts", "functions");
+
     /// <summary>DynamoDB endpoint for <see cref="StorageMode.Aws"/> (default: the region's AWS endpoint).</summary>
     public Uri? DynamoDbEndpoint { get; init; }
 

@@ -53,6 +53,13 @@ public static class LocalOptionsParser
             throw new OptionsException("--dynamodb-endpoint, --s3-endpoint and --create-tables need --storage aws.");
         }
 
+        // Child processes cannot share the host's memory, and the host sees their order writes only at a DynamoDB endpoint
+        // it serves them in front of the real one (ChangeCapture/OrderChangeCaptureProxy).
+        if (options.Functions == FunctionsMode.Process && (options.Storage != StorageMode.Aws || options.DynamoDbEndpoint is null))
+        {
+            throw new OptionsException("--functions process needs --storage aws with a --dynamodb-endpoint (dynalite, LocalStack): the function processes cannot share the host's in-memory stores.");
+        }
+
         if (options.MaxRetryDelay < options.RetryDelay)
         {
             throw new OptionsException("--max-retry-delay-ms must be at least --retry-delay-ms.");
@@ -89,6 +96,13 @@ public static class LocalOptionsParser
         _ => throw new FormatException($"'{value}' is not a storage; use memory or aws"),
     };
 
+    private static FunctionsMode ParseFunctions(string value) => value.ToLowerInvariant() switch
+    {
+        "in-process" => FunctionsMode.InProcess,
+        "process" => FunctionsMode.Process,
+        _ => throw new FormatException($"'{value}' is not a functions mode; use in-process or process"),
+    };
+
     private static Uri ParseUri(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
@@ -116,6 +130,8 @@ public static class LocalOptionsParser
         private readonly Option<int> _port;
         private readonly Option<IPAddress> _bind;
         private readonly Option<StorageMode> _storage;
+        private readonly Option<FunctionsMode> _functions;
+        private readonly Option<string> _functionsPath;
         private readonly Option<Uri?> _dynamoDbEndpoint;
         private readonly Option<Uri?> _s3Endpoint;
         private readonly Option<string> _region;
@@ -137,6 +153,8 @@ public static class LocalOptionsParser
             _port = Define("--port", "ORDERPROCESSING_PORT", "PORT", "HTTP port (0 picks a free port)", defaults.Port, ParsePort);
             _bind = Define("--bind", "ORDERPROCESSING_BIND", "ADDRESS", "address to listen on (0.0.0.0 exposes the host to the network)", defaults.Bind, ParseAddress);
             _storage = Define("--storage", "ORDERPROCESSING_STORAGE", "memory|aws", "in-memory stores or the DynamoDB and S3 adapters", defaults.Storage, ParseStorage);
+            _functions = Define("--functions", "ORDERPROCESSING_FUNCTIONS", "in-process|process", "run the functions in the host, or as Lambda does: the published AOT bootstrap as child processes over the Runtime API (needs --storage aws)", defaults.Functions, ParseFunctions);
+            _functionsPath = Define("--functions-path", "ORDERPROCESSING_FUNCTIONS_PATH", "DIR", "folder of the published bootstrap for --functions process (scripts/publish-functions.sh writes it)", defaults.FunctionsPath, NonEmpty);
             _dynamoDbEndpoint = Define("--dynamodb-endpoint", "ORDERPROCESSING_DYNAMODB_ENDPOINT", "URL", "DynamoDB endpoint for --storage aws (dynalite, LocalStack; default AWS)", defaults.DynamoDbEndpoint, ParseUri);
             _s3Endpoint = Define("--s3-endpoint", "ORDERPROCESSING_S3_ENDPOINT", "URL", "S3 endpoint for --storage aws (s3rver, LocalStack; default AWS)", defaults.S3Endpoint, ParseUri);
             _region = Define("--region", "ORDERPROCESSING_REGION", "REGION", "AWS region", defaults.Region, NonEmpty);
@@ -155,7 +173,7 @@ public static class LocalOptionsParser
             // that names the project rather than whichever executable hosts the parse.
             Command = new Command("OrderProcessing.Local", "Runs OrderProcessing on this machine: the HTTP API, every pipeline stage and a web page.")
             {
-                _port, _bind, _storage, _dynamoDbEndpoint, _s3Endpoint, _region, _tablePrefix, _bucket, _createTables, _seed, _noSeed,
+                _port, _bind, _storage, _functions, _functionsPath, _dynamoDbEndpoint, _s3Endpoint, _region, _tablePrefix, _bucket, _createTables, _seed, _noSeed,
                 _corsOrigin, _notificationsFile, _deliveryDelay, _retryDelay, _maxRetryDelay,
                 
                 // Wide enough that no line wraps: each option's variable stays on its line, for the eye and for grep.
@@ -174,6 +192,8 @@ public static class LocalOptionsParser
                 Port = result.GetValue(_port),
                 Bind = result.GetValue(_bind)!,
                 Storage = result.GetValue(_storage),
+                Functions = result.GetValue(_functions),
+                FunctionsPath = result.GetValue(_functionsPath)!,
                 DynamoDbEndpoint = result.GetValue(_dynamoDbEndpoint),
                 S3Endpoint = result.GetValue(_s3Endpoint),
                 Region = result.GetValue(_region)!,

@@ -41,6 +41,26 @@ public static class LocalSettings
         return settings;
     }
 
+    /// <summary>
+    /// The environment of <paramref name="function"/>'s process: of <paramref name="settings"/> only those it declares (as
+    /// Lambda gives each function only its own), and the host's AWS credentials, or dummy ones a local server accepts.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ForProcess(FunctionDefinition function, IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(settings);
+        var declared = function.Settings.Concat(function.OptionalSettings).ToHashSet(StringComparer.Ordinal);
+        var environment = settings.Where(s => declared.Contains(s.Key)).ToDictionary(StringComparer.Ordinal);
+        environment["AWS_ACCESS_KEY_ID"] = System.Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") ?? "local";
+        environment["AWS_SECRET_ACCESS_KEY"] = System.Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") ?? "local";
+        if (System.Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN") is { } token)
+        {
+            environment["AWS_SESSION_TOKEN"] = token;
+        }
+
+        return environment;
+    }
+
     /// <summary>The physical names: the table prefix and each table's logical name; the bucket as given.</summary>
     public static StorageNames Names(LocalOptions options)
     {

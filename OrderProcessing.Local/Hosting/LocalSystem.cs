@@ -38,14 +38,20 @@ public sealed class LocalSystem : IAsyncDisposable
     /// <summary>Whatever must be disposed with the system (AWS clients).</summary>
     public IReadOnlyList<IDisposable> Resources { get; init; } = [];
 
+    /// <summary>What must be stopped with the system before <see cref="Resources"/> (the function processes, their endpoints), in order.</summary>
+    public IReadOnlyList<IAsyncDisposable> Services { get; init; } = [];
+
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        foreach (var service in Services)
+        {
+            await service.DisposeAsync().ConfigureAwait(false);
+        }
+
         foreach (var resource in Resources)
         {
             resource.Dispose();
         }
-
-        return ValueTask.CompletedTask;
     }
 }

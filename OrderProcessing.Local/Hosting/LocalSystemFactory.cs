@@ -5,7 +5,9 @@ using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Local.Catalog;
+using OrderProcessing.Local.ChangeCapture;
 using OrderProcessing.Local.Handlers;
+using OrderProcessing.Local.Lambda;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Storage;
 using OrderProcessing.Transport.ChangeFeed;
@@ -30,6 +32,7 @@ public static partial class LocalSystemFactory
         var storage = options.Storage == StorageMode.Memory
             ? InMemory(clock)
             : await AwsAsync(options, clock, loggers.CreateLogger(typeof(LocalSystemFactory).FullName!), cancellationToken).ConfigureAwait(false);
+        var resources = new List<IDisposable>(storage.Resources);
         try
         {
             var ports = new ChangeFeedPortsFactory(storage.Ports, feed);
@@ -40,15 +43,29 @@ public static partial class LocalSystemFactory
                 f => f.Name,
                 f => FunctionBootstrap.Create(f, name => settings.GetValueOrDefault(name), ports, logs.WriterFor(f.Name), failures),
                 StringComparer.Ordinal);
-            var handlers = SystemTopology.Functions.ToDictionary(f => f.Name, f => LambdaFunctionHandler.Create(f, bootstraps[f.Name]), StringComparer.Ordinal);
             var catalog = bootstraps[SystemTopology.Api.Name].Services.Catalog;
+            IReadOnlyDictionary<string, IFunctionHandler> handlers;
+            IReadOnlyList<IAsyncDisposable> services = [];
+            if (options.Functions == FunctionsMode.Process)
+            {
+                var children = await StartProcessesAsync(options, settings, feed, logs, loggers, cancellationToken).ConfigureAwait(false);
+                services = children.Services;
+                resources.AddRange(children.Resources);
+                handlers = children.Handlers;
+            }
+            else
+            {
+                handlers = SystemTopology.Functions.ToDictionary(f => f.Name, IFunctionHandler (f) => LambdaFunctionHandler.Create(f, bootstraps[f.Name]), StringComparer.Ordinal);
+            }
 
             return new LocalSystem
             {
                 Api = handlers[SystemTopology.Api.Name],
                 StageFunction = f => handlers[f.Name],
                 ChangeFeed = feed,
-                FailureCauses = failures,
+
+                // Child processes cannot reach the host's failure log: their causes are in their log lines instead.
+                FailureCauses = options.Functions == FunctionsMode.Process ? null : failures,
                 SeedCatalogAsync = async ct =>
                 {
                     foreach (var (productId, product) in DemoCatalog.Products)
@@ -58,18 +75,61 @@ public static partial class LocalSystemFactory
 
                     return DemoCatalog.Products.Count;
                 },
-                StorageDescription = storage.Description,
-                Resources = storage.Resources,
+                StorageDescription = options.Functions == FunctionsMode.Process ? $"{storage.Description}; functions as AOT child processes from {options.FunctionsPath}" : storage.Description,
+                Resources = resources,
+                Services = services,
                 ResumeFrom = storage.ResumeFrom,
             };
         }
         catch
         {
-            foreach (var resource in storage.Resources)
+            foreach (var resource in resources)
             {
                 resource.Dispose();
             }
 
+            throw;
+        }
+    }
+
+    // Process mode: the published bootstrap, one child per function, each on its own Runtime API, writing DynamoDB through
+    // the change-capturing endpoint (see OrderChangeCaptureProxy for why) and S3 directly.
+    private static async Task<Children> StartProcessesAsync(LocalOptions options, IReadOnlyDictionary<string, string> settings, OrderChangeFeed feed, FunctionLogs logs, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        string executable;
+        try
+        {
+            executable = ProcessFunctions.FindExecutable(options.FunctionsPath);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new OptionsException(e.Message);
+        }
+
+        var reader = AwsClientFactory.CreateDynamoDb(new AwsClientSettings(options.Region, options.DynamoDbEndpoint));
+        OrderChangeCaptureProxy? proxy = null;
+        try
+        {
+            proxy = await OrderChangeCaptureProxy.StartAsync(
+                options.DynamoDbEndpoint!, reader, LocalSettings.Names(options).Table(StorageSchema.Orders), feed, loggers.CreateLogger<OrderChangeCaptureProxy>(), cancellationToken).ConfigureAwait(false);
+            var childSettings = new Dictionary<string, string>(settings, StringComparer.Ordinal)
+            {
+                [SettingNames.DynamoDbEndpoint] = proxy.Endpoint.ToString().TrimEnd('/'),
+            };
+            var functions = await ProcessFunctions.StartAsync(executable, SystemTopology.Functions, f => LocalSettings.ForProcess(f, childSettings), options.Region, logs, loggers, cancellationToken).ConfigureAwait(false);
+            var handlers = SystemTopology.Functions.ToDictionary(f => f.Name, f => functions.Handler(f.Name), StringComparer.Ordinal);
+
+            // The children stop before the endpoint they write through.
+            return new Children(handlers, [functions, proxy], [reader]);
+        }
+        catch
+        {
+            if (proxy is not null)
+            {
+                await proxy.DisposeAsync().ConfigureAwait(false);
+            }
+
+            reader.Dispose();
             throw;
         }
     }
@@ -117,6 +177,8 @@ public static partial class LocalSystemFactory
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tables {Tables} and bucket {Bucket} are ready")]
     private static partial void LogStorageReady(ILogger logger, string tables, string bucket);
+
+    private sealed record Children(IReadOnlyDictionary<string, IFunctionHandler> Handlers, IReadOnlyList<IAsyncDisposable> Services, IReadOnlyList<IDisposable> Resources);
 
     private sealed record Storage(IPortsFactory Ports, string Description, IReadOnlyList<IDisposable> Resources, IOrderRepository? ResumeFrom);
 }

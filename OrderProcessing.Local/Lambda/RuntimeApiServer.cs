@@ -43,6 +43,10 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     private readonly SemaphoreSlim _available = new(0);
     private WebApplication? _app;
     private CancellationTokenSource _stopping = new();
+
+    // Cancelled when the environment ends, so a poll of the process that ended can never take a later invocation.
+    private CancellationTokenSource _environment = new();
+    private int _pollsWaiting;
     private bool _initDone;
     private RuntimeApiError? _initError;
 
@@ -78,6 +82,9 @@ public sealed class RuntimeApiServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The next-invocation calls waiting now (tests wait for a runtime's poll to be in place).</summary>
+    internal int PollsWaiting => Volatile.Read(ref _pollsWaiting);
 
     /// <summary>Starts a server for the function <paramref name="options"/> describe.</summary>
     public static async Task<RuntimeApiServer> StartAsync(RuntimeApiServerOptions options, TimeProvider? clock = null, CancellationToken cancellationToken = default)
@@ -134,13 +141,19 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     public void ResetEnvironment(string exitReason)
     {
         List<Invocation> lost;
+        CancellationTokenSource ended;
         lock (_gate)
         {
             lost = [.. _inFlight.Values];
             _inFlight.Clear();
             _initDone = false;
             _initError = null;
+            ended = _environment;
+            _environment = new CancellationTokenSource();
         }
+
+        ended.Cancel();
+        ended.Dispose();
 
         foreach (var invocation in lost)
         {
@@ -195,6 +208,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        _environment.Dispose();
         _available.Dispose();
     }
 
@@ -292,12 +306,15 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 
     private async Task NextAsync(HttpContext context)
     {
-        using var poll = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        CancellationToken environment;
         lock (_gate)
         {
             // The first call of next ends the init phase, as in Lambda.
             _initDone = _initError is null || _initDone;
+            environment = _environment.Token;
         }
+
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token, environment);
 
         Invocation? invocation = null;
         while (invocation is null)
@@ -309,6 +326,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref _pollsWaiting);
             try
             {
                 await _available.WaitAsync(poll.Token).ConfigureAwait(false);
@@ -317,6 +335,18 @@ public sealed class RuntimeApiServer : IAsyncDisposable
             {
                 // The runtime went away, or the API is stopping (the connection drops, as when an API goes down): nothing
                 // was taken, so nothing is lost.
+                context.Abort();
+                return;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _pollsWaiting);
+            }
+
+            if (poll.IsCancellationRequested)
+            {
+                // Granted in the same moment it was cancelled (SemaphoreSlim then reports the grant): pass it on.
+                _available.Release();
                 context.Abort();
                 return;
             }

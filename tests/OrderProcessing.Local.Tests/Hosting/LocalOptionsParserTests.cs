@@ -46,6 +46,16 @@ public sealed class LocalOptionsParserTests
     }
 
     [Test]
+    public void Parse_Functions_RunInProcessByDefaultOrAsProcessesFromTheGivenFolder()
+    {
+        var byDefault = LocalOptionsParser.Parse([], NoEnvironment);
+        var processes = LocalOptionsParser.Parse(["--functions", "process", "--functions-path", "/opt/fn", "--storage", "aws", "--dynamodb-endpoint", "http://127.0.0.1:4567"], NoEnvironment);
+
+        Assert.That((byDefault.Functions, byDefault.FunctionsPath), Is.EqualTo((FunctionsMode.InProcess, Path.Combine("artifacts", "functions"))));
+        Assert.That((processes.Functions, processes.FunctionsPath), Is.EqualTo((FunctionsMode.Process, "/opt/fn")));
+    }
+
+    [Test]
     public void Parse_Delays_AreReadInMillisecondsAndTheDeliveryDelayMayBeZero()
     {
         var options = LocalOptionsParser.Parse(["--retry-delay-ms", "20", "--max-retry-delay-ms", "80", "--delivery-delay-ms", "0"], NoEnvironment);
@@ -62,6 +72,9 @@ public sealed class LocalOptionsParserTests
     [TestCase(new[] { "--dynamodb-endpoint", "http://127.0.0.1:4567" }, "need --storage aws")]
     [TestCase(new[] { "--storage", "aws", "--s3-endpoint", "ftp://x" }, "not an http or https URL")]
     [TestCase(new[] { "--retry-delay-ms", "0" }, "positive number")]
+    [TestCase(new[] { "--functions", "lambda" }, "not a functions mode")]
+    [TestCase(new[] { "--functions", "process" }, "--functions process needs --storage aws")]
+    [TestCase(new[] { "--functions", "process", "--storage", "aws" }, "--dynamodb-endpoint")]
     [TestCase(new[] { "--retry-delay-ms", "100", "--max-retry-delay-ms", "50" }, "at least --retry-delay-ms")]
     public void Parse_BadOption_FailsNamingTheProblem(string[] args, string message)
     {

@@ -5,6 +5,7 @@ using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Runtime;
 using OrderProcessing.Local.Lambda;
+using OrderProcessing.Testing.Waiting;
 using OrderProcessing.Topology;
 
 namespace OrderProcessing.Local.Tests.Lambda;
@@ -128,8 +129,8 @@ public sealed class LambdaRuntimeTests
         var polling = Run(server, (input, _) => Task.FromResult<Stream>(new MemoryStream(((MemoryStream)input).ToArray())), TextWriter.Synchronized(log));
         Assert.That(await server.InvokeAsync("1"u8.ToArray(), CancellationToken.None).WaitAsync(Generous), Is.EqualTo("1"u8.ToArray()));
 
-        // The loop is back in its long poll now; the API goes away under it and comes back a moment later.
-        await Task.Delay(100);
+        // The loop is back in its long poll; the API goes away under it and comes back a moment later.
+        await Eventually.TrueAsync(() => server.PollsWaiting == 1, "the loop polls again");
         await server.StopAsync();
         await Task.Delay(300);
         await server.RestartAsync();

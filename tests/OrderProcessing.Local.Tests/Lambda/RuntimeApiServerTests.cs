@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using OrderProcessing.Local.Lambda;
+using OrderProcessing.Testing.Waiting;
 
 namespace OrderProcessing.Local.Tests.Lambda;
 
@@ -64,7 +65,7 @@ public sealed class RuntimeApiServerTests
     public async Task Next_BeforeAnyInvocation_WaitsUntilOneIsQueued()
     {
         var poll = _http.GetAsync(new Uri(Next, UriKind.Relative));
-        await Task.Delay(200);
+        await Eventually.TrueAsync(() => _server.PollsWaiting == 1, "the runtime's poll waits");
         Assert.That(poll.IsCompleted, Is.False);
 
         _ = _server.InvokeAsync("{\"late\":true}"u8.ToArray(), CancellationToken.None);
@@ -235,6 +236,35 @@ public sealed class RuntimeApiServerTests
     }
 
     [Test]
+    public async Task ResetEnvironment_WithAnInvocationTaken_FailsItAsRuntimeExitError()
+    {
+        var invocation = _server.InvokeAsync("{}"u8.ToArray(), CancellationToken.None);
+        await TakeAsync();
+
+        _server.ResetEnvironment("exit code 137");
+
+        var failure = Assert.ThrowsAsync<FunctionInvocationException>(async () => await invocation);
+        Assert.That((failure!.ErrorType, failure.ErrorMessage), Is.EqualTo(("Runtime.ExitError", $"RequestId: {failure.RequestId} Error: Runtime exited: exit code 137")));
+    }
+
+    [Test]
+    public async Task ResetEnvironment_DuringALongPoll_EndsThatPollSoItNeverTakesALaterInvocation()
+    {
+        var oldPoll = _http.GetAsync(new Uri(Next, UriKind.Relative));
+        await Eventually.TrueAsync(() => _server.PollsWaiting == 1, "the runtime's poll waits");
+
+        _server.ResetEnvironment("crashed");
+        var invocation = _server.InvokeAsync("{}"u8.ToArray(), CancellationToken.None);
+        Assert.That(async () => (await oldPoll).EnsureSuccessStatusCode(), Throws.Exception);
+        var id = await TakeAsync();
+        using (await _http.PostAsync(new Uri($"/2018-06-01/runtime/invocation/{id}/response", UriKind.Relative), new StringContent("new")))
+        {
+        }
+
+        Assert.That(Encoding.UTF8.GetString(await invocation), Is.EqualTo("new"));
+    }
+
+    [Test]
     public async Task Invocation_PastItsDeadline_FailsAsTimedOutAndALateResponseIs400()
     {
         await using var server = await RuntimeApiServer.StartAsync(new RuntimeApiServerOptions { FunctionName = "api", Timeout = TimeSpan.FromMilliseconds(300) });
@@ -273,7 +303,7 @@ public sealed class RuntimeApiServerTests
     public async Task Stop_DuringALongPoll_EndsThePollWithoutLosingTheNextInvocation()
     {
         var poll = _http.GetAsync(new Uri(Next, UriKind.Relative));
-        await Task.Delay(200);
+        await Eventually.TrueAsync(() => _server.PollsWaiting == 1, "the runtime's poll waits");
 
         await _server.StopAsync();
         Assert.That(async () => (await poll).EnsureSuccessStatusCode(), Throws.Exception);

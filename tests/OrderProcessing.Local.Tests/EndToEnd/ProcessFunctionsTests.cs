@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using OrderProcessing.DevTools;
+using OrderProcessing.DevTools.Processes;
+using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Testing.Waiting;
+
+namespace OrderProcessing.Local.Tests.EndToEnd;
+
+/// <summary>
+/// The host with <c>--functions process</c>: every function is the published Native AOT <c>bootstrap</c> as a child
+/// process over the host's Runtime API, on dynalite and s3rver, and a whole order still completes.
+/// </summary>
+[NonParallelizable]
+public sealed class ProcessFunctionsTests
+{
+    private static readonly string FunctionsPath = Path.Combine(RepositoryRoot.Path, "artifacts", "functions");
+
+    [Test]
+    public async Task ProcessMode_OnDynaliteAndS3rver_CompletesAnOrderWithTheApiServedByItsAotChildRestartedAfterACrash()
+    {
+        // Never skipped: without the binary this mode is untested, which must show as a failure.
+        Assert.That(File.Exists(Path.Combine(FunctionsPath, "bootstrap")), Is.True,
+            $"No {FunctionsPath}/bootstrap: run scripts/publish-functions.sh first (scripts/test.sh does).");
+        await using var dynamo = await NpmTestServers.DynaliteAsync();
+        await using var s3 = await NpmTestServers.S3rverAsync();
+        var credentials = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "S3RVER", ["AWS_SECRET_ACCESS_KEY"] = "S3RVER" };
+        await using var host = await TestHost.StartAsync(credentials,
+            "--functions", "process", "--functions-path", FunctionsPath,
+            "--storage", "aws", "--dynamodb-endpoint", dynamo.ServiceUrl.ToString(), "--s3-endpoint", s3.ServiceUrl.ToString(), "--create-tables", "--delivery-delay-ms", "0");
+        using var api = new ApiClient(host.BaseAddress);
+
+        var placed = await api.PlaceAsync("sku-cafe", 1, "tok_visa");
+        var orderId = placed.GetProperty("orderId").GetString()!;
+        var completed = await api.WaitForStatusAsync(orderId, "COMPLETED");
+        var pdf = await api.Http.GetByteArrayAsync(new Uri($"orders/{orderId}/invoice", UriKind.Relative));
+
+        Assert.That(completed.GetProperty("invoiceAvailable").GetBoolean(), Is.True);
+        Assert.That(Encoding.ASCII.GetString(pdf, 0, 5), Is.EqualTo("%PDF-"));
+
+        // The API is that child: frozen, it answers nothing; resumed, it answers.
+        var child = ChildWithHandler(host.ProcessId, "api");
+        Signal("STOP", child);
+        try
+        {
+            var reading = api.Http.GetAsync(new Uri($"orders/{orderId}", UriKind.Relative));
+            await Task.Delay(500);
+            Assert.That(reading.IsCompleted, Is.False, "The API answered while its child process was stopped.");
+            Signal("CONT", child);
+            using var answer = await reading;
+            Assert.That((int)answer.StatusCode, Is.EqualTo(200));
+        }
+        finally
+        {
+            Signal("CONT", child);
+        }
+
+        // A crashed environment is replaced, as Lambda starts a new one. (An invocation the dead process had already
+        // taken fails with Runtime.ExitError, as in Lambda, so the next request goes once the host saw the crash.)
+        Signal("KILL", child);
+        await Eventually.TrueAsync(() => host.Output.Contains("Function api's process ended", StringComparison.Ordinal), "the host sees the api process end");
+        using (var again = await api.Http.GetAsync(new Uri($"orders/{orderId}", UriKind.Relative)))
+        {
+            Assert.That((int)again.StatusCode, Is.EqualTo(200));
+        }
+
+        Assert.That(ChildWithHandler(host.ProcessId, "api"), Is.Not.EqualTo(child));
+    }
+
+    [Test]
+    public async Task ProcessMode_WithoutTheBinary_FailsNamingTheScriptAndTheOption()
+    {
+        var empty = Directory.CreateTempSubdirectory("no-functions-");
+        try
+        {
+            await using var dynamo = await NpmTestServers.DynaliteAsync();
+            var error = Assert.ThrowsAsync(Is.InstanceOf<Exception>(), async () =>
+            {
+                await using var host = await TestHost.StartAsync("--functions", "process", "--functions-path", empty.FullName, "--storage", "aws", "--dynamodb-endpoint", dynamo.ServiceUrl.ToString());
+            });
+
+            Assert.That(error!.Message, Does.Contain("scripts/publish-functions.sh").And.Contain("--functions-path"));
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    // The host's child whose environment names the function, found through /proc as an operator would.
+    private static int ChildWithHandler(int parent, string handler)
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var status = File.ReadAllLines(Path.Combine(directory, "status"));
+                var parentLine = status.FirstOrDefault(l => l.StartsWith("PPid:", StringComparison.Ordinal));
+                if (parentLine is null || int.Parse(parentLine[5..].Trim(), CultureInfo.InvariantCulture) != parent)
+                {
+                    continue;
+                }
+
+                var environment = File.ReadAllText(Path.Combine(directory, "environ")).Split('\0');
+                if (environment.Contains($"_HANDLER={handler}") && environment.Any(e => e.StartsWith("AWS_LAMBDA_RUNTIME_API=", StringComparison.Ordinal)))
+                {
+                    return pid;
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while being read.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours.
+            }
+        }
+
+        throw new AssertionException($"The host (process {parent}) has no child process with _HANDLER={handler}.");
+    }
+
+    private static void Signal(string signal, int pid)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
+}
