@@ -28,6 +28,9 @@ public static class LambdaRuntime
     /// <summary>The environment variable carrying the invocation's X-Ray trace header to the function and its SDK clients.</summary>
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
 
+    /// <summary>How long a handler whose deadline passed may take to return after its token fires before the runtime exits.</summary>
+    public static readonly TimeSpan CancellationGrace = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The error type of an invocation whose function threw.</summary>
     public const string UnhandledErrorType = "Function.Unhandled";
 
@@ -107,6 +110,24 @@ public static class LambdaRuntime
         _ => UnknownReasonErrorType,
     };
 
+    // Waits up to grace for a cancelled handler to return (whether with an answer, a cancellation or a failure).
+    private static async Task<bool> EndsWithinAsync(Task running, TimeSpan grace, TimeProvider clock)
+    {
+        try
+        {
+            await running.WaitAsync(grace, clock).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return running.IsCompleted;
+        }
+        catch (Exception) when (running.IsCompleted)
+        {
+            return true;
+        }
+    }
+
     // Runs one invocation and posts its outcome. False when the function outlived its deadline and the process must end.
     private static async Task<bool> InvokeAsync(LambdaRuntimeClient client, FunctionEntryPoint function, LambdaInvocation invocation, TimeProvider clock, CancellationToken stop)
     {
@@ -124,7 +145,9 @@ public static class LambdaRuntime
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !stop.IsCancellationRequested)
         {
-            var stillRunning = running is { IsCompleted: false };
+            // A handler that heeds its token still needs a moment to unwind; only one still running after that grace
+            // outlived its deadline and keeps the environment busy.
+            var stillRunning = running is { IsCompleted: false } && !await EndsWithinAsync(running, CancellationGrace, clock).ConfigureAwait(false);
             var message = $"The invocation reached its deadline ({invocation.Deadline:O}){(stillRunning ? " and the function is still running; the runtime exits, as Lambda ends the environment" : "")}.";
             telemetry.Log(LogLevel.Error, message);
             await ReportInvocationErrorAsync(client, invocation, TimeoutErrorType, new LambdaError(message, TimeoutErrorType, []), telemetry, stop).ConfigureAwait(false);
