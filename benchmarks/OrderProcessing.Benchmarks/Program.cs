@@ -3,9 +3,11 @@ using OrderProcessing.Benchmarks.ColdStart;
 using OrderProcessing.Benchmarks.Common;
 using OrderProcessing.Benchmarks.Cost;
 using OrderProcessing.Benchmarks.EndToEnd;
+using OrderProcessing.Benchmarks.Machine;
 using OrderProcessing.Benchmarks.Report;
 using OrderProcessing.Benchmarks.Storage;
 using OrderProcessing.Benchmarks.Warm;
+using OrderProcessing.Benchmarks.WarmLoop;
 
 // The benchmark runner behind scripts/bench.sh: each command measures one thing and writes a JSON result file; `report`
 // turns the result files into BENCHMARKS.md and the plot data.
@@ -23,6 +25,25 @@ switch (line.Command)
         foreach (var r in results)
         {
             Console.WriteLine($"{r.Description,-40} mean {r.MeanMicroseconds,9:F1} us  p50 {r.P50Microseconds,9:F1} us  p99 {r.P99Microseconds,9:F1} us  {r.AllocatedBytes,8} B");
+        }
+
+        return 0;
+    }
+
+    case "warm-loop":
+    {
+        var builds = WarmLoopRunner.Builds(line.Required("--aot"), line.Required("--jit"));
+        var rounds = line.Integer("--rounds", 5);
+        var warmUp = TimeSpan.FromSeconds(line.Integer("--warmup", 5));
+        var batches = line.Integer("--batches", 20);
+        var perBatch = line.Integer("--per-batch", 2000);
+        var output = line.Required("--out");
+        line.RejectUnknown();
+        var results = await WarmLoopRunner.RunAsync(builds, rounds, warmUp, batches, perBatch, Console.WriteLine).ConfigureAwait(false);
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results.ToList(), ResultsJsonContext.Default.ListWarmLoopResult)).ConfigureAwait(false);
+        foreach (var r in results)
+        {
+            Console.WriteLine($"{r.Name,-4} POST /orders {r.NanosecondsPerOpMedian / 1000,8:F1} us  {r.AllocatedBytesPerOpMedian,8:F0} B allocated");
         }
 
         return 0;
@@ -137,6 +158,41 @@ switch (line.Command)
         return 0;
     }
 
+    case "quiet":
+    {
+        // Before each timed phase: wait for a quiet machine, then record the reading with what the wait found.
+        var phase = line.Required("--phase");
+        var output = line.Required("--out");
+        var allowNoisy = line.Flag("--allow-noisy");
+        var defaults = QuietCriteria.Default;
+        var criteria = new QuietCriteria(
+            line.Integer("--min-idle", (int)defaults.MinIdlePercent),
+            line.Integer("--quiet-seconds", defaults.QuietSeconds),
+            TimeSpan.FromSeconds(line.Integer("--max-wait", (int)defaults.MaxWait.TotalSeconds)));
+        line.RejectUnknown();
+        var outcome = await QuietMachineGate.WaitAsync(criteria, Console.WriteLine).ConfigureAwait(false);
+        var samples = File.Exists(output) ? JsonSerializer.Deserialize(await File.ReadAllTextAsync(output).ConfigureAwait(false), ResultsJsonContext.Default.ListLoadSample)! : [];
+        var sample = LoadSample.Now(phase) with { IdlePercent = outcome.IdlePercent, WaitedSeconds = outcome.Waited.TotalSeconds, Quiet = outcome.Quiet };
+        samples.Add(sample);
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(samples, ResultsJsonContext.Default.ListLoadSample)).ConfigureAwait(false);
+        var what = $"{outcome.IdlePercent:F0}% idle after {outcome.Waited.TotalSeconds:F0} s (load {sample.Load1:F2})";
+        if (outcome.Quiet)
+        {
+            Console.WriteLine($"quiet: {what} ({phase})");
+            return 0;
+        }
+
+        if (allowNoisy)
+        {
+            Console.WriteLine($"NOT quiet: {what}; {phase} runs anyway (--allow-noisy) and the report marks it noisy");
+            return 0;
+        }
+
+        Console.Error.WriteLine($"bench: the machine did not become quiet ({criteria.MinIdlePercent:F0}% CPU idle for {criteria.QuietSeconds} s running) within {criteria.MaxWait.TotalSeconds:F0} s before {phase}: {what}. "
+            + "Other processes are using the cores, so timings would measure them too. Run again when the machine is quiet, or pass --allow-noisy to measure anyway with the report marked noisy.");
+        return 3;
+    }
+
     case "run-info":
     {
         var started = DateTimeOffset.Parse(line.Required("--started"), System.Globalization.CultureInfo.InvariantCulture);
@@ -197,12 +253,16 @@ switch (line.Command)
         Console.Error.WriteLine("""
             usage: OrderProcessing.Benchmarks <command> [options]   (scripts/bench.sh runs them all)
               warm       --out FILE [--quick] [--filter NAME]                  BenchmarkDotNet, handlers over in-memory stores
+              warm-loop  --aot EXE --jit EXE --out FILE [--rounds 5] [--warmup 5] [--batches 20] [--per-batch 2000]
+                                                                                POST /orders loop, Native AOT against JIT
               coldstart  --probe DLL --dynamodb URL --plain DIR --r2r DIR [--before DIR] --runs N --out FILE [--variants a,b]
               cost       --dynamodb URL --s3 URL --orders N --out FILE         whole orders against dynalite and s3rver
               e2e        --host DLL --wrk-script FILE --logs DIR --out FILE [--storage memory,dynalite] [--concurrency 1,16,64]
                          [--seconds N] [--warmup N] [--products N] [--dynamodb URL --s3 URL] [--paused-levels 16]
               sizes      --plain DIR --plain-zip FILE --r2r DIR --r2r-zip FILE --out FILE
               load       --phase NAME --out FILE                               append the load averages
+              quiet      --phase NAME --out FILE [--allow-noisy] [--min-idle 85] [--quiet-seconds 5] [--max-wait 600]
+                                                                                wait for a quiet machine, append the reading
               run-info   --mode full|quick --commit SHA [--baseline SHA] --started ISO --out FILE
               report     --results DIR --template FILE --out FILE --plot-data DIR
               profile    [--target create|get|<stage>] [--seconds N]            loop one handler for a profiler
