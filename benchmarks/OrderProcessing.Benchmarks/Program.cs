@@ -51,13 +51,8 @@ switch (line.Command)
 
     case "coldstart":
     {
-        var runner = new ColdStartRunner(line.Required("--probe"), new Uri(line.Required("--dynamodb")));
-        var variants = ColdStartVariant.Standard(line.Required("--plain"), line.Required("--r2r"));
-        if (line.Optional("--before") is { } before)
-        {
-            variants = [.. variants, new ColdStartVariant("r2r-before", "ReadyToRun build of the baseline commit (before the improvements)", before, new Dictionary<string, string>())];
-        }
-
+        var runner = new ColdStartRunner(new Uri(line.Required("--dynamodb")));
+        var variants = ColdStartVariant.Standard(line.Required("--aot"), line.Required("--jit"), line.Required("--r2r"));
         var only = line.List("--variants");
         var runs = line.Integer("--runs", 20);
         var output = line.Required("--out");
@@ -72,7 +67,7 @@ switch (line.Command)
         await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results.ToList(), ResultsJsonContext.Default.ListColdStartResult)).ConfigureAwait(false);
         foreach (var r in results)
         {
-            Console.WriteLine($"{r.Name,-14} ready p50 {r.ReadyMedian,7:F0} ms p90 {r.ReadyP90,7:F0}  first response p50 {r.FirstResponseMedian,7:F0} ms p90 {r.FirstResponseP90,7:F0}  wall p50 {r.WallMedian,7:F0} ms  peak RSS {r.PeakRssMedianMiB,5:F0} MiB  JIT {r.JitMethodsMedian,5:F0} methods {r.JitMsMedian,5:F0} ms");
+            Console.WriteLine($"{r.Function,-18} {r.Name,-4} first response p50 {r.FirstResponseMedian,7:F1} ms p90 {r.FirstResponseP90,7:F1} ms  peak RSS {r.PeakRssMedianMiB,5:F1} MiB");
         }
 
         return 0;
@@ -118,6 +113,32 @@ switch (line.Command)
         return 0;
     }
 
+    case "latency":
+    {
+        // POST latency at a fixed offered rate (open loop) on a fresh host; appends to --out so after and before share a file.
+        var runner = new EndToEndRunner(line.Required("--host"), "", Path.GetFullPath(line.Required("--logs"))) { Products = line.Integer("--products", 100) };
+        var build = line.Optional("--build") ?? "after";
+        var storage = line.Optional("--storage") ?? "memory";
+        var rate = line.Integer("--rate", 200);
+        var window = TimeSpan.FromSeconds(line.Integer("--seconds", 30));
+        var warmUp = TimeSpan.FromSeconds(line.Integer("--warmup", 10));
+        var dynamoDb = line.Optional("--dynamodb");
+        var s3 = line.Optional("--s3");
+        var output = line.Required("--out");
+        line.RejectUnknown();
+        Directory.CreateDirectory(line.Required("--logs"));
+        IReadOnlyList<string> storageArguments = storage == "memory"
+            ? []
+            : ["--storage", "aws", "--dynamodb-endpoint", dynamoDb ?? throw new ArgumentException("--dynamodb is required for dynalite"), "--s3-endpoint", s3 ?? throw new ArgumentException("--s3 is required for dynalite"), "--create-tables", "--table-prefix", $"rate-{build}-", "--bucket", $"rate-{build}-invoices"];
+        var environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = BenchStorage.LocalKey, ["AWS_SECRET_ACCESS_KEY"] = BenchStorage.LocalKey };
+        var result = await runner.RunAtRateAsync(build, storage, storageArguments, environment, rate, warmUp, window).ConfigureAwait(false);
+        var results = File.Exists(output) ? JsonSerializer.Deserialize(await File.ReadAllTextAsync(output).ConfigureAwait(false), ResultsJsonContext.Default.ListFixedRateResult)! : [];
+        results.Add(result);
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results, ResultsJsonContext.Default.ListFixedRateResult)).ConfigureAwait(false);
+        Console.WriteLine($"{result.Build} {result.Storage,-9} offered {result.OfferedRate:F0}/s achieved {result.AchievedRate:F0}/s  p50 {result.P50Ms:F2} ms p90 {result.P90Ms:F2} ms p99 {result.P99Ms:F2} ms max {result.MaxMs:F1} ms  ({result.Requests} requests, {result.Failed} failed, drain {result.DrainSeconds:F1} s)");
+        return 0;
+    }
+
     case "cost":
     {
         var sampler = new CostSampler(new Uri(line.Required("--dynamodb")), new Uri(line.Required("--s3")));
@@ -138,10 +159,12 @@ switch (line.Command)
 
     case "sizes":
     {
-        var sizes = SizeResult.Measure(line.Required("--plain"), line.Required("--plain-zip"), line.Required("--r2r"), line.Required("--r2r-zip"));
+        var aot = line.Required("--aot");
+        var sizes = SizeResult.Measure([("aot", aot), ("jit", line.Required("--jit")), ("r2r", line.Required("--r2r"))], aot);
         var output = line.Required("--out");
         line.RejectUnknown();
         await File.WriteAllTextAsync(output, JsonSerializer.Serialize(sizes, ResultsJsonContext.Default.SizeResult)).ConfigureAwait(false);
+        Console.WriteLine(string.Join(", ", sizes.Builds.Select(b => $"{b.Name} {b.ZipBytes / 1048576.0:F1} MiB zipped")) + $"; the AOT binary needs {sizes.AotGlibc}");
         return 0;
     }
 
@@ -255,11 +278,14 @@ switch (line.Command)
               warm       --out FILE [--quick] [--filter NAME]                  BenchmarkDotNet, handlers over in-memory stores
               warm-loop  --aot EXE --jit EXE --out FILE [--rounds 5] [--warmup 5] [--batches 20] [--per-batch 2000]
                                                                                 POST /orders loop, Native AOT against JIT
-              coldstart  --probe DLL --dynamodb URL --plain DIR --r2r DIR [--before DIR] --runs N --out FILE [--variants a,b]
+              coldstart  --dynamodb URL --aot DIR --jit DIR --r2r DIR --runs N --out FILE [--variants aot,jit]
+                                                                                fresh bootstrap processes, Runtime API
+              latency    --host DLL --logs DIR --out FILE --rate N [--storage memory|dynalite] [--build after|before]
+                         [--seconds N] [--warmup N] [--products N] [--dynamodb URL --s3 URL]   open loop at a fixed rate
               cost       --dynamodb URL --s3 URL --orders N --out FILE         whole orders against dynalite and s3rver
               e2e        --host DLL --wrk-script FILE --logs DIR --out FILE [--storage memory,dynalite] [--concurrency 1,16,64]
                          [--seconds N] [--warmup N] [--products N] [--dynamodb URL --s3 URL] [--paused-levels 16]
-              sizes      --plain DIR --plain-zip FILE --r2r DIR --r2r-zip FILE --out FILE
+              sizes      --aot DIR --jit DIR --r2r DIR --out FILE                 publish folders and DIR.zip beside each
               load       --phase NAME --out FILE                               append the load averages
               quiet      --phase NAME --out FILE [--allow-noisy] [--min-idle 85] [--quiet-seconds 5] [--max-wait 600]
                                                                                 wait for a quiet machine, append the reading

@@ -18,4 +18,5 @@ namespace OrderProcessing.Benchmarks.Common;
 [JsonSerializable(typeof(RunInfo))]
 [JsonSerializable(typeof(List<LoadSample>))]
 [JsonSerializable(typeof(List<WarmLoopResult>))]
+[JsonSerializable(typeof(List<FixedRateResult>))]
 public sealed partial class ResultsJsonContext : JsonSerializerContext;
