@@ -11,6 +11,9 @@ namespace OrderProcessing.Functions.Composition;
 /// </summary>
 public static class FunctionEntryPoints
 {
+    /// <summary>The environment variable Lambda sets to the function's handler setting: here, its topology name.</summary>
+    public const string HandlerVariable = "_HANDLER";
+
     private static readonly Dictionary<string, Func<FunctionBootstrap, Func<Stream, CancellationToken, Task<Stream>>>> Constructors = new(StringComparer.Ordinal)
     {
         [SystemTopology.Api.Name] = bootstrap => new ApiFunction(bootstrap).HandleAsync,

@@ -155,6 +155,13 @@ public static class LambdaRuntime
                 // 400 or 403: the API no longer knows this invocation (it restarted, or the deadline passed); the next one matters.
                 telemetry.Log(LogLevel.Error, "The Runtime API refused the answer; the runtime takes the next invocation.", exception: e);
             }
+            catch (HttpRequestException e) when (e.HttpRequestError != HttpRequestError.ConnectionError)
+            {
+                // The connection broke while the answer was being sent (an API that answers a large body early and
+                // closes, or one that restarted mid-post): whether it arrived is unknown, and the next poll finds out
+                // whether the API is still there.
+                telemetry.Log(LogLevel.Error, "The answer could not be delivered; the runtime takes the next invocation.", exception: e);
+            }
         }
 
         return true;
@@ -169,6 +176,10 @@ public static class LambdaRuntime
         catch (RuntimeApiException e) when (!e.IsContainerError && e.StatusCode is not null)
         {
             telemetry.Log(LogLevel.Error, "The Runtime API refused the invocation error; the runtime takes the next invocation.", exception: e);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError != HttpRequestError.ConnectionError)
+        {
+            telemetry.Log(LogLevel.Error, "The invocation error could not be delivered; the runtime takes the next invocation.", exception: e);
         }
     }
 

@@ -86,7 +86,7 @@ public sealed class TopologyTests
         var longest = SystemTopology.Stages.Max(s => TimeSpan.FromSeconds(s.MaxReceiveCount * s.QueueVisibilityTimeoutSeconds));
 
         Assert.That(SystemTopology.LongestStageMessageLifetime, Is.EqualTo(longest));
-        Assert.That(Composition.SystemServices.DefaultOptions.SettlingPeriod, Is.GreaterThanOrEqualTo(longest));
+        Assert.That(SystemServices.DefaultOptions.SettlingPeriod, Is.GreaterThanOrEqualTo(longest));
     }
 
     [Test]
