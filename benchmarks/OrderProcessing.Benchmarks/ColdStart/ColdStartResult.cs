@@ -2,45 +2,21 @@ using OrderProcessing.Benchmarks.Common;
 
 namespace OrderProcessing.Benchmarks.ColdStart;
 
-/// <summary>The cold starts of one variant, with medians and 90th percentiles.</summary>
-public sealed record ColdStartResult(string Name, string Description, IReadOnlyList<ColdStartSample> Samples)
+/// <summary>The cold starts of one build for one function, with medians and 90th percentiles.</summary>
+/// <param name="Function">The function's topology name (its <c>_HANDLER</c>).</param>
+/// <param name="Name">The build (aot, jit, r2r).</param>
+/// <param name="Description">How it was built.</param>
+/// <param name="Samples">One per fresh process.</param>
+public sealed record ColdStartResult(string Function, string Name, string Description, IReadOnlyList<ColdStartSample> Samples)
 {
-    /// <summary>Methods JIT-compiled in one extra, untimed start, by group (empty when not traced).</summary>
-    public IReadOnlyDictionary<string, int> JitBreakdown { get; init; } = new Dictionary<string, int>();
-
-    /// <summary>Median time to handler ready.</summary>
-    public double ReadyMedian => Median(s => s.ReadyMs);
-
-    /// <summary>90th percentile time to handler ready.</summary>
-    public double ReadyP90 => P90(s => s.ReadyMs);
-
     /// <summary>Median time to the first response.</summary>
-    public double FirstResponseMedian => Median(s => s.FirstResponseMs);
+    public double FirstResponseMedian => Percentiles.Median(Sorted(s => s.FirstResponseMs));
 
     /// <summary>90th percentile time to the first response.</summary>
-    public double FirstResponseP90 => P90(s => s.FirstResponseMs);
-
-    /// <summary>Median runtime start-up (until Main).</summary>
-    public double MainMedian => Median(s => s.MainMs);
-
-    /// <summary>Median wall time of the whole process, seen from the parent.</summary>
-    public double WallMedian => Median(s => s.WallMs);
-
-    /// <summary>90th percentile wall time.</summary>
-    public double WallP90 => P90(s => s.WallMs);
+    public double FirstResponseP90 => Percentiles.Of(Sorted(s => s.FirstResponseMs), 90);
 
     /// <summary>Median peak resident memory, MiB.</summary>
-    public double PeakRssMedianMiB => Median(s => s.PeakRssKb) / 1024;
-
-    /// <summary>Median number of methods JIT-compiled until the first response.</summary>
-    public double JitMethodsMedian => Median(s => s.JitMethods);
-
-    /// <summary>Median time spent JIT-compiling until the first response.</summary>
-    public double JitMsMedian => Median(s => s.JitMs);
-
-    private double Median(Func<ColdStartSample, double> value) => Percentiles.Median(Sorted(value));
-
-    private double P90(Func<ColdStartSample, double> value) => Percentiles.Of(Sorted(value), 90);
+    public double PeakRssMedianMiB => Percentiles.Median(Sorted(s => s.PeakRssKb)) / 1024;
 
     private List<double> Sorted(Func<ColdStartSample, double> value) => Samples.Select(value).Order().ToList();
 }

@@ -1,20 +1,22 @@
 namespace OrderProcessing.Benchmarks.ColdStart;
 
-/// <summary>One way of building and starting the function: a publish folder and runtime settings.</summary>
-/// <param name="Name">Short name for tables and plots.</param>
-/// <param name="Description">What differs, in words.</param>
-/// <param name="PublishFolder">The <c>dotnet publish</c> output to load the function from.</param>
-/// <param name="Environment">Runtime settings as environment variables (<c>DOTNET_TieredPGO=0</c>), as a Lambda function's configuration sets them.</param>
-public sealed record ColdStartVariant(string Name, string Description, string PublishFolder, IReadOnlyDictionary<string, string> Environment)
+/// <summary>One build of the same <c>bootstrap</c> program: its publish folder, whose executable <c>bootstrap</c> is started.</summary>
+/// <param name="Name">Short name for tables (aot, jit, r2r).</param>
+/// <param name="Description">How it was built, in words.</param>
+/// <param name="PublishFolder">The <c>dotnet publish</c> output.</param>
+public sealed record ColdStartVariant(string Name, string Description, string PublishFolder)
 {
-    /// <summary>The variants compared: the plain and ReadyToRun builds, then ReadyToRun with JIT settings that affect start-up.</summary>
-    public static IReadOnlyList<ColdStartVariant> Standard(string plainFolder, string readyToRunFolder) =>
+    /// <summary>The baseline every ratio is taken against.</summary>
+    public const string PlainJit = "jit";
+
+    /// <summary>The executable Lambda starts (<c>provided.al2023</c> runs <c>bootstrap</c>).</summary>
+    public string Executable => Path.Combine(PublishFolder, "bootstrap");
+
+    /// <summary>The three builds compared: Native AOT, plain JIT, ReadyToRun (the last two framework-dependent).</summary>
+    public static IReadOnlyList<ColdStartVariant> Standard(string aotFolder, string jitFolder, string readyToRunFolder) =>
     [
-        new("plain", "framework-dependent Release build, JIT only", plainFolder, new Dictionary<string, string>()),
-        new("r2r", "ReadyToRun build (PublishReadyToRun=true), the deployed artifact", readyToRunFolder, new Dictionary<string, string>()),
-        new("r2r-nopgo", "ReadyToRun, TieredPGO off (DOTNET_TieredPGO=0)", readyToRunFolder, new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" }),
-        new("r2r-noqjfl", "ReadyToRun, quick JIT for loops off (DOTNET_TC_QuickJitForLoops=0)", readyToRunFolder, new Dictionary<string, string> { ["DOTNET_TC_QuickJitForLoops"] = "0" }),
-        new("r2r-notiered", "ReadyToRun, tiered compilation off (DOTNET_TieredCompilation=0)", readyToRunFolder, new Dictionary<string, string> { ["DOTNET_TieredCompilation"] = "0" }),
-        new("plain-nopgo", "plain build, TieredPGO off", plainFolder, new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" }),
+        new("aot", "Native AOT (`PublishAot`, as the functions ship)", aotFolder),
+        new(PlainJit, "plain JIT (`-p:PublishAot=false`, framework-dependent)", jitFolder),
+        new("r2r", "ReadyToRun (`-p:PublishAot=false -p:PublishReadyToRun=true`, framework-dependent)", readyToRunFolder),
     ];
 }

@@ -4,6 +4,7 @@ using OrderProcessing.Benchmarks.Cost;
 using OrderProcessing.Benchmarks.EndToEnd;
 using OrderProcessing.Benchmarks.Report;
 using OrderProcessing.Benchmarks.Warm;
+using OrderProcessing.Benchmarks.WarmLoop;
 
 namespace OrderProcessing.Benchmarks.Common;
 
@@ -16,4 +17,6 @@ namespace OrderProcessing.Benchmarks.Common;
 [JsonSerializable(typeof(SizeResult))]
 [JsonSerializable(typeof(RunInfo))]
 [JsonSerializable(typeof(List<LoadSample>))]
+[JsonSerializable(typeof(List<WarmLoopResult>))]
+[JsonSerializable(typeof(List<FixedRateResult>))]
 public sealed partial class ResultsJsonContext : JsonSerializerContext;

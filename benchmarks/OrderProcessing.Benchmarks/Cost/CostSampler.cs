@@ -74,7 +74,7 @@ public sealed class CostSampler(Uri dynamoDb, Uri s3)
             }
 
             var response = await InvokeAsync(SystemTopology.Api.Name, usage, api.HandleAsync, ApiEvents.PlaceOrder(100_000 + i, $"sku-{i % Products}")).ConfigureAwait(false);
-            var orderId = OrderIdOf(response);
+            var orderId = ApiEvents.OrderIdOf(response);
             var order = await harness.GetAsync(orderId).ConfigureAwait(false) ?? throw new InvalidOperationException($"Order {orderId} was not stored.");
             OrderStatus? previous = null;
             while (SystemTopology.StageFor(order.Status) is { } stage)
@@ -137,18 +137,6 @@ public sealed class CostSampler(Uri dynamoDb, Uri s3)
         await output.CopyToAsync(copy).ConfigureAwait(false);
         copy.Position = 0;
         return copy;
-    }
-
-    private static string OrderIdOf(MemoryStream response)
-    {
-        var proxy = JsonSerializer.Deserialize(response, AwsEventJsonContext.Default.ApiGatewayProxyResponse)!;
-        if (proxy.StatusCode != 201)
-        {
-            throw new InvalidOperationException($"POST /orders answered {proxy.StatusCode}: {proxy.Body}");
-        }
-
-        using var body = JsonDocument.Parse(proxy.Body);
-        return body.RootElement.GetProperty("orderId").GetString()!;
     }
 
     // DynamoDB's item size: attribute names plus values (strings and numbers by their text, which is close enough here).

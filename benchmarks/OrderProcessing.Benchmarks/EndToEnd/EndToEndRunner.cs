@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using OrderProcessing.Benchmarks.Events;
 using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Topology;
 
@@ -30,20 +31,8 @@ public sealed class EndToEndRunner(string hostAssembly, string wrkScript, string
     /// </param>
     public async Task<EndToEndResult> RunAsync(string storage, IReadOnlyList<string> storageArguments, IReadOnlyDictionary<string, string> environment, int concurrency, TimeSpan warmUp, TimeSpan window, bool pausePipeline = false)
     {
-        ArgumentNullException.ThrowIfNull(storageArguments);
-        var log = Path.Combine(logFolder, $"local-{storage}-c{concurrency}.log");
-        string[] arguments = ["--delivery-delay-ms", "0", "--no-seed", "--notifications-file", Path.Combine(logFolder, $"notifications-{storage}-c{concurrency}.jsonl"), .. storageArguments];
-        await using var host = await LocalHostProcess.StartAsync(hostAssembly, _ => arguments, environment, log).ConfigureAwait(false);
-        using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        for (var i = 0; i < Products; i++)
-        {
-            using var put = await client.PutAsJsonAsync(
-                new Uri($"/products/sku-{i}", UriKind.Relative),
-                new ProductBody("Bench product", 9.99m, "USD", 1_000_000_000),
-                BenchJsonContext.Default.ProductBody).ConfigureAwait(false);
-            put.EnsureSuccessStatusCode();
-        }
-
+        await using var host = await StartHostAsync($"{storage}-c{concurrency}", storageArguments, environment).ConfigureAwait(false);
+        using var client = await StockedClientAsync(host).ConfigureAwait(false);
         var runId = $"{storage}{concurrency}";
         if (warmUp > TimeSpan.Zero)
         {
@@ -89,6 +78,58 @@ public sealed class EndToEndRunner(string hostAssembly, string wrkScript, string
             wrk.MaxMs,
             completed == 0 ? 0 : cpu.TotalMilliseconds / completed,
             after.DeadLetters);
+    }
+
+    /// <summary>
+    /// POST /orders at <paramref name="rate"/> per second, open loop (<see cref="OpenLoopClient"/>), on a fresh host with the
+    /// pipeline running: a warm-up window at the same rate (discarded), the measured window, then the queues drain.
+    /// </summary>
+    public async Task<FixedRateResult> RunAtRateAsync(string build, string storage, IReadOnlyList<string> storageArguments, IReadOnlyDictionary<string, string> environment, double rate, TimeSpan warmUp, TimeSpan window)
+    {
+        await using var host = await StartHostAsync($"{build}-{storage}-rate{rate:F0}", storageArguments, environment).ConfigureAwait(false);
+        using var client = await StockedClientAsync(host).ConfigureAwait(false);
+        using var loadClient = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var products = Products;
+        var load = new OpenLoopClient(
+            loadClient,
+            i => new HttpRequestMessage(HttpMethod.Post, new Uri("/orders", UriKind.Relative))
+            {
+                Content = new StringContent(ApiEvents.OrderBody((int)i, $"sku-{i * 7 % products}"), System.Text.Encoding.UTF8, "application/json"),
+            },
+            expectedStatus: 201);
+        if (warmUp > TimeSpan.Zero)
+        {
+            await load.RunAsync(rate, warmUp).ConfigureAwait(false);
+            await DrainAsync(client, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+        }
+
+        var run = await load.RunAsync(rate, window, firstIndex: 10_000_000).ConfigureAwait(false);
+        var windowEnd = Stopwatch.StartNew();
+        await DrainAsync(client, TimeSpan.FromMinutes(10)).ConfigureAwait(false);
+        return new FixedRateResult(build, storage, rate, run.AchievedRate, run.DurationSeconds, run.Sent, run.Failed, run.Percentile(50), run.Percentile(90), run.Percentile(99), run.Percentile(100), windowEnd.Elapsed.TotalSeconds);
+    }
+
+    private Task<LocalHostProcess> StartHostAsync(string label, IReadOnlyList<string> storageArguments, IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(storageArguments);
+        string[] arguments = ["--delivery-delay-ms", "0", "--no-seed", "--notifications-file", Path.Combine(logFolder, $"notifications-{label}.jsonl"), .. storageArguments];
+        return LocalHostProcess.StartAsync(hostAssembly, _ => arguments, environment, Path.Combine(logFolder, $"local-{label}.log"));
+    }
+
+    // A client of the host with the bench catalog stocked (ample stock, so no order runs out).
+    private async Task<HttpClient> StockedClientAsync(LocalHostProcess host)
+    {
+        var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        for (var i = 0; i < Products; i++)
+        {
+            using var put = await client.PutAsJsonAsync(
+                new Uri($"/products/sku-{i}", UriKind.Relative),
+                new ProductBody("Bench product", 9.99m, "USD", 1_000_000_000),
+                BenchJsonContext.Default.ProductBody).ConfigureAwait(false);
+            put.EnsureSuccessStatusCode();
+        }
+
+        return client;
     }
 
     // Polls the queue counters until nothing is pending twice in a row (a message between stages is briefly in neither).

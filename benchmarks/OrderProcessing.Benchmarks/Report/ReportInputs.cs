@@ -4,6 +4,7 @@ using OrderProcessing.Benchmarks.Common;
 using OrderProcessing.Benchmarks.Cost;
 using OrderProcessing.Benchmarks.EndToEnd;
 using OrderProcessing.Benchmarks.Warm;
+using OrderProcessing.Benchmarks.WarmLoop;
 
 namespace OrderProcessing.Benchmarks.Report;
 
@@ -17,7 +18,9 @@ public sealed record ReportInputs(
     SizeResult? Sizes,
     IReadOnlyList<EndToEndResult>? EndToEnd,
     IReadOnlyList<EndToEndResult>? EndToEndBefore,
-    CostSample? Cost)
+    CostSample? Cost,
+    IReadOnlyList<WarmLoopResult>? WarmLoop,
+    IReadOnlyList<FixedRateResult>? Latency)
 {
     /// <summary>Reads the folder's files (<c>run.json</c>, <c>load.json</c>, <c>warm.json</c>, ...).</summary>
     public static ReportInputs Read(string folder)
@@ -33,7 +36,9 @@ public sealed record ReportInputs(
             ReadFile(folder, "sizes.json", ResultsJsonContext.Default.SizeResult),
             ReadFile(folder, "e2e.json", ResultsJsonContext.Default.ListEndToEndResult),
             ReadFile(folder, "e2e-before.json", ResultsJsonContext.Default.ListEndToEndResult),
-            ReadFile(folder, "cost.json", ResultsJsonContext.Default.CostSample));
+            ReadFile(folder, "cost.json", ResultsJsonContext.Default.CostSample),
+            ReadFile(folder, "warm-loop.json", ResultsJsonContext.Default.ListWarmLoopResult),
+            ReadFile(folder, "latency.json", ResultsJsonContext.Default.ListFixedRateResult));
     }
 
     private static T? ReadFile<T>(string folder, string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)

@@ -101,4 +101,18 @@ public static class ApiEvents
     /// <summary><c>GET /customers/{customerId}/orders</c> with <paramref name="query"/>.</summary>
     public static byte[] ListByCustomer(string customerId, IReadOnlyDictionary<string, string?> query) => Build(
         "GET", $"/customers/{customerId}/orders", "/customers/{customerId}/orders", new Dictionary<string, string?> { ["customerId"] = customerId }, query);
+
+    /// <summary>The <c>orderId</c> of a proxy response to <c>POST /orders</c>; anything but <c>201</c> is an error naming the answer.</summary>
+    public static string OrderIdOf(Stream response)
+    {
+        var proxy = JsonSerializer.Deserialize(response, AwsEventJsonContext.Default.ApiGatewayProxyResponse)
+            ?? throw new InvalidOperationException("POST /orders answered null.");
+        if (proxy.StatusCode != 201)
+        {
+            throw new InvalidOperationException($"POST /orders answered {proxy.StatusCode}: {proxy.Body}");
+        }
+
+        using var body = JsonDocument.Parse(proxy.Body);
+        return body.RootElement.GetProperty("orderId").GetString()!;
+    }
 }
