@@ -6,6 +6,7 @@ using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Local.Catalog;
 using OrderProcessing.Local.Handlers;
+using OrderProcessing.Local.Mail;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Storage;
 using OrderProcessing.Transport.ChangeFeed;
@@ -27,9 +28,10 @@ public static partial class LocalSystemFactory
         ArgumentNullException.ThrowIfNull(loggers);
         ArgumentNullException.ThrowIfNull(clock);
         var feed = new OrderChangeFeed(clock, loggers.CreateLogger<OrderChangeFeed>());
+        var mail = LocalMail.For(options, clock);
         var storage = options.Storage == StorageMode.Memory
-            ? InMemory(clock)
-            : await AwsAsync(options, clock, loggers.CreateLogger(typeof(LocalSystemFactory).FullName!), cancellationToken).ConfigureAwait(false);
+            ? InMemory(clock, mail)
+            : await AwsAsync(options, clock, mail, loggers.CreateLogger(typeof(LocalSystemFactory).FullName!), cancellationToken).ConfigureAwait(false);
         try
         {
             var ports = new ChangeFeedPortsFactory(storage.Ports, feed);
@@ -49,6 +51,7 @@ public static partial class LocalSystemFactory
                 StageFunction = f => handlers[f.Name],
                 ChangeFeed = feed,
                 FailureCauses = failures,
+                Mail = mail,
                 SeedCatalogAsync = async ct =>
                 {
                     foreach (var (productId, product) in DemoCatalog.Products)
@@ -74,12 +77,12 @@ public static partial class LocalSystemFactory
         }
     }
 
-    private static Storage InMemory(TimeProvider clock) =>
-        new(new SharedInMemoryPortsFactory(SystemPorts.InMemory(clock)), "in-memory storage (everything is gone when the host stops)", [], null);
+    private static Storage InMemory(TimeProvider clock, LocalMail mail) =>
+        new(new SharedInMemoryPortsFactory(SystemPorts.InMemory(clock) with { MailTransport = mail.Transport }), "in-memory storage (everything is gone when the host stops)", [], null);
 
     // Each function gets the adapters its topology entry names, built by the same factory as in Lambda, only pointed at
     // the chosen endpoints.
-    private static async Task<Storage> AwsAsync(LocalOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<Storage> AwsAsync(LocalOptions options, TimeProvider clock, LocalMail mail, ILogger logger, CancellationToken cancellationToken)
     {
         var dynamoSettings = new AwsClientSettings(options.Region, options.DynamoDbEndpoint);
         var s3Settings = new AwsClientSettings(options.Region, options.S3Endpoint);
@@ -93,7 +96,7 @@ public static partial class LocalSystemFactory
 
         var resumeClient = AwsClientFactory.CreateDynamoDb(dynamoSettings);
         var where = $"DynamoDB at {options.DynamoDbEndpoint?.ToString() ?? $"AWS {options.Region}"} (tables {options.TablePrefix}*), S3 at {options.S3Endpoint?.ToString() ?? $"AWS {options.Region}"} (bucket {names.Bucket(StorageSchema.Invoices)})";
-        return new Storage(new AwsPortsFactory(dynamoSettings, s3Settings, clock), where, [resumeClient], new DynamoDbOrderRepository(resumeClient, names.Table(StorageSchema.Orders)));
+        return new Storage(new AwsPortsFactory(dynamoSettings, s3Settings, clock, _ => mail.Transport), where, [resumeClient], new DynamoDbOrderRepository(resumeClient, names.Table(StorageSchema.Orders)));
     }
 
     private static async Task CreateStorageAsync(StorageProvisioner provisioner, StorageNames names, ILogger logger, CancellationToken cancellationToken)
