@@ -4,7 +4,6 @@ namespace OrderProcessing.Topology;
 /// One Lambda function as data: what the local host runs and what the Pulumi program deploys.
 /// </summary>
 /// <param name="Name">Short stable name (<c>api</c>, <c>reserve-inventory</c>, ...), used in resource names.</param>
-/// <param name="Handler">The managed runtime's handler string, <c>Assembly::Namespace.Type::Method</c>.</param>
 /// <param name="Trigger">What invokes it.</param>
 /// <param name="MemoryMb">Configured memory.</param>
 /// <param name="TimeoutSeconds">Invocation timeout; a stage queue's visibility timeout derives from it.</param>
@@ -14,7 +13,6 @@ namespace OrderProcessing.Topology;
 /// <param name="Settings">Environment variables the function requires at start-up; a missing one stops it with a message naming it.</param>
 public sealed record FunctionDefinition(
     string Name,
-    string Handler,
     FunctionTrigger Trigger,
     int MemoryMb,
     int TimeoutSeconds,
@@ -47,9 +45,9 @@ public sealed record FunctionDefinition(
     /// </summary>
     public bool ReportsBatchItemFailures => Trigger.IsQueue;
 
-    /// <summary>The type named by <see cref="Handler"/> (<c>Namespace.Type</c>).</summary>
-    public string HandlerType => Handler.Split("::")[1];
-
-    /// <summary>The method named by <see cref="Handler"/>.</summary>
-    public string HandlerMethod => Handler.Split("::")[2];
+    /// <summary>
+    /// The function's <c>_HANDLER</c> value: its <see cref="Name"/>. Every function ships as the one Native AOT
+    /// <c>bootstrap</c> executable on <c>provided.al2023</c>, which reads <c>_HANDLER</c> to pick the function to run.
+    /// </summary>
+    public string Handler => Name;
 }

@@ -11,8 +11,6 @@ namespace OrderProcessing.Topology;
 /// </summary>
 public static class SystemTopology
 {
-    private const string Assembly = "OrderProcessing.Functions";
-
     private static readonly string[] ReadOrder = ["dynamodb:GetItem"];
     private static readonly string[] TransitionOrder = ["dynamodb:GetItem", "dynamodb:UpdateItem"];
     private static readonly string[] ChangeStock = ["dynamodb:GetItem", "dynamodb:UpdateItem"];
@@ -25,7 +23,6 @@ public static class SystemTopology
     /// <summary>The HTTP API function: the whole contract of the REST API.</summary>
     public static FunctionDefinition Api { get; } = new(
         Name: "api",
-        Handler: $"{Assembly}::OrderProcessing.Functions.Api.ApiFunction::HandleAsync",
         Trigger: FunctionTrigger.Http,
         MemoryMb: 1024,
         TimeoutSeconds: 15,
@@ -62,7 +59,7 @@ public static class SystemTopology
 
     /// <summary>Reserves every line's stock, or none, for a new order.</summary>
     public static FunctionDefinition ReserveInventory { get; } = Stage(
-        "reserve-inventory", "ReserveInventoryFunction", ReserveInventoryStage.Handles,
+        "reserve-inventory", ReserveInventoryStage.Handles,
         [
             new(TransitionOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
             new(ChangeStock, ResourceRef.Table(StorageSchema.Products.LogicalName)),
@@ -71,7 +68,7 @@ public static class SystemTopology
 
     /// <summary>Captures payment, or releases stock and fails the order.</summary>
     public static FunctionDefinition ChargePayment { get; } = Stage(
-        "charge-payment", "ChargePaymentFunction", ChargePaymentStage.Handles,
+        "charge-payment", ChargePaymentStage.Handles,
         [
             new(TransitionOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
             new(ChangeStock, ResourceRef.Table(StorageSchema.Products.LogicalName)),
@@ -81,7 +78,7 @@ public static class SystemTopology
 
     /// <summary>Moves reserved stock to shipped and records the tracking number.</summary>
     public static FunctionDefinition ShipOrder { get; } = Stage(
-        "ship-order", "ShipOrderFunction", ShipOrderStage.Handles,
+        "ship-order", ShipOrderStage.Handles,
         [
             new(TransitionOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
             new(ChangeStock, ResourceRef.Table(StorageSchema.Products.LogicalName)),
@@ -90,7 +87,7 @@ public static class SystemTopology
 
     /// <summary>Renders and stores the invoice PDF, then completes the order.</summary>
     public static FunctionDefinition GenerateInvoice { get; } = Stage(
-        "generate-invoice", "GenerateInvoiceFunction", GenerateInvoiceStage.Handles,
+        "generate-invoice", GenerateInvoiceStage.Handles,
         [
             new(TransitionOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
             new(["s3:PutObject"], ResourceRef.BucketObjects(StorageSchema.Invoices.LogicalName)),
@@ -100,7 +97,7 @@ public static class SystemTopology
 
     /// <summary>Releases stock and refunds a captured payment of a cancelled order.</summary>
     public static FunctionDefinition Compensate { get; } = Stage(
-        "compensate", "CompensateFunction", CompensateStage.Handles,
+        "compensate", CompensateStage.Handles,
         [
             new(ReadOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
             new(ChangeStock, ResourceRef.Table(StorageSchema.Products.LogicalName)),
@@ -116,7 +113,6 @@ public static class SystemTopology
     /// </summary>
     public static FunctionDefinition NotifyCustomer { get; } = new(
         Name: "notify-customer",
-        Handler: $"{Assembly}::OrderProcessing.Functions.Notifications.NotifyCustomerFunction::HandleAsync",
         Trigger: FunctionTrigger.Events(CustomerMails.Statuses),
         MemoryMb: 512,
         TimeoutSeconds: 30,
@@ -165,9 +161,8 @@ public static class SystemTopology
     public static FunctionDefinition? StageFor(OrderStatus status) => Stages.FirstOrDefault(s => s.Trigger.Status == status);
 
     // The trigger is the status the Core stage declares it handles, so the route and the stage's guard cannot disagree.
-    private static FunctionDefinition Stage(string name, string type, OrderStatus status, PermissionGrant[] permissions, string[] settings, string[]? optionalSettings = null) => new(
+    private static FunctionDefinition Stage(string name, OrderStatus status, PermissionGrant[] permissions, string[] settings, string[]? optionalSettings = null) => new(
         Name: name,
-        Handler: $"{Assembly}::OrderProcessing.Functions.Stages.{type}::HandleAsync",
         Trigger: FunctionTrigger.Queue(status),
         MemoryMb: 512,
         TimeoutSeconds: 30,

@@ -62,13 +62,20 @@ public sealed class ApiFunction
     public IReadOnlyCollection<string> RouteKeys { get; }
 
     /// <summary>Lambda entry point: an API Gateway REST proxy event in, the proxy response out.</summary>
-    public async Task<Stream> HandleAsync(Stream input)
+    public Task<Stream> HandleAsync(Stream input) => HandleAsync(input, CancellationToken.None);
+
+    /// <summary>
+    /// Lambda entry point with the invocation's deadline. Reading the event observes <paramref name="cancellationToken"/>;
+    /// a request already being answered runs to its end, since Core's calls take no token and a half-answered request
+    /// would leave API Gateway a bare 502.
+    /// </summary>
+    public async Task<Stream> HandleAsync(Stream input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ApiGatewayProxyRequest? proxyEvent = null;
         try
         {
-            proxyEvent = await InvocationStreams.ReadAsync(input, AwsEventJsonContext.Default.ApiGatewayProxyRequest).ConfigureAwait(false);
+            proxyEvent = await InvocationStreams.ReadAsync(input, AwsEventJsonContext.Default.ApiGatewayProxyRequest, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException e)
         {

@@ -54,6 +54,22 @@ public sealed class FunctionBootstrap
         return new FunctionBootstrap(settings, new SystemServices(systemPorts, options), telemetry, stageFailures);
     }
 
+    /// <summary>
+    /// A bootstrap over services and telemetry the caller composed itself (a tool that injects faults into the ports and
+    /// sets Core's options), so it still constructs functions through <see cref="FunctionEntryPoints"/>.
+    /// </summary>
+    /// <param name="settings">The function's settings (the API function reads its CORS origins from them).</param>
+    /// <param name="services">Core's services.</param>
+    /// <param name="telemetry">Logs and metrics.</param>
+    /// <param name="stageFailures">Hears of every message a stage function fails; nobody when null.</param>
+    public static FunctionBootstrap Compose(FunctionSettings settings, SystemServices services, Telemetry telemetry, IStageFailureObserver? stageFailures = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(telemetry);
+        return new FunctionBootstrap(settings, services, telemetry, stageFailures);
+    }
+
     /// <summary>Returns <paramref name="bootstrap"/> when it was made for <paramref name="function"/>; throws otherwise.</summary>
     public static FunctionBootstrap Require(FunctionBootstrap bootstrap, FunctionDefinition function)
     {

@@ -10,11 +10,11 @@ internal static class InvocationStreams
     /// Reads the event; the runtime hands it over in memory, so a <see cref="MemoryStream"/> is read straight from its
     /// buffer, without the stream machinery. Throws <see cref="JsonException"/> on malformed JSON.
     /// </summary>
-    public static async ValueTask<T?> ReadAsync<T>(Stream input, JsonTypeInfo<T> type) => input switch
+    public static async ValueTask<T?> ReadAsync<T>(Stream input, JsonTypeInfo<T> type, CancellationToken cancellationToken = default) => input switch
     {
         MemoryStream memory when memory.TryGetBuffer(out var buffer) => JsonSerializer.Deserialize(buffer.AsSpan((int)memory.Position), type),
         MemoryStream memory => JsonSerializer.Deserialize(memory, type),
-        _ => await JsonSerializer.DeserializeAsync(input, type).ConfigureAwait(false),
+        _ => await JsonSerializer.DeserializeAsync(input, type, cancellationToken).ConfigureAwait(false),
     };
 
     /// <summary>The answer as a read-only stream over its UTF-8 JSON.</summary>

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace OrderProcessing.Functions.Observability;
 
 /// <summary>
-/// A function's structured output: JSON log lines (level, message, timestamp, requestId, orderId, functionName, ...)
+/// A function's structured output: JSON log lines (level, message, timestamp, awsRequestId, requestId, orderId, functionName, ...)
 /// and CloudWatch Embedded Metric Format documents, one JSON object per line on one writer (stdout in Lambda, where
 /// CloudWatch Logs turns EMF lines into metrics). Every string is scrubbed of email addresses and payment tokens.
 /// Thread-safe: the local host may run invocations concurrently.
@@ -15,6 +15,9 @@ public sealed class Telemetry
 {
     /// <summary>The CloudWatch namespace of every metric.</summary>
     public const string MetricNamespace = "OrderProcessing";
+
+    // The Lambda request id of the invocation the current async flow serves: set by the runtime loop, read by every line.
+    private static readonly AsyncLocal<string?> AwsRequestId = new();
 
     private readonly TextWriter _output;
     private readonly Stream? _direct;
@@ -58,6 +61,19 @@ public sealed class Telemetry
     public static Telemetry ToStandardOutput(string functionName, string environment) =>
         new(functionName, environment, new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true }, TimeProvider.System);
 
+    /// <summary>
+    /// Marks every log line and metric document written in the current async flow, by any telemetry, with
+    /// <c>awsRequestId</c> (the Lambda invocation's request id) until the returned scope is disposed. The runtime loop
+    /// opens one per invocation, so a function's lines name their invocation without passing it down.
+    /// </summary>
+    public static IDisposable BeginInvocation(string awsRequestId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(awsRequestId);
+        var previous = AwsRequestId.Value;
+        AwsRequestId.Value = awsRequestId;
+        return new InvocationScope(previous);
+    }
+
     /// <summary>Writes one log line.</summary>
     /// <param name="level">Severity.</param>
     /// <param name="message">What happened; never a full email address or a payment token.</param>
@@ -80,6 +96,7 @@ public sealed class Telemetry
             json.WriteString("message", LogScrubber.Scrub(message));
             json.WriteString("functionName", FunctionName);
             json.WriteString("environment", Environment);
+            WriteOptional(json, "awsRequestId", AwsRequestId.Value);
             WriteOptional(json, "requestId", requestId);
             WriteOptional(json, "orderId", orderId);
             foreach (var (name, value) in fields ?? Empty)
@@ -146,6 +163,7 @@ public sealed class Telemetry
             json.WriteEndObject();
             json.WriteString("Environment", Environment);
             json.WriteString("functionName", FunctionName);
+            WriteOptional(json, "awsRequestId", AwsRequestId.Value);
             foreach (var (name, value) in dimensions)
             {
                 json.WriteString(name, value);
@@ -261,6 +279,11 @@ public sealed class Telemetry
 
     private static Stream? DirectStream(TextWriter output) =>
         output is StreamWriter { Encoding: UTF8Encoding utf8, BaseStream: { CanWrite: true } stream } && utf8.Preamble.IsEmpty ? stream : null;
+
+    private sealed class InvocationScope(string? previous) : IDisposable
+    {
+        public void Dispose() => AwsRequestId.Value = previous;
+    }
 
     /// <summary>
     /// One thread's reusable line: the bytes and the JSON writer over them, taken out of the thread's slot while in use so

@@ -81,14 +81,21 @@ public abstract class StageFunction
     /// <summary>Logs and metrics.</summary>
     protected Telemetry Telemetry { get; }
 
-    /// <summary>Handles an SQS event of order event envelopes; returns <c>{"batchItemFailures": [...]}</c>. The topology's handler string names this method.</summary>
-    public Task<Stream> HandleAsync(Stream input) => ProcessAsync(input);
+    /// <summary>Handles an SQS event of order event envelopes; returns <c>{"batchItemFailures": [...]}</c>.</summary>
+    public Task<Stream> HandleAsync(Stream input) => ProcessAsync(input, CancellationToken.None);
 
-    /// <summary>Processes an SQS event and returns the partial batch response.</summary>
-    protected async Task<Stream> ProcessAsync(Stream input)
+    /// <summary>Handles an SQS event with the invocation's deadline (see <see cref="ProcessAsync"/>).</summary>
+    public Task<Stream> HandleAsync(Stream input, CancellationToken cancellationToken) => ProcessAsync(input, cancellationToken);
+
+    /// <summary>
+    /// Processes an SQS event and returns the partial batch response. Once <paramref name="cancellationToken"/> is
+    /// cancelled (the invocation's deadline), no further message is started: the invocation fails and SQS redelivers the
+    /// batch, which the stages' idempotence makes harmless for the messages already done.
+    /// </summary>
+    protected async Task<Stream> ProcessAsync(Stream input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var sqsEvent = await ReadEventAsync(input).ConfigureAwait(false);
+        var sqsEvent = await ReadEventAsync(input, cancellationToken).ConfigureAwait(false);
         var records = sqsEvent.Records ?? [];
         var failures = new List<SqsBatchItemFailure>();
         var durations = new List<double>(records.Count);
@@ -96,6 +103,7 @@ public abstract class StageFunction
         var unidentifiedFailure = false;
         foreach (var message in records)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var started = Telemetry.Clock.GetTimestamp();
             var outcome = await ProcessMessageAsync(message).ConfigureAwait(false);
             durations.Add(Telemetry.Clock.GetElapsedTime(started).TotalMilliseconds);
@@ -137,11 +145,11 @@ public abstract class StageFunction
         return InvocationStreams.Write(new SqsBatchResponse { BatchItemFailures = failures }, AwsEventJsonContext.Default.SqsBatchResponse);
     }
 
-    private async Task<SqsEvent> ReadEventAsync(Stream input)
+    private async Task<SqsEvent> ReadEventAsync(Stream input, CancellationToken cancellationToken)
     {
         try
         {
-            var sqsEvent = await InvocationStreams.ReadAsync(input, AwsEventJsonContext.Default.SqsEvent).ConfigureAwait(false);
+            var sqsEvent = await InvocationStreams.ReadAsync(input, AwsEventJsonContext.Default.SqsEvent, cancellationToken).ConfigureAwait(false);
             if (sqsEvent?.Records is not null)
             {
                 return sqsEvent;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using OrderProcessing.Benchmarks.Events;
 using OrderProcessing.Benchmarks.Storage;
 using OrderProcessing.Functions.Adapters.Aws;
+using OrderProcessing.Functions.Api;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Storage;
 
@@ -62,6 +63,10 @@ public sealed class ColdStartRunner(string probeAssembly, Uri dynamoDb)
         }
     }
 
+    // The managed runtime's handler string of the API function, for the JIT and ReadyToRun probes (the topology's
+    // Handler is now the AOT bootstrap's _HANDLER name).
+    private static readonly string ManagedHandler = $"{typeof(ApiFunction).Assembly.GetName().Name}::{typeof(ApiFunction).FullName}::{nameof(ApiFunction.HandleAsync)}";
+
     private async Task<(ColdStartSample Sample, IReadOnlyDictionary<string, int>? Breakdown)> StartOnceAsync(ColdStartVariant variant, string eventFile, bool jitBreakdown = false)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -73,7 +78,7 @@ public sealed class ColdStartRunner(string probeAssembly, Uri dynamoDb)
 
         // The function's own runtimeconfig.json, as the managed runtime runs a function with it: settings made in the
         // function's project file (TieredPGO, ...) take effect here as they would in Lambda.
-        foreach (var arg in new[] { "exec", "--runtimeconfig", Path.Combine(variant.PublishFolder, "OrderProcessing.Functions.runtimeconfig.json"), probeAssembly, variant.PublishFolder, SystemTopology.Api.Handler, eventFile })
+        foreach (var arg in new[] { "exec", "--runtimeconfig", Path.Combine(variant.PublishFolder, "OrderProcessing.Functions.runtimeconfig.json"), probeAssembly, variant.PublishFolder, ManagedHandler, eventFile })
         {
             start.ArgumentList.Add(arg);
         }

@@ -37,14 +37,14 @@ public sealed class StageDeclarationTests
     }
 
     [TestCaseSource(nameof(StageFunctions))]
-    public void StageFunction_RunsForItsOwnTopologyEntry(FunctionDefinition function)
+    public async Task StageFunction_EntryPoint_RunsForItsOwnTopologyEntry(FunctionDefinition function)
     {
-        var services = new SystemServices(SystemPorts.InMemory(TestClock.New()));
-        var type = typeof(StageFunction).Assembly.GetType(function.HandlerType)!;
+        var output = new StringWriter();
+        var bootstrap = FunctionBootstrap.Create(function, name => name == SettingNames.InvoiceLinkSeconds ? "60" : "test", new InMemoryPortsFactory(), output);
 
-        var instance = (StageFunction)Activator.CreateInstance(type, services, new Telemetry(function.Name, "test", TextWriter.Null, TimeProvider.System), null)!;
+        await using var answer = await FunctionEntryPoints.Create(function, bootstrap).InvokeAsync(new MemoryStream("{\"Records\":[]}"u8.ToArray()), CancellationToken.None);
 
-        Assert.That(instance.Function, Is.SameAs(function));
+        Assert.That(output.ToString(), Does.Contain($"\"Stage\":\"{function.Name}\""), "the batch's metrics name the stage that ran");
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using System.Reflection;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Core.Pricing;
@@ -165,9 +164,8 @@ public sealed class SettingsTests
 
     [TestCaseSource(nameof(Functions))]
     [NonParallelizable]
-    public void ParameterlessConstructor_WithItsSettingsInTheEnvironment_Constructs(FunctionDefinition function)
+    public void FromEnvironment_WithItsSettingsInTheEnvironment_ComposesItsEntryPoint(FunctionDefinition function)
     {
-        var type = typeof(ApiFunction).Assembly.GetType(function.HandlerType)!;
         var values = AllSettings(function);
         var saved = values.Keys.ToDictionary(n => n, Environment.GetEnvironmentVariable);
         try
@@ -177,7 +175,7 @@ public sealed class SettingsTests
                 Environment.SetEnvironmentVariable(name, value);
             }
 
-            Assert.That(Activator.CreateInstance(type), Is.Not.Null);
+            Assert.That(FunctionEntryPoints.Create(function, FunctionBootstrap.FromEnvironment(function)).Name, Is.EqualTo(function.Name));
         }
         finally
         {
@@ -190,9 +188,8 @@ public sealed class SettingsTests
 
     [TestCaseSource(nameof(Functions))]
     [NonParallelizable]
-    public void ParameterlessConstructor_InAnEmptyEnvironment_FailsNamingTheMissingSettings(FunctionDefinition function)
+    public void FromEnvironment_InAnEmptyEnvironment_FailsNamingTheMissingSettings(FunctionDefinition function)
     {
-        var type = typeof(ApiFunction).Assembly.GetType(function.HandlerType)!;
         var saved = function.Settings.Concat(function.OptionalSettings).ToDictionary(n => n, Environment.GetEnvironmentVariable);
         try
         {
@@ -201,11 +198,10 @@ public sealed class SettingsTests
                 Environment.SetEnvironmentVariable(name, null);
             }
 
-            var error = Assert.Throws<TargetInvocationException>(() => Activator.CreateInstance(type));
+            var error = Assert.Throws<MissingSettingException>(() => FunctionBootstrap.FromEnvironment(function));
 
-            Assert.That(error!.InnerException, Is.TypeOf<MissingSettingException>());
-            Assert.That(((MissingSettingException)error.InnerException!).Names, Is.EqualTo(function.Settings));
-            Assert.That(error.InnerException!.Message, Does.Contain(function.Settings[^1]).And.Contain("not set"));
+            Assert.That(error!.Names, Is.EqualTo(function.Settings));
+            Assert.That(error.Message, Does.Contain(function.Settings[^1]).And.Contain("not set"));
         }
         finally
         {
@@ -229,9 +225,5 @@ public sealed class SettingsTests
         return values;
     }
 
-    private static object Construct(FunctionDefinition function, FunctionBootstrap bootstrap)
-    {
-        var type = typeof(ApiFunction).Assembly.GetType(function.HandlerType)!;
-        return type.GetConstructor([typeof(FunctionBootstrap)])!.Invoke([bootstrap]);
-    }
+    private static FunctionEntryPoint Construct(FunctionDefinition function, FunctionBootstrap bootstrap) => FunctionEntryPoints.Create(function, bootstrap);
 }

@@ -1,6 +1,6 @@
 using System.Reflection;
 using OrderProcessing.Core.Orders;
-using OrderProcessing.Functions.Api;
+using OrderProcessing.Functions.Composition;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Storage;
 
@@ -13,31 +13,10 @@ public sealed class TopologyTests
         SystemTopology.Functions.Select(f => new TestCaseData(f).SetArgDisplayNames(f.Name));
 
     [TestCaseSource(nameof(Functions))]
-    public void HandlerString_ResolvesToAPublicStreamMethod_OnATypeWithAPublicParameterlessConstructor(FunctionDefinition function)
+    public void Handler_IsTheFunctionsName_WhichTheEntryPointTableKnows(FunctionDefinition function)
     {
-        var parts = function.Handler.Split("::");
-        Assert.That(parts, Has.Length.EqualTo(3), "handler strings are Assembly::Namespace.Type::Method");
-        var assembly = typeof(ApiFunction).Assembly;
-        Assert.That(parts[0], Is.EqualTo(assembly.GetName().Name));
-
-        var type = assembly.GetType(parts[1]);
-        Assert.That(type, Is.Not.Null, $"type {parts[1]} not found");
-        Assert.That(type!.IsPublic && type.IsClass && !type.IsAbstract, Is.True, "the runtime instantiates the handler type");
-        Assert.That(type.GetConstructor(Type.EmptyTypes), Is.Not.Null, "the runtime needs a public parameterless constructor");
-
-        var candidates = type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static).Where(m => m.Name == parts[2]).ToList();
-        Assert.That(candidates, Has.Count.EqualTo(1), "an overloaded handler name is ambiguous to the runtime");
-        var method = candidates[0];
-        Assert.That(method.GetParameters().Select(p => p.ParameterType), Is.EqualTo(new[] { typeof(Stream) }));
-        Assert.That(method.ReturnType, Is.EqualTo(typeof(Task<Stream>)));
-    }
-
-    [TestCaseSource(nameof(Functions))]
-    public void HandlerType_CanBeComposedFromABootstrap(FunctionDefinition function)
-    {
-        var type = typeof(ApiFunction).Assembly.GetType(function.HandlerType)!;
-
-        Assert.That(type.GetConstructor([typeof(Composition.FunctionBootstrap)]), Is.Not.Null, "the local host builds functions from a bootstrap");
+        Assert.That(function.Handler, Is.EqualTo(function.Name), "the bootstrap executable dispatches on _HANDLER, the function's name");
+        Assert.That(FunctionEntryPoints.Find(function.Handler), Is.SameAs(function));
     }
 
     [Test]
@@ -107,7 +86,7 @@ public sealed class TopologyTests
         var longest = SystemTopology.Stages.Max(s => TimeSpan.FromSeconds(s.MaxReceiveCount * s.QueueVisibilityTimeoutSeconds));
 
         Assert.That(SystemTopology.LongestStageMessageLifetime, Is.EqualTo(longest));
-        Assert.That(Composition.SystemServices.DefaultOptions.SettlingPeriod, Is.GreaterThanOrEqualTo(longest));
+        Assert.That(SystemServices.DefaultOptions.SettlingPeriod, Is.GreaterThanOrEqualTo(longest));
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Reliability.Api;
@@ -9,7 +8,7 @@ using OrderProcessing.Transport.Invocation;
 namespace OrderProcessing.Reliability.Lambda;
 
 /// <summary>
-/// The system as deployed: the real Lambda functions of the topology (found by their handler strings), each composed
+/// The system as deployed: the real Lambda functions of the topology (through the entry-point table the bootstrap dispatches with), each composed
 /// over the run's fault-injected ports with the functions' own composition root, writing their JSON logs to one capture.
 /// Clients talk to the API function in proxy events; the dispatcher hands the stage functions SQS events.
 /// </summary>
@@ -54,7 +53,11 @@ internal sealed class LambdaSystemHost : ISystemHost
             },
             ports.ServiceOptions);
         var telemetry = new Telemetry(function.Name, "reliability", Logs, ports.Clock);
-        // Stage functions take the failure hook in their constructor: the transport hears why each message failed.
-        return HandlerResolver.Resolve(function, failures is null ? [services, new ApiOptions(), telemetry] : [services, new ApiOptions(), telemetry, new CapturedFailures(failures, Logs)]);
+        // An allowed origin no client of the run sends: the API answers without CORS headers, as with no origins at all.
+        var settings = FunctionSettings.Load(function, name => name == SettingNames.CorsAllowOrigin ? "https://reliability.invalid" : "reliability");
+        // Stage functions get the failure hook through the bootstrap: the transport hears why each message failed.
+        var bootstrap = FunctionBootstrap.Compose(settings, services, telemetry, failures is null ? null : new CapturedFailures(failures, Logs));
+        var entryPoint = FunctionEntryPoints.Create(function, bootstrap);
+        return input => entryPoint.InvokeAsync(input, CancellationToken.None);
     }
 }

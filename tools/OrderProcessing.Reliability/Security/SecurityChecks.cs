@@ -101,16 +101,15 @@ internal static class SecurityChecks
 
     private static string? StartFromEnvironment(FunctionDefinition function)
     {
-        var parts = function.Handler.Split("::");
-        var type = Assembly.Load(parts[0]).GetType(parts[1], throwOnError: true)!;
         try
         {
-            Activator.CreateInstance(type);
+            // What the bootstrap executable does at init: read the settings once, then construct through the table.
+            FunctionEntryPoints.Create(function, FunctionBootstrap.FromEnvironment(function));
             return null;
         }
-        catch (TargetInvocationException e) when (e.InnerException is { } inner)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            return $"{inner.GetType().Name}: {inner.Message}";
+            return $"{e.GetType().Name}: {e.Message}";
         }
     }
 
