@@ -4,9 +4,11 @@ namespace OrderProcessing.Core.Notifications;
 
 /// <summary>
 /// Decides, from the order as stored now, whether the e-mail for an event is still true to send. Events arrive at least
-/// once and in any order, so the message only says which e-mail may be due; the stored order decides. A progress e-mail
-/// (received, shipped) is stale once the order has been given up (cancelled, out of stock, payment failed): the customer
-/// must not read "on its way" after "cancelled". An e-mail about a final status is always true once the order reached it.
+/// once and in any order, so the message only says which e-mail may be due; the stored order decides. An event the
+/// stored order never went through (a stale or forged message) sends nothing. The shipping notice is stale once the order
+/// has been given up (cancelled, out of stock, payment failed): the customer must not read "on its way" after
+/// "cancelled". The receipt ("we received your order") stays true whatever follows, so it is always sent, even when the
+/// order failed before the receipt went out; the e-mails about final statuses are true once the order reached them.
 /// </summary>
 public static class CustomerMailPolicy
 {
@@ -36,7 +38,7 @@ public static class CustomerMailPolicy
             return new(CustomerMailOutcome.Skip, null, $"the order never entered {entered.ToWire()} (its status is {current.Status.ToWire()})");
         }
 
-        if (!GivenUp.Contains(entered) && entered != OrderStatus.Completed && GivenUp.Contains(current.Status))
+        if (entered == OrderStatus.Shipped && GivenUp.Contains(current.Status))
         {
             return new(CustomerMailOutcome.Skip, null, $"stale: the order has since become {current.Status.ToWire()}");
         }

@@ -16,8 +16,8 @@ public sealed class CustomerMailPolicyTests
     [
         new object[] { OrderStatus.Pending, OrderStatus.Pending, CustomerMailOutcome.Send },
         new object[] { OrderStatus.Pending, OrderStatus.Completed, CustomerMailOutcome.Send },
-        new object[] { OrderStatus.Pending, OrderStatus.Cancelled, CustomerMailOutcome.Skip },
-        new object[] { OrderStatus.Pending, OrderStatus.OutOfStock, CustomerMailOutcome.Skip },
+        new object[] { OrderStatus.Pending, OrderStatus.Cancelled, CustomerMailOutcome.Send },
+        new object[] { OrderStatus.Pending, OrderStatus.OutOfStock, CustomerMailOutcome.Send },
         new object[] { OrderStatus.Shipped, OrderStatus.Shipped, CustomerMailOutcome.Send },
         new object[] { OrderStatus.Shipped, OrderStatus.Completed, CustomerMailOutcome.Send },
         new object[] { OrderStatus.Shipped, OrderStatus.Cancelled, CustomerMailOutcome.Skip },
@@ -49,6 +49,16 @@ public sealed class CustomerMailPolicyTests
         var decision = CustomerMailPolicy.Decide(order, OrderStatus.Shipped, order.Version + 1);
 
         Assert.That(decision.Outcome, Is.EqualTo(CustomerMailOutcome.NotYetVisible));
+    }
+
+    [Test]
+    public void Decide_ShippedEventForAnOrderGivenUpSince_IsStale()
+    {
+        // Not reachable through the lifecycle today; the guard keeps a shipping notice from ever following a cancellation.
+        var order = new OrderBuilder().InStatus(OrderStatus.Shipped).Build();
+        var cancelled = Order.FromSnapshot(order.ToSnapshot() with { Status = OrderStatus.Cancelled });
+
+        Assert.That(CustomerMailPolicy.Decide(cancelled, OrderStatus.Shipped, 4).Outcome, Is.EqualTo(CustomerMailOutcome.Skip));
     }
 
     [Test]
