@@ -58,6 +58,9 @@ public sealed class DeploymentPlan
     /// <summary>One stage per stage function of the topology, in pipeline order.</summary>
     public IReadOnlyList<StagePlan> Stages { get; }
 
+    /// <summary>Customer e-mail in SES: the sender's identity and the configuration set with its bounce and complaint destination.</summary>
+    public CustomerMailPlan CustomerMail => CustomerMailPlan.For(Settings, Names);
+
     /// <summary>The REST API.</summary>
     public ApiPlan Api { get; }
 
