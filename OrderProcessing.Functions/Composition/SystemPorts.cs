@@ -71,6 +71,7 @@ public sealed record SystemPorts
             Invoices = new InMemoryInvoiceStore(),
             PaymentLedger = new InMemoryPaymentLedger(),
             MailLedger = new InMemoryCustomerMailLedger(clock),
+            MailTransport = new InMemoryMailTransport(),
             InvoiceRenderer = invoiceRenderer ?? new PdfInvoiceRenderer(),
         };
     }

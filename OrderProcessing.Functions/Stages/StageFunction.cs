@@ -191,7 +191,7 @@ public abstract class StageFunction
         if (!Function.Trigger.Statuses.Any(s => s.ToWire() == parsed.Status))
         {
             // A mis-routed message is harmless (the stage acts on the stored order) but points at a wrong subscription filter.
-            Telemetry.Log(LogLevel.Warn, $"The message's status {parsed.Status} is not among this function's {string.Join(", ", Function.Trigger.Statuses.Select(s => s.ToWire()))}; acting on the stored order.", messageId, parsed.OrderId, context);
+            Telemetry.Log(LogLevel.Warn, $"The message's status {parsed.Status} is not this stage's {string.Join("|", Function.Trigger.Statuses.Select(s => s.ToWire()))}; acting on the stored order.", messageId, parsed.OrderId, context);
         }
 
         try

@@ -26,8 +26,8 @@ public sealed class SesMailTransport : IMailTransport
     // Internet messages end lines with CRLF whatever the platform's default.
     private static readonly FormatOptions WireFormat = new() { NewLineFormat = NewLineFormat.Dos };
     private readonly HttpClient _http;
-    private readonly Uri _endpoint;
-    private readonly string _region;
+    private readonly Uri? _endpoint;
+    private readonly Lazy<string> _region;
     private readonly Func<CancellationToken, Task<ImmutableCredentials>> _credentials;
     private readonly string? _configurationSet;
     private readonly TimeProvider _clock;
@@ -40,31 +40,36 @@ public sealed class SesMailTransport : IMailTransport
     /// <param name="clock">Time for the signature.</param>
     /// <param name="endpoint">The SES endpoint; <c>https://email.{region}.amazonaws.com</c> when null.</param>
     public SesMailTransport(HttpClient http, string region, Func<CancellationToken, Task<ImmutableCredentials>> credentials, string? configurationSet, TimeProvider clock, Uri? endpoint = null)
+        : this(http, () => region, credentials, configurationSet, clock, endpoint)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(region);
+    }
+
+    // The region is read when the first e-mail is sent, so composing the function (and its tests) needs no AWS_REGION.
+    private SesMailTransport(HttpClient http, Func<string> region, Func<CancellationToken, Task<ImmutableCredentials>> credentials, string? configurationSet, TimeProvider clock, Uri? endpoint)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentException.ThrowIfNullOrWhiteSpace(region);
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(clock);
         _http = http;
-        _region = region;
+        _region = new Lazy<string>(region);
         _credentials = credentials;
         _configurationSet = string.IsNullOrWhiteSpace(configurationSet) ? null : configurationSet;
         _clock = clock;
-        _endpoint = endpoint ?? new Uri($"https://email.{region}.amazonaws.com");
+        _endpoint = endpoint;
     }
 
     /// <summary>The transport of a Lambda function: the region and credentials from the environment, through the SDK's default resolver.</summary>
     public static SesMailTransport FromEnvironment(string? configurationSet, TimeProvider clock)
     {
-        var region = Environment.GetEnvironmentVariable("AWS_REGION")
-            ?? throw new InvalidOperationException("AWS_REGION is not set; Lambda sets it for every function.");
         var resolver = new Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver();
         return new SesMailTransport(
             new HttpClient { Timeout = TimeSpan.FromSeconds(10) },
-            region,
+            () => Environment.GetEnvironmentVariable("AWS_REGION") ?? throw new InvalidOperationException("AWS_REGION is not set; Lambda sets it for every function."),
             async ct => await (await resolver.ResolveIdentityAsync(null, ct).ConfigureAwait(false)).GetCredentialsAsync().ConfigureAwait(false),
             configurationSet,
-            clock);
+            clock,
+            null);
     }
 
     /// <inheritdoc />
@@ -117,7 +122,8 @@ public sealed class SesMailTransport : IMailTransport
         var credentials = await _credentials(cancellationToken).ConfigureAwait(false);
         var signedAt = _clock.GetUtcNow().UtcDateTime;
         var amzDate = signedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var host = _endpoint.IsDefaultPort ? _endpoint.Host : $"{_endpoint.Host}:{_endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
+        var endpoint = _endpoint ?? new Uri($"https://email.{_region.Value}.amazonaws.com");
+        var host = endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
         var payloadHash = Convert.ToHexStringLower(SHA256.HashData(body));
 
         // Canonical headers, lower-case and sorted; the session token is signed too when the credentials have one.
@@ -140,9 +146,9 @@ public sealed class SesMailTransport : IMailTransport
             .Append(signedHeaders).Append('\n')
             .Append(payloadHash)
             .ToString();
-        var signature = AWS4Signer.ComputeSignature(credentials, _region, signedAt, Service, signedHeaders, canonical);
+        var signature = AWS4Signer.ComputeSignature(credentials, _region.Value, signedAt, Service, signedHeaders, canonical);
 
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint, Path)) { Content = new ByteArrayContent(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, Path)) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         foreach (var (name, value) in headers.Where(h => h.Key.StartsWith("x-amz-", StringComparison.Ordinal)))
         {
