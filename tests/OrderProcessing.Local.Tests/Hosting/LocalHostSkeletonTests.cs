@@ -180,11 +180,11 @@ public sealed class LocalHostSkeletonTests
     }
 
     [Test]
-    public async Task QueuesRoute_Requested_ListsEveryStage()
+    public async Task QueuesRoute_Requested_ListsEveryStageAndTheMailQueue()
     {
         var json = await _http.GetFromJsonAsync<JsonElement>(new Uri("/_local/queues", UriKind.Relative));
 
-        Assert.That(json.GetProperty("items").EnumerateArray().Select(q => q.GetProperty("stage").GetString()), Is.EqualTo(new[] { "reserve-inventory", "charge-payment", "ship-order", "generate-invoice", "compensate" }));
+        Assert.That(json.GetProperty("items").EnumerateArray().Select(q => q.GetProperty("stage").GetString()), Is.EqualTo(new[] { "reserve-inventory", "charge-payment", "ship-order", "generate-invoice", "compensate", "notify-customer" }));
     }
 
     private static string ReadShared(string path)
