@@ -58,6 +58,9 @@ public sealed class DeploymentPlan
     /// <summary>One stage per stage function of the topology, in pipeline order.</summary>
     public IReadOnlyList<StagePlan> Stages { get; }
 
+    /// <summary>Customer e-mail in SES: the sender's identity and the configuration set with its bounce and complaint destination.</summary>
+    public CustomerMailPlan CustomerMail => CustomerMailPlan.For(Settings, Names);
+
     /// <summary>The REST API.</summary>
     public ApiPlan Api { get; }
 
@@ -141,7 +144,7 @@ public sealed class DeploymentPlan
                 f.Trigger.Kind == TriggerKind.Http ? settings.ApiReservedConcurrency : null))
             .ToList();
         var stages = functions
-            .Where(f => f.Definition.Trigger.Kind == TriggerKind.StageQueue)
+            .Where(f => f.Definition.Trigger.IsQueue)
             .Select(f => Stage(names, f))
             .ToList();
 
@@ -175,12 +178,13 @@ public sealed class DeploymentPlan
     private static StagePlan Stage(ResourceNames names, FunctionPlan function)
     {
         var definition = function.Definition;
-        var status = definition.Trigger.Status
-            ?? throw new InvalidOperationException($"Stage '{definition.Name}' has no triggering status.");
+        var statuses = definition.Trigger.Statuses is { Count: > 0 } triggering
+            ? triggering
+            : throw new InvalidOperationException($"Stage '{definition.Name}' has no triggering status.");
         var deadLetterQueue = names.DeadLetterQueue(definition);
         return new StagePlan(
             function,
-            status,
+            statuses,
             names.Queue(definition),
             deadLetterQueue,
             definition.QueueVisibilityTimeoutSeconds,
@@ -190,7 +194,7 @@ public sealed class DeploymentPlan
                 ? definition.MaximumConcurrency
                 : throw new InvalidOperationException(
                     $"Stage '{definition.Name}' has MaximumConcurrency {definition.MaximumConcurrency}; Lambda accepts {StagePlan.MinimumConcurrencyCap} to {StagePlan.MaximumConcurrencyCap} on a queue trigger."),
-            StreamFilters.ForStatus(status),
+            StreamFilters.ForStatuses(statuses),
             DeadLetters(names, definition.Name, deadLetterQueue, $"orders that failed {definition.Name} {definition.MaxReceiveCount} times; inspect the messages, fix the cause, then redrive them"));
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OrderProcessing.Topology;
 using OrderProcessing.Topology.Storage;
 using OrderProcessing.Infra.Components;
 using OrderProcessing.Infra.Plan;
@@ -42,6 +43,14 @@ public sealed class OrderProcessingStack : Stack
             OrdersStreamArn = ordersStream,
         });
 
+        // Customer e-mail: the sender's identity and the configuration set, with bounces and complaints to operators.
+        var mail = new CustomerMail("customer-mail", new CustomerMailArgs
+        {
+            Mail = plan.CustomerMail,
+            OperationsTopicArn = notifications.OperationsTopicArn,
+        });
+        var mailArns = Output.Tuple(mail.IdentityArn, mail.ConfigurationSetArn).Apply(arns => (Identity: arns.Item1, ConfigurationSet: arns.Item2));
+
         InputMap<string> EnvironmentOf(FunctionPlan function) =>
             FunctionEnvironment.Resolve<Input<string>>(
                 function.Definition,
@@ -67,6 +76,7 @@ public sealed class OrderProcessingStack : Stack
                 BucketArns = bucketArns,
                 OrderEventsTopicArn = notifications.OrderEventsTopicArn,
                 AlarmTopicArn = notifications.OperationsTopicArn,
+                MailArns = stage.Function.Definition.Permissions.Any(p => p.Resource.Kind == ResourceKind.MailIdentity) ? mailArns : null,
             }));
 
         // The public HTTP contract.
@@ -102,7 +112,12 @@ public sealed class OrderProcessingStack : Stack
         OrderEventsTopicArn = notifications.OrderEventsTopicArn;
         OperationsTopicArn = notifications.OperationsTopicArn;
         DashboardName = monitoring.DashboardName;
+        MailSenderIdentity = Output.Create(plan.CustomerMail.SenderAddress);
     }
+
+    /// <summary>The SES identity customer e-mail is sent from; verify it with the link SES e-mails to it (README, SES sandbox).</summary>
+    [Output("mailSenderIdentity")]
+    public Output<string> MailSenderIdentity { get; }
 
     /// <summary>The API's base URL; append a path such as <c>orders</c>.</summary>
     [Output("apiUrl")]

@@ -37,13 +37,13 @@ public sealed record FunctionDefinition(
     public int MaximumConcurrency { get; init; }
 
     /// <summary>Visibility timeout of the stage's queue, derived from <see cref="TimeoutSeconds"/>; 0 for HTTP functions.</summary>
-    public int QueueVisibilityTimeoutSeconds => Trigger.Kind == TriggerKind.StageQueue ? TimeoutSeconds * VisibilityTimeoutFactor : 0;
+    public int QueueVisibilityTimeoutSeconds => Trigger.IsQueue ? TimeoutSeconds * VisibilityTimeoutFactor : 0;
 
     /// <summary>
     /// Stage functions answer <c>{"batchItemFailures": [...]}</c>, so the event source mapping must enable
     /// <c>ReportBatchItemFailures</c>; without it a partial failure would be read as success and messages lost.
     /// </summary>
-    public bool ReportsBatchItemFailures => Trigger.Kind == TriggerKind.StageQueue;
+    public bool ReportsBatchItemFailures => Trigger.IsQueue;
 
     /// <summary>
     /// The function's <c>_HANDLER</c> value: its <see cref="Name"/>. Every function ships as the one Native AOT

@@ -14,4 +14,10 @@ public enum ResourceKind
 
     /// <summary>The function's own stage queue.</summary>
     OwnQueue,
+
+    /// <summary>The stack's SES e-mail identity (the sender's address).</summary>
+    MailIdentity,
+
+    /// <summary>The stack's SES configuration set (bounce and complaint events).</summary>
+    MailConfigurationSet,
 }

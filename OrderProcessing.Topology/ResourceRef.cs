@@ -14,4 +14,10 @@ public sealed record ResourceRef(ResourceKind Kind, string LogicalName)
 
     /// <summary>The function's own queue.</summary>
     public static ResourceRef OwnQueue { get; } = new(ResourceKind.OwnQueue, "queue");
+
+    /// <summary>The SES e-mail identity customer e-mail is sent from.</summary>
+    public static ResourceRef MailIdentity { get; } = new(ResourceKind.MailIdentity, "customer-mail");
+
+    /// <summary>The SES configuration set customer e-mail is sent through.</summary>
+    public static ResourceRef MailConfigurationSet { get; } = new(ResourceKind.MailConfigurationSet, "customer-mail");
 }

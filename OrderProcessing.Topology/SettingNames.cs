@@ -16,6 +16,15 @@ public static class SettingNames
     /// <summary>API: lifetime of presigned invoice links in seconds; the deployment sets it from <c>order-processing:invoiceLinkSeconds</c>.</summary>
     public const string InvoiceLinkSeconds = "INVOICE_LINK_SECONDS";
 
+    /// <summary>Customer e-mail: the sender, RFC 5322 (<c>Shop &lt;shop@example.com&gt;</c>); the deployment sets it from <c>order-processing:mailSender</c>.</summary>
+    public const string MailSender = "MAIL_SENDER";
+
+    /// <summary>Optional, customer e-mail: the SES configuration set to send through (bounces and complaints); the deployment sets it.</summary>
+    public const string MailConfigurationSet = "MAIL_CONFIGURATION_SET";
+
+    /// <summary>Optional, customer e-mail: the API's base URL, for the invoice link of an invoice too large to attach.</summary>
+    public const string MailLinkBaseUrl = "MAIL_LINK_BASE_URL";
+
     /// <summary>Optional: endpoint of a DynamoDB-compatible server (local runs and tests); the AWS endpoint when unset.</summary>
     public const string DynamoDbEndpoint = "AWS_ENDPOINT_URL_DYNAMODB";
 

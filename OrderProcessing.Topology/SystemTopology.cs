@@ -1,3 +1,4 @@
+using OrderProcessing.Core.Notifications;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Topology.Storage;
@@ -104,11 +105,49 @@ public static class SystemTopology
         ],
         [StorageSchema.Orders.EnvironmentVariable, StorageSchema.Products.EnvironmentVariable, StorageSchema.Payments.EnvironmentVariable]);
 
-    /// <summary>Every function, the API first, then the stages in pipeline order.</summary>
-    public static IReadOnlyList<FunctionDefinition> Functions { get; } = [Api, ReserveInventory, ChargePayment, ShipOrder, GenerateInvoice, Compensate];
+    /// <summary>
+    /// E-mails the customer at every step that matters to them (<see cref="CustomerMails"/>): a subscriber of the
+    /// order-events topic beside the stages, with its own queue and dead-letter queue, so a mail server that is down
+    /// delays e-mail and nothing else. It reads the order, the invoice and its ledger in the idempotency table, and may
+    /// send only from the stack's SES identity through its configuration set.
+    /// </summary>
+    public static FunctionDefinition NotifyCustomer { get; } = new(
+        Name: "notify-customer",
+        Trigger: FunctionTrigger.Events(CustomerMails.Statuses),
+        MemoryMb: 512,
+        TimeoutSeconds: 30,
+        BatchSize: 10,
+        MaxReceiveCount: 5,
+        Permissions:
+        [
+            new(ReadOrder, ResourceRef.Table(StorageSchema.Orders.LogicalName)),
+            new(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"], ResourceRef.Table(StorageSchema.Idempotency.LogicalName)),
+            new(["s3:GetObject"], ResourceRef.BucketObjects(StorageSchema.Invoices.LogicalName)),
+            new(["ses:SendEmail"], ResourceRef.MailIdentity),
+            new(["ses:SendEmail"], ResourceRef.MailConfigurationSet),
+            new(ConsumeQueue, ResourceRef.OwnQueue),
+        ],
+        Settings:
+        [
+            EnvironmentSetting, StorageSchema.Orders.EnvironmentVariable, StorageSchema.Idempotency.EnvironmentVariable,
+            StorageSchema.Invoices.EnvironmentVariable, SettingNames.MailSender,
+        ])
+    {
+        OptionalSettings = [SettingNames.MailConfigurationSet, SettingNames.MailLinkBaseUrl, SettingNames.DynamoDbEndpoint, SettingNames.S3Endpoint],
+        MaximumConcurrency = 2,
+    };
+
+    /// <summary>Every function, the API first, then the stages in pipeline order, then the event subscribers.</summary>
+    public static IReadOnlyList<FunctionDefinition> Functions { get; } = [Api, ReserveInventory, ChargePayment, ShipOrder, GenerateInvoice, Compensate, NotifyCustomer];
 
     /// <summary>The stage functions only.</summary>
     public static IReadOnlyList<FunctionDefinition> Stages { get; } = Functions.Where(f => f.Trigger.Kind == TriggerKind.StageQueue).ToList();
+
+    /// <summary>Every function fed by a queue of its own: the stages, then the event subscribers.</summary>
+    public static IReadOnlyList<FunctionDefinition> QueueFunctions { get; } = Functions.Where(f => f.Trigger.IsQueue).ToList();
+
+    /// <summary>The event subscribers: functions fed by order events that never move an order.</summary>
+    public static IReadOnlyList<FunctionDefinition> Subscribers { get; } = Functions.Where(f => f.Trigger.Kind == TriggerKind.EventQueue).ToList();
 
     /// <summary>
     /// The longest a stage message can stay in flight before it is dead-lettered: receive limit times visibility

@@ -8,4 +8,10 @@ public enum TriggerKind
 
     /// <summary>SQS batches from the stage's queue, fed by a pipe from the orders stream filtered on one new status.</summary>
     StageQueue,
+
+    /// <summary>
+    /// SQS batches from the function's own queue, subscribed to the order-events topic for several statuses: a subscriber
+    /// beside the pipeline (customer e-mail) that reads orders but never moves one, so it can neither stall nor race a stage.
+    /// </summary>
+    EventQueue,
 }

@@ -16,6 +16,7 @@ public sealed class PdfInvoiceRenderer : IInvoiceRenderer
     private const double UnitPriceRight = 450;
     private const double ItemWidth = 200;
     private const double ProductIdLeft = Left + 4 + ItemWidth + 8;
+    private const double NumberLeft = Left + 50;
 
     /// <inheritdoc />
     public byte[] Render(Invoice invoice)
@@ -64,10 +65,18 @@ public sealed class PdfInvoiceRenderer : IInvoiceRenderer
         page.DrawText(invoice.SellerName, Left, top + 20, PdfFont.HelveticaBold, 18, maxWidth: 300);
         page.DrawText("INVOICE", Right, top + 20, PdfFont.HelveticaBold, 18, PdfTextAlignment.Right, gray: 0.3);
 
+        // The invoice and order numbers are what a customer quotes to us, so each gets a full-width row of its own and is
+        // never cut; the narrow details column beside the address keeps only the short values.
+        foreach (var (label, value) in new[] { ("Invoice", invoice.InvoiceNumber), ("Order", invoice.OrderId) })
+        {
+            var numberTop = flow.Reserve(14);
+            flow.Page.DrawText(label, Left, numberTop + 10, PdfFont.Helvetica, 9, gray: 0.4);
+            flow.Page.DrawText(value, NumberLeft, numberTop + 10, PdfFont.HelveticaBold, 10, maxWidth: Right - NumberLeft);
+        }
+
+        flow.Reserve(8);
         var details = new (string Label, string Value)[]
         {
-            ("Invoice", invoice.InvoiceNumber),
-            ("Order", invoice.OrderId),
             ("Date", invoice.IssuedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ("Tracking", invoice.TrackingNumber ?? "-"),
         };

@@ -3,6 +3,8 @@ using Amazon.S3;
 using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Functions.Adapters.S3;
+using OrderProcessing.Functions.Adapters.Ses;
+using OrderProcessing.Functions.Notifications;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Storage;
 
@@ -18,6 +20,7 @@ public sealed class AwsPortsFactory : IPortsFactory
     private readonly AwsClientSettings? _dynamoDb;
     private readonly AwsClientSettings? _s3;
     private readonly TimeProvider _clock;
+    private readonly Func<FunctionSettings, IMailTransport>? _mailTransport;
 
     /// <summary>
     /// Creates the factory. Without explicit client settings, each client uses the SDK defaults (in Lambda: the
@@ -27,8 +30,10 @@ public sealed class AwsPortsFactory : IPortsFactory
     /// <param name="dynamoDb">How to reach DynamoDB, overriding the settings (the local host and tests).</param>
     /// <param name="s3">How to reach S3, overriding the settings.</param>
     /// <param name="clock">Time for the stores and services; the system clock by default.</param>
-    public AwsPortsFactory(AwsClientSettings? dynamoDb = null, AwsClientSettings? s3 = null, TimeProvider? clock = null)
+    /// <param name="mailTransport">Where customer e-mail goes; SES (<see cref="SesMailTransport"/>) by default.</param>
+    public AwsPortsFactory(AwsClientSettings? dynamoDb = null, AwsClientSettings? s3 = null, TimeProvider? clock = null, Func<FunctionSettings, IMailTransport>? mailTransport = null)
     {
+        _mailTransport = mailTransport;
         _dynamoDb = dynamoDb;
         _s3 = s3;
         _clock = clock ?? TimeProvider.System;
@@ -42,6 +47,7 @@ public sealed class AwsPortsFactory : IPortsFactory
         IAmazonDynamoDB DynamoDb() => dynamoDb ??= AwsClientFactory.CreateDynamoDb(_dynamoDb ?? ClientSettings(settings, SettingNames.DynamoDbEndpoint));
 
         var products = Table(settings, StorageSchema.Products);
+        var sendsMail = settings.Declares(SettingNames.MailSender);
         return new SystemPorts
         {
             Clock = _clock,
@@ -50,6 +56,10 @@ public sealed class AwsPortsFactory : IPortsFactory
             Inventory = products is null ? null : new DynamoDbInventory(DynamoDb(), products, _clock),
             PaymentLedger = Table(settings, StorageSchema.Payments) is { } payments ? new DynamoDbPaymentLedger(DynamoDb(), payments) : null,
             Idempotency = Table(settings, StorageSchema.Idempotency) is { } idempotency ? new DynamoDbIdempotencyStore(DynamoDb(), idempotency, _clock) : null,
+            MailLedger = sendsMail && Table(settings, StorageSchema.Idempotency) is { } ledger ? new DynamoDbCustomerMailLedger(DynamoDb(), ledger, _clock) : null,
+            MailTransport = !sendsMail ? null
+                : _mailTransport is not null ? _mailTransport(settings)
+                : SesMailTransport.FromEnvironment(settings.Optional(SettingNames.MailConfigurationSet), _clock),
             Invoices = settings.Declares(StorageSchema.Invoices.EnvironmentVariable)
                 ? new S3InvoiceStore(AwsClientFactory.CreateS3(_s3 ?? ClientSettings(settings, SettingNames.S3Endpoint)), settings.Required(StorageSchema.Invoices.EnvironmentVariable))
                 : null,

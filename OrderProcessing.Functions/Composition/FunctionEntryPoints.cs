@@ -1,4 +1,5 @@
 using OrderProcessing.Functions.Api;
+using OrderProcessing.Functions.Notifications;
 using OrderProcessing.Functions.Stages;
 using OrderProcessing.Topology;
 
@@ -22,6 +23,7 @@ public static class FunctionEntryPoints
         [SystemTopology.ShipOrder.Name] = bootstrap => new ShipOrderFunction(bootstrap).HandleAsync,
         [SystemTopology.GenerateInvoice.Name] = bootstrap => new GenerateInvoiceFunction(bootstrap).HandleAsync,
         [SystemTopology.Compensate.Name] = bootstrap => new CompensateFunction(bootstrap).HandleAsync,
+        [SystemTopology.NotifyCustomer.Name] = bootstrap => new NotifyCustomerFunction(bootstrap).HandleAsync,
     };
 
     /// <summary>The names the table knows.</summary>

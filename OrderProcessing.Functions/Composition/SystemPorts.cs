@@ -3,9 +3,11 @@ using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Idempotency;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Invoices;
+using OrderProcessing.Core.Notifications;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Shipping;
+using OrderProcessing.Functions.Notifications;
 
 namespace OrderProcessing.Functions.Composition;
 
@@ -48,6 +50,12 @@ public sealed record SystemPorts
     /// <summary>Renders invoices; Core's PDF renderer unless replaced.</summary>
     public IInvoiceRenderer InvoiceRenderer { get; init; } = new PdfInvoiceRenderer();
 
+    /// <summary>Which customer e-mails were claimed and sent (the customer mail function).</summary>
+    public ICustomerMailLedger? MailLedger { get; init; }
+
+    /// <summary>Where customer e-mail goes: SES in AWS, an outbox folder or SMTP server locally (the customer mail function).</summary>
+    public IMailTransport? MailTransport { get; init; }
+
     /// <summary>Every port in process memory, one catalog serving as both catalog and inventory; Core's PDF renderer unless another is given.</summary>
     public static SystemPorts InMemory(TimeProvider clock, IInvoiceRenderer? invoiceRenderer = null)
     {
@@ -62,6 +70,8 @@ public sealed record SystemPorts
             Idempotency = new InMemoryIdempotencyStore(clock),
             Invoices = new InMemoryInvoiceStore(),
             PaymentLedger = new InMemoryPaymentLedger(),
+            MailLedger = new InMemoryCustomerMailLedger(clock),
+            MailTransport = new InMemoryMailTransport(),
             InvoiceRenderer = invoiceRenderer ?? new PdfInvoiceRenderer(),
         };
     }

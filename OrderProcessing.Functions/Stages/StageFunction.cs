@@ -19,7 +19,7 @@ namespace OrderProcessing.Functions.Stages;
 /// </summary>
 public abstract class StageFunction
 {
-    private readonly IOrderStage _stage;
+    private readonly IOrderStage? _stage;
     private readonly IStageFailureObserver? _failures;
 
     /// <summary>The Lambda entry point's constructor: reads <paramref name="function"/>'s settings from the environment once and fails fast, naming any missing one.</summary>
@@ -58,6 +58,19 @@ public abstract class StageFunction
 
         Function = function;
         _stage = stage;
+        _failures = failures;
+        Telemetry = telemetry;
+    }
+
+    /// <summary>
+    /// Creates a queue function that is not a pipeline stage (an event subscriber): it overrides
+    /// <see cref="HandleMessageAsync"/> and shares this loop's batch handling, failure reporting and metrics.
+    /// </summary>
+    protected StageFunction(FunctionDefinition function, Telemetry telemetry, IStageFailureObserver? failures)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(telemetry);
+        Function = function.Trigger.IsQueue ? function : throw new ArgumentException($"'{function.Name}' is not fed by a queue.", nameof(function));
         _failures = failures;
         Telemetry = telemetry;
     }
@@ -175,19 +188,19 @@ public abstract class StageFunction
         context["eventType"] = parsed.EventType;
         context["messageStatus"] = parsed.Status;
         context["messageVersion"] = parsed.Version;
-        if (parsed.Status != Function.Trigger.Status!.Value.ToWire())
+        if (!Function.Trigger.Statuses.Any(s => s.ToWire() == parsed.Status))
         {
             // A mis-routed message is harmless (the stage acts on the stored order) but points at a wrong subscription filter.
-            Telemetry.Log(LogLevel.Warn, $"The message's status {parsed.Status} is not this stage's {Function.Trigger.Status.Value.ToWire()}; acting on the stored order.", messageId, parsed.OrderId, context);
+            Telemetry.Log(LogLevel.Warn, $"The message's status {parsed.Status} is not this stage's {string.Join("|", Function.Trigger.Statuses.Select(s => s.ToWire()))}; acting on the stored order.", messageId, parsed.OrderId, context);
         }
 
         try
         {
-            var outcome = await _stage.HandleAsync(parsed.OrderId).ConfigureAwait(false);
+            var outcome = await HandleMessageAsync(parsed.OrderId, parsed.Status, parsed.Version).ConfigureAwait(false);
             context["outcome"] = outcome.Advanced ? "moved" : "skipped";
             context["newStatus"] = outcome.NewStatus?.ToWire();
             context["detail"] = outcome.Detail;
-            Telemetry.Log(LogLevel.Info, outcome.Advanced ? $"Order moved to {outcome.NewStatus!.Value.ToWire()}." : "Order left as it is.", messageId, parsed.OrderId, context);
+            Telemetry.Log(LogLevel.Info, outcome.Advanced ? ActedMessage(outcome) : "Order left as it is.", messageId, parsed.OrderId, context);
             return outcome.Advanced ? MessageOutcome.Moved : MessageOutcome.Skipped;
         }
         catch (TransientFailureException e)
@@ -208,6 +221,17 @@ public abstract class StageFunction
             return MessageOutcome.Failed;
         }
     }
+
+    /// <summary>
+    /// Handles one readable message about <paramref name="orderId"/> (the envelope's <paramref name="status"/> and
+    /// <paramref name="version"/> as sent); throws on failures that should be retried. A stage runs its Core stage on the
+    /// stored order; an event subscriber overrides this.
+    /// </summary>
+    protected virtual Task<StageOutcome> HandleMessageAsync(string orderId, string status, string version) =>
+        (_stage ?? throw new InvalidOperationException($"'{Function.Name}' has no Core stage and does not handle messages itself.")).HandleAsync(orderId);
+
+    /// <summary>The log line of a message the function acted on.</summary>
+    protected virtual string ActedMessage(StageOutcome outcome) => $"Order moved to {outcome.NewStatus!.Value.ToWire()}.";
 
     private void Report(string? messageId, string? orderId, StageFailureKind kind, string text, Exception? exception)
     {

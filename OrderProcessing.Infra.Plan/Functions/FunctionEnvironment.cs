@@ -42,9 +42,16 @@ public static class FunctionEnvironment
                 SettingNames.Environment => literal(settings.Environment),
                 SettingNames.InvoiceLinkSeconds => literal(settings.InvoiceLinkSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 SettingNames.CorsAllowOrigin => literal(settings.CorsAllowOrigin),
+                SettingNames.MailSender => literal(settings.MailSender),
                 _ => throw new InvalidOperationException(
                     $"Function '{function.Name}' reads setting '{setting}', which the deployment cannot provide. Map it in {nameof(FunctionEnvironment)}, or remove it from the topology."),
             };
+        }
+
+        // Optional settings the deployment does know: the customer e-mail's configuration set (bounces and complaints).
+        if (function.OptionalSettings.Contains(SettingNames.MailConfigurationSet))
+        {
+            values[SettingNames.MailConfigurationSet] = literal(names.MailConfigurationSet);
         }
 
         return values;

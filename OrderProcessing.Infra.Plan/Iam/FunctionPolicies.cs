@@ -41,6 +41,8 @@ public static class FunctionPolicies
                 .ToList(),
             ResourceKind.BucketObjects => [$"{BucketArn(function, resource, arns)}/{Bucket(function, resource).KeyPrefix}*"],
             ResourceKind.OwnQueue => [arns.OwnQueue ?? throw new InvalidOperationException($"Function '{function.Name}' is granted its own queue but has none.")],
+            ResourceKind.MailIdentity => [arns.MailIdentity ?? throw new InvalidOperationException($"Function '{function.Name}' is granted the SES identity but no ARN was given.")],
+            ResourceKind.MailConfigurationSet => [arns.MailConfigurationSet ?? throw new InvalidOperationException($"Function '{function.Name}' is granted the SES configuration set but no ARN was given.")],
             _ => throw new InvalidOperationException($"Function '{function.Name}' has a grant on unknown resource kind {resource.Kind}."),
         };
     }

@@ -12,4 +12,11 @@ public sealed record ResourceArns(
     IReadOnlyDictionary<string, string> Tables,
     IReadOnlyDictionary<string, string> Buckets,
     string LogGroup,
-    string? OwnQueue);
+    string? OwnQueue)
+{
+    /// <summary>The ARN of the stack's SES e-mail identity; null when the function sends no e-mail.</summary>
+    public string? MailIdentity { get; init; }
+
+    /// <summary>The ARN of the stack's SES configuration set; null when the function sends no e-mail.</summary>
+    public string? MailConfigurationSet { get; init; }
+}

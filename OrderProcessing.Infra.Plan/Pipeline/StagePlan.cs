@@ -5,24 +5,24 @@ using OrderProcessing.Infra.Plan.Monitoring;
 namespace OrderProcessing.Infra.Plan.Pipeline;
 
 /// <summary>
-/// How one pipeline stage is deployed: the stage's queue subscribed to the <c>order-events</c> topic with raw delivery and
+/// How one queue-fed function (a pipeline stage, or an event subscriber such as the customer e-mail) is deployed: the stage's queue subscribed to the <c>order-events</c> topic with raw delivery and
 /// a filter policy on the status that starts the stage; a dead-letter queue after <c>MaxReceiveCount</c> failed receives;
 /// the stage function consuming the queue with partial batch failure reporting and a concurrency cap; an alarm on the
 /// dead-letter queue. No stage reads the orders stream itself: the one stream pipe feeds the topic.
 /// </summary>
 /// <param name="Function">The stage function.</param>
-/// <param name="Status">The status whose arrival starts the stage.</param>
+/// <param name="Statuses">The statuses whose arrival feeds the queue: a stage's one, an event subscriber's several.</param>
 /// <param name="QueueName">Physical stage queue name.</param>
 /// <param name="DeadLetterQueueName">Physical dead-letter queue name.</param>
 /// <param name="VisibilityTimeoutSeconds">How long a received message stays hidden: the topology's <see cref="OrderProcessing.Topology.FunctionDefinition.QueueVisibilityTimeoutSeconds"/>, which Core's settling period also derives from.</param>
 /// <param name="MaxReceiveCount">Receives before a message moves to the dead-letter queue.</param>
 /// <param name="BatchSize">Messages per invocation.</param>
 /// <param name="MaximumConcurrency">The most concurrent invocations the queue trigger starts: the topology's <see cref="OrderProcessing.Topology.FunctionDefinition.MaximumConcurrency"/>.</param>
-/// <param name="FilterPolicy">The subscription's filter policy on the envelope: exactly <see cref="Status"/>.</param>
+/// <param name="FilterPolicy">The subscription's filter policy on the envelope: exactly <see cref="Statuses"/>.</param>
 /// <param name="DeadLetterAlarm">The alarm on the dead-letter queue.</param>
 public sealed record StagePlan(
     FunctionPlan Function,
-    OrderStatus Status,
+    IReadOnlyList<OrderStatus> Statuses,
     string QueueName,
     string DeadLetterQueueName,
     int VisibilityTimeoutSeconds,

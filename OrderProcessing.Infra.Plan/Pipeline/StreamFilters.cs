@@ -37,9 +37,12 @@ public static class StreamFilters
     /// The SNS filter policy (message-body scope) of the subscription of the stage started by <paramref name="status"/>:
     /// envelopes whose <c>status</c> is exactly that status's wire name.
     /// </summary>
-    public static string ForStatus(OrderStatus status) => new JsonObject
+    public static string ForStatus(OrderStatus status) => ForStatuses([status]);
+
+    /// <summary>The SNS filter policy of a subscription to orders entering any of <paramref name="statuses"/> (an event subscriber's).</summary>
+    public static string ForStatuses(IReadOnlyList<OrderStatus> statuses) => new JsonObject
     {
-        [EnvelopeTemplate.StatusProperty] = Strings([status.ToWire()]),
+        [EnvelopeTemplate.StatusProperty] = Strings((statuses ?? throw new ArgumentNullException(nameof(statuses))).Select(s => s.ToWire())),
     }.ToJsonString(PlanJson.Options);
 
     private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());

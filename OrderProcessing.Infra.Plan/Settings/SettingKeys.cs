@@ -54,6 +54,12 @@ public static class SettingKeys
     /// </summary>
     public const string ApiReservedConcurrency = "apiReservedConcurrency";
 
+    /// <summary>
+    /// Required. The sender of customer e-mail, RFC 5322 (<c>Shop &lt;orders@shop.example.com&gt;</c>): the stack creates
+    /// its SES e-mail identity, which must be verified (a link SES e-mails to it) before anything is sent.
+    /// </summary>
+    public const string MailSender = "mailSender";
+
     /// <summary>The key as written in a stack file and on the command line (<c>order-processing:logRetentionDays</c>).</summary>
     public static string Qualified(string key) => $"{Namespace}:{key}";
 }

@@ -54,6 +54,12 @@ public sealed partial record StackSettings
     /// <summary>Concurrent executions reserved for the API function.</summary>
     public required int ApiReservedConcurrency { get; init; }
 
+    /// <summary>The sender of customer e-mail, RFC 5322 (<c>Shop &lt;orders@shop.example.com&gt;</c>).</summary>
+    public required string MailSender { get; init; }
+
+    /// <summary>The bare address of <see cref="MailSender"/>: the SES e-mail identity.</summary>
+    public string MailSenderAddress => MailSenderPattern().Match(MailSender) is { Success: true } m ? m.Groups["address"].Value : MailSender;
+
     /// <summary>
     /// Reads and validates every setting. Throws <see cref="StackSettingsException"/> naming the first missing or invalid key
     /// and the values it accepts.
@@ -78,6 +84,7 @@ public sealed partial record StackSettings
         var corsAllowOrigin = RequireMatch(lookup, SettingKeys.CorsAllowOrigin, OriginPattern(), "* or an origin such as https://shop.example.com (scheme and host, optional port, no path).");
         var functionMemory = OptionalFunctionMemory(lookup);
         var apiReservedConcurrency = RequireInt(lookup, SettingKeys.ApiReservedConcurrency, 1, 900, "Lambda keeps 100 of the account's concurrency (1000 by default) unreserved.");
+        var mailSender = RequireMatch(lookup, SettingKeys.MailSender, MailSenderPattern(), "an address such as orders@shop.example.com, optionally with a name: Shop <orders@shop.example.com>.");
 
         return new StackSettings
         {
@@ -95,6 +102,7 @@ public sealed partial record StackSettings
             CorsAllowOrigin = corsAllowOrigin,
             FunctionMemory = functionMemory,
             ApiReservedConcurrency = apiReservedConcurrency,
+            MailSender = mailSender,
         };
     }
 
@@ -254,4 +262,8 @@ public sealed partial record StackSettings
 
     [GeneratedRegex(@"^[^@\s""',]+@[^@\s""',]+\.[^@\s""',]+$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
+
+    // "name <address>" or a bare address; the address is what SES verifies.
+    [GeneratedRegex(@"^(?:[^<>]+<(?<address>[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)>|(?<address>[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+))$")]
+    private static partial Regex MailSenderPattern();
 }

@@ -8,6 +8,9 @@ internal static class ComponentTypes
     public const string LambdaFunction = "order-processing:compute:LambdaFunction";
     public const string PipelineStage = "order-processing:pipeline:PipelineStage";
     public const string Notifications = "order-processing:pipeline:Notifications";
+
+    /// <summary>Customer e-mail in SES.</summary>
+    public const string CustomerMail = "order-processing:notifications:CustomerMail";
     public const string Api = "order-processing:api:Api";
     public const string Monitoring = "order-processing:monitoring:Monitoring";
 }

@@ -36,6 +36,9 @@ public sealed class LambdaFunction : ComponentResource
             RetentionInDays = plan.LogRetentionDays,
         }, parent);
 
+        // The SES ARNs only for the function that sends customer e-mail; a grant without them fails the plan.
+        (string? Identity, string? ConfigurationSet) noMail = (null, null);
+        var mailArns = args.MailArns?.Apply(a => ((string?)a.Identity, (string?)a.ConfigurationSet)) ?? Output.Create(noMail);
         string? noQueue = null;
         var queueArn = args.QueueArn?.Apply(arn => (string?)arn) ?? Output.Create(noQueue);
         // Exactly the grants of the topology, each scoped to deployed ARNs, plus the function's own log streams.
@@ -43,8 +46,8 @@ public sealed class LambdaFunction : ComponentResource
         {
             Name = plan.PolicyName,
             Role = role.Id,
-            Policy = Output.Tuple(args.TableArns, args.BucketArns, logGroup.Arn, queueArn).Apply(arns =>
-                FunctionPolicies.For(definition, new ResourceArns(arns.Item1, arns.Item2, arns.Item3, arns.Item4)).ToJson()),
+            Policy = Output.Tuple(args.TableArns, args.BucketArns, logGroup.Arn, queueArn, mailArns).Apply(arns =>
+                FunctionPolicies.For(definition, new ResourceArns(arns.Item1, arns.Item2, arns.Item3, arns.Item4) { MailIdentity = arns.Item5.Item1, MailConfigurationSet = arns.Item5.Item2 }).ToJson()),
         }, parent);
 
         // X-Ray segment upload cannot be scoped to a resource: AWS's managed policy rather than a statement on "*".

@@ -24,4 +24,7 @@ public sealed class LambdaFunctionArgs
 
     /// <summary>The ARN of the function's stage queue; null for the API function.</summary>
     public Output<string>? QueueArn { get; init; }
+
+    /// <summary>The SES identity and configuration set ARNs, for a function that sends customer e-mail.</summary>
+    public Output<(string Identity, string ConfigurationSet)>? MailArns { get; init; }
 }

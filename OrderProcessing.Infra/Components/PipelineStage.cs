@@ -47,6 +47,7 @@ public sealed class PipelineStage : ComponentResource
             TableArns = args.TableArns,
             BucketArns = args.BucketArns,
             QueueArn = queue.Arn,
+            MailArns = args.MailArns,
         }, new ComponentResourceOptions { Parent = this });
 
         // Batches from the queue to the alias; failed messages of a batch are reported, so only they are retried. The cap

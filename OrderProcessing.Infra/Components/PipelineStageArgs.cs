@@ -27,4 +27,7 @@ public sealed class PipelineStageArgs
 
     /// <summary>The operations topic the dead-letter alarm notifies.</summary>
     public required Output<string> AlarmTopicArn { get; init; }
+
+    /// <summary>The SES identity and configuration set ARNs, for the customer mail function; null for the stages.</summary>
+    public Output<(string Identity, string ConfigurationSet)>? MailArns { get; init; }
 }

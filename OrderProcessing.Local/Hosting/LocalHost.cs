@@ -13,6 +13,7 @@ using OrderProcessing.Core.Notifications;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Local.Diagnostics;
 using OrderProcessing.Local.Gateway;
+using OrderProcessing.Local.Mail;
 using OrderProcessing.Local.Notifications;
 using OrderProcessing.Topology;
 using OrderProcessing.Transport.Delivery;
@@ -107,7 +108,7 @@ public static partial class LocalHost
         builder.WebHost.ConfigureKestrel(k => k.Listen(options.Bind, options.Port));
 
         // Stage work in flight may take up to its function timeout; the host waits that long for it, and a little more.
-        var longestStage = SystemTopology.Stages.Max(s => s.TimeoutSeconds);
+        var longestStage = SystemTopology.QueueFunctions.Max(s => s.TimeoutSeconds);
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(longestStage + 15));
 
         var clock = TimeProvider.System;
@@ -140,7 +141,7 @@ public static partial class LocalHost
             [new LoggingNotificationSink(sp.GetRequiredService<ILogger<LoggingNotificationSink>>()), sp.GetRequiredService<JsonLinesNotificationSink>()],
             sp.GetRequiredService<ILogger<NotificationForwarder>>()));
         builder.Services.AddSingleton(sp => new StageDispatcher(
-            SystemTopology.Stages,
+            SystemTopology.QueueFunctions,
             slot.System.StageFunction,
             dispatcherOptions,
             clock,
@@ -191,11 +192,12 @@ public static partial class LocalHost
         });
         app.UseRouting();
         DiagnosticsEndpoints.Map(app, dispatcher);
+        MailEndpoints.Map(app, system.Mail);
         var proxy = app.Services.GetRequiredService<ApiGatewayProxy>();
         app.MapFallback("{**path}", proxy.HandleAsync);
 
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-        lifetime.ApplicationStarted.Register(() => OnStarted(app, options, system.StorageDescription, seeded, notificationsPath, logger));
+        lifetime.ApplicationStarted.Register(() => OnStarted(app, options, system.StorageDescription, seeded, notificationsPath, system.Mail, logger));
         lifetime.ApplicationStopping.Register(() => LogStopping(logger));
         lifetime.ApplicationStopped.Register(() =>
         {
@@ -219,7 +221,7 @@ public static partial class LocalHost
         return new Uri(address);
     }
 
-    private static void OnStarted(WebApplication app, LocalOptions options, string storage, int seeded, string notificationsPath, ILogger logger)
+    private static void OnStarted(WebApplication app, LocalOptions options, string storage, int seeded, string notificationsPath, LocalMail mail, ILogger logger)
     {
         var listening = ListeningAddress(app);
 
@@ -234,6 +236,7 @@ public static partial class LocalHost
             $"  API base URL    {baseUrl}   (for example: curl {baseUrl}/products)",
             $"  Dead letters    {baseUrl}/_local/dead-letters",
             $"  Notifications   {notificationsPath}",
+            $"  Customer mail   {mail.Description}: {baseUrl}{MailEndpoints.Path}",
             options.Bind.Equals(IPAddress.Loopback) || options.Bind.Equals(IPAddress.IPv6Loopback)
                 ? "  Only this machine can reach it (loopback)."
                 : $"  WARNING: bound to {options.Bind}: other machines can reach this unauthenticated API.",

@@ -53,6 +53,12 @@ public sealed record LocalOptions
     /// <summary>The JSON-lines file notifications are appended to.</summary>
     public string NotificationsFile { get; init; } = Path.Combine(Path.GetTempPath(), "orderprocessing-local", "notifications.jsonl");
 
+    /// <summary>The folder customer e-mails are written to as <c>.eml</c> files, unless <see cref="Smtp"/> is set.</summary>
+    public string MailOutbox { get; init; } = Path.Combine(Path.GetTempPath(), "orderprocessing-local", "outbox");
+
+    /// <summary>An SMTP server (<c>host:port</c>, maildev for instance) to send customer e-mails to instead of the outbox.</summary>
+    public System.Net.DnsEndPoint? Smtp { get; init; }
+
     /// <summary>Delay before a failed stage message's second receive, doubled per receive (default 500 ms).</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 

@@ -89,6 +89,14 @@ public static class LocalOptionsParser
         _ => throw new FormatException($"'{value}' is not an IP address (for example 127.0.0.1, 0.0.0.0 or ::1)"),
     };
 
+    private static DnsEndPoint ParseEndPoint(string value)
+    {
+        var colon = value.LastIndexOf(':');
+        return colon > 0 && int.TryParse(value[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+            ? new DnsEndPoint(value[..colon].Trim('[', ']'), port)
+            : throw new FormatException($"'{value}' is not HOST:PORT (for example 127.0.0.1:1025)");
+    }
+
     private static StorageMode ParseStorage(string value) => value.ToLowerInvariant() switch
     {
         "memory" => StorageMode.Memory,
@@ -142,6 +150,8 @@ public static class LocalOptionsParser
         private readonly Option<bool> _noSeed;
         private readonly Option<string?> _corsOrigin;
         private readonly Option<string> _notificationsFile;
+        private readonly Option<string> _mailOutbox;
+        private readonly Option<DnsEndPoint?> _smtp;
         private readonly Option<int> _deliveryDelay;
         private readonly Option<int> _retryDelay;
         private readonly Option<int> _maxRetryDelay;
@@ -165,6 +175,8 @@ public static class LocalOptionsParser
             _noSeed = new Option<bool>("--no-seed") { Description = "do not put the demo catalog", Arity = ArgumentArity.Zero };
             _corsOrigin = Define("--cors-origin", "ORDERPROCESSING_CORS_ORIGIN", "ORIGIN", "browser origin allowed to call the API from another page, or * (default: only the host's own)", defaults.CorsOrigin, NonEmpty);
             _notificationsFile = Define("--notifications-file", "ORDERPROCESSING_NOTIFICATIONS_FILE", "PATH", "JSON-lines file of customer notifications", defaults.NotificationsFile, NonEmpty);
+            _mailOutbox = Define("--mail-outbox", "ORDERPROCESSING_MAIL_OUTBOX", "DIR", "folder customer e-mails are written to as .eml files (unless --smtp)", defaults.MailOutbox, NonEmpty);
+            _smtp = Define("--smtp", "ORDERPROCESSING_SMTP", "HOST:PORT", "send customer e-mails to this SMTP server (maildev: 127.0.0.1:1025) instead of the outbox", defaults.Smtp, ParseEndPoint);
             _deliveryDelay = Define("--delivery-delay-ms", "ORDERPROCESSING_DELIVERY_DELAY_MS", "MS", "delay of each change in its stage queue, standing in for cloud latency (0 for none)", Milliseconds(defaults.DeliveryDelay), v => ParseMilliseconds(v, allowZero: true));
             _retryDelay = Define("--retry-delay-ms", "ORDERPROCESSING_RETRY_DELAY_MS", "MS", "first retry delay of a failed stage message, doubled per receive", Milliseconds(defaults.RetryDelay), v => ParseMilliseconds(v, allowZero: false));
             _maxRetryDelay = Define("--max-retry-delay-ms", "ORDERPROCESSING_MAX_RETRY_DELAY_MS", "MS", "largest retry delay", Milliseconds(defaults.MaxRetryDelay), v => ParseMilliseconds(v, allowZero: false));
@@ -174,7 +186,7 @@ public static class LocalOptionsParser
             Command = new Command("OrderProcessing.Local", "Runs OrderProcessing on this machine: the HTTP API, every pipeline stage and a web page.")
             {
                 _port, _bind, _storage, _functions, _functionsPath, _dynamoDbEndpoint, _s3Endpoint, _region, _tablePrefix, _bucket, _createTables, _seed, _noSeed,
-                _corsOrigin, _notificationsFile, _deliveryDelay, _retryDelay, _maxRetryDelay,
+                _corsOrigin, _notificationsFile, _mailOutbox, _smtp, _deliveryDelay, _retryDelay, _maxRetryDelay,
                 
                 // Wide enough that no line wraps: each option's variable stays on its line, for the eye and for grep.
                 new HelpOption { Action = new HelpAction { MaxWidth = 240 } },
@@ -203,6 +215,8 @@ public static class LocalOptionsParser
                 Seed = lastSeed?.Value == _noSeed.Name ? false : result.GetValue(_seed),
                 CorsOrigin = result.GetValue(_corsOrigin),
                 NotificationsFile = result.GetValue(_notificationsFile)!,
+                MailOutbox = result.GetValue(_mailOutbox)!,
+                Smtp = result.GetValue(_smtp),
                 DeliveryDelay = TimeSpan.FromMilliseconds(result.GetValue(_deliveryDelay)),
                 RetryDelay = TimeSpan.FromMilliseconds(result.GetValue(_retryDelay)),
                 MaxRetryDelay = TimeSpan.FromMilliseconds(result.GetValue(_maxRetryDelay)),

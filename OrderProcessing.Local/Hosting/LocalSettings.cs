@@ -17,6 +17,9 @@ public static class LocalSettings
     /// <summary>Lifetime of presigned invoice links, as the stacks set it.</summary>
     public const int InvoiceLinkSeconds = 300;
 
+    /// <summary>The sender of the local customer e-mails.</summary>
+    public const string MailSender = "OrderProcessing Demo Store <shop@orderprocessing.local>";
+
     /// <summary>Setting name to value, for <paramref name="options"/>.</summary>
     public static IReadOnlyDictionary<string, string> For(LocalOptions options)
     {
@@ -26,6 +29,7 @@ public static class LocalSettings
             [SettingNames.Environment] = Environment,
             [SettingNames.CorsAllowOrigin] = options.CorsOrigin ?? OwnOrigin(options),
             [SettingNames.InvoiceLinkSeconds] = InvoiceLinkSeconds.ToString(CultureInfo.InvariantCulture),
+            [SettingNames.MailSender] = MailSender,
         };
 
         if (options.DynamoDbEndpoint is { } dynamo)

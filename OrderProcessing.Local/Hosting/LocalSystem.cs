@@ -32,6 +32,9 @@ public sealed class LocalSystem : IAsyncDisposable
     /// </summary>
     public IOrderRepository? ResumeFrom { get; init; }
 
+    /// <summary>Where customer e-mails go.</summary>
+    public required Mail.LocalMail Mail { get; init; }
+
     /// <summary>One line saying where the data lives, for the start-up banner.</summary>
     public required string StorageDescription { get; init; }
 

@@ -8,6 +8,7 @@ using OrderProcessing.Local.Catalog;
 using OrderProcessing.Local.ChangeCapture;
 using OrderProcessing.Local.Handlers;
 using OrderProcessing.Local.Lambda;
+using OrderProcessing.Local.Mail;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Storage;
 using OrderProcessing.Transport.ChangeFeed;
@@ -29,9 +30,10 @@ public static partial class LocalSystemFactory
         ArgumentNullException.ThrowIfNull(loggers);
         ArgumentNullException.ThrowIfNull(clock);
         var feed = new OrderChangeFeed(clock, loggers.CreateLogger<OrderChangeFeed>());
+        var mail = LocalMail.For(options, clock);
         var storage = options.Storage == StorageMode.Memory
-            ? InMemory(clock)
-            : await AwsAsync(options, clock, loggers.CreateLogger(typeof(LocalSystemFactory).FullName!), cancellationToken).ConfigureAwait(false);
+            ? InMemory(clock, mail)
+            : await AwsAsync(options, clock, mail, loggers.CreateLogger(typeof(LocalSystemFactory).FullName!), cancellationToken).ConfigureAwait(false);
         var resources = new List<IDisposable>(storage.Resources);
         try
         {
@@ -66,6 +68,7 @@ public static partial class LocalSystemFactory
 
                 // Child processes cannot reach the host's failure log: their causes are in their log lines instead.
                 FailureCauses = options.Functions == FunctionsMode.Process ? null : failures,
+                Mail = mail,
                 SeedCatalogAsync = async ct =>
                 {
                     foreach (var (productId, product) in DemoCatalog.Products)
@@ -134,12 +137,12 @@ public static partial class LocalSystemFactory
         }
     }
 
-    private static Storage InMemory(TimeProvider clock) =>
-        new(new SharedInMemoryPortsFactory(SystemPorts.InMemory(clock)), "in-memory storage (everything is gone when the host stops)", [], null);
+    private static Storage InMemory(TimeProvider clock, LocalMail mail) =>
+        new(new SharedInMemoryPortsFactory(SystemPorts.InMemory(clock) with { MailTransport = mail.Transport }), "in-memory storage (everything is gone when the host stops)", [], null);
 
     // Each function gets the adapters its topology entry names, built by the same factory as in Lambda, only pointed at
     // the chosen endpoints.
-    private static async Task<Storage> AwsAsync(LocalOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<Storage> AwsAsync(LocalOptions options, TimeProvider clock, LocalMail mail, ILogger logger, CancellationToken cancellationToken)
     {
         var dynamoSettings = new AwsClientSettings(options.Region, options.DynamoDbEndpoint);
         var s3Settings = new AwsClientSettings(options.Region, options.S3Endpoint);
@@ -153,7 +156,7 @@ public static partial class LocalSystemFactory
 
         var resumeClient = AwsClientFactory.CreateDynamoDb(dynamoSettings);
         var where = $"DynamoDB at {options.DynamoDbEndpoint?.ToString() ?? $"AWS {options.Region}"} (tables {options.TablePrefix}*), S3 at {options.S3Endpoint?.ToString() ?? $"AWS {options.Region}"} (bucket {names.Bucket(StorageSchema.Invoices)})";
-        return new Storage(new AwsPortsFactory(dynamoSettings, s3Settings, clock), where, [resumeClient], new DynamoDbOrderRepository(resumeClient, names.Table(StorageSchema.Orders)));
+        return new Storage(new AwsPortsFactory(dynamoSettings, s3Settings, clock, _ => mail.Transport), where, [resumeClient], new DynamoDbOrderRepository(resumeClient, names.Table(StorageSchema.Orders)));
     }
 
     private static async Task CreateStorageAsync(StorageProvisioner provisioner, StorageNames names, ILogger logger, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using OrderProcessing.Functions.Composition;
+using OrderProcessing.Topology;
 using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Local.Hosting;
@@ -23,6 +24,8 @@ public sealed class SharedInMemoryPortsFactory(SystemPorts all) : IPortsFactory
             PaymentLedger = settings.Declares(StorageSchema.Payments.EnvironmentVariable) ? all.PaymentLedger : null,
             Idempotency = settings.Declares(StorageSchema.Idempotency.EnvironmentVariable) ? all.Idempotency : null,
             Invoices = settings.Declares(StorageSchema.Invoices.EnvironmentVariable) ? all.Invoices : null,
+            MailLedger = settings.Declares(SettingNames.MailSender) ? all.MailLedger : null,
+            MailTransport = settings.Declares(SettingNames.MailSender) ? all.MailTransport : null,
         };
     }
 }

@@ -95,6 +95,9 @@ public sealed partial class ResourceNames
     /// <summary>The topic every alarm notifies.</summary>
     public string OperationsTopic => $"{Prefix}-operations";
 
+    /// <summary>The SES configuration set customer e-mail is sent through.</summary>
+    public string MailConfigurationSet => $"{Prefix}-customer-mail";
+
     /// <summary>The REST API (its name is also the <c>ApiName</c> dimension of its metrics).</summary>
     public string RestApi => $"{Prefix}-api";
 

@@ -23,4 +23,13 @@ public static class IdempotencyItemAttributes
 
     /// <summary>Exact expiry, UTC fixed-width ISO 8601 (S), compared as a string in the claim's condition.</summary>
     public const string ExpiresAtUtc = "expiresAtUtc";
+
+    /// <summary>Customer e-mail ledger: who holds the claim to send (a random id per attempt).</summary>
+    public const string MailClaimId = "mailClaimId";
+
+    /// <summary>Customer e-mail ledger: until when the claim holds, UTC ISO 8601; a later delivery may take it over after.</summary>
+    public const string MailLeaseUntilUtc = "mailLeaseUntilUtc";
+
+    /// <summary>Customer e-mail ledger: the transport's message id once the e-mail was sent.</summary>
+    public const string MailMessageId = "mailMessageId";
 }

@@ -58,7 +58,7 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _policy = policy ?? new InOrderDelivery(options);
         Failures = failures ?? new StageFailureLog();
-        var duplicate = stages.GroupBy(s => s.Trigger.Status).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = stages.Where(s => s.Trigger.Kind == TriggerKind.StageQueue).GroupBy(s => s.Trigger.Status).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new ArgumentException($"Stages {string.Join(", ", duplicate.Select(s => s.Name))} are all triggered by {duplicate.Key?.ToWire()}.", nameof(stages));
@@ -119,35 +119,54 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         ArgumentNullException.ThrowIfNull(change);
 
         // The pipe forwards only transitions (removals, tombstones and same-status writes carry no marker), and each
-        // subscription takes only its stage's status: anything else goes nowhere.
-        if (OrderEventEnvelopes.ForChange(change) is not { } envelope || Route(envelope.Status) is not { } queue)
+        // subscription takes only its statuses: the stage's one, an event subscriber's several; anything else goes nowhere.
+        var envelope = OrderEventEnvelopes.ForChange(change);
+        var queues = envelope is null ? [] : Subscribers(envelope.Status);
+        if (queues.Count == 0)
         {
             Interlocked.Increment(ref _unrouted);
             return;
         }
 
-        var status = envelope.Status!;
-
-        lock (_routedGate)
-        {
-            _routed[queue.Name] = _routed.GetValueOrDefault(queue.Name) + 1;
-        }
-
+        var status = envelope!.Status!;
         var body = OrderEventEnvelopes.ToJson(envelope);
-        var messageId = "";
-        foreach (var delay in _policy.CopyDelays())
+        foreach (var queue in queues)
         {
-            messageId = queue.Send(body, delay);
+            lock (_routedGate)
+            {
+                _routed[queue.Name] = _routed.GetValueOrDefault(queue.Name) + 1;
+            }
+
+            var messageId = "";
+            foreach (var delay in _policy.CopyDelays())
+            {
+                messageId = queue.Send(body, delay);
+            }
+
+            if (IsStopping)
+            {
+                LogQueuedWhileStopping(_logger, change.OrderId, status, queue.Name);
+            }
+            else
+            {
+                LogRouted(_logger, change.OrderId, status, queue.Name, messageId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every queue subscribed to orders entering <paramref name="status"/> (wire name): the stage's (<see cref="Route(string?)"/>)
+    /// first, then each event subscriber whose filter names it.
+    /// </summary>
+    public IReadOnlyList<StageQueue> Subscribers(string? status)
+    {
+        if (!OrderStatusNames.TryParse(status, out var parsed))
+        {
+            return [];
         }
 
-        if (IsStopping)
-        {
-            LogQueuedWhileStopping(_logger, change.OrderId, status, queue.Name);
-        }
-        else
-        {
-            LogRouted(_logger, change.OrderId, status, queue.Name, messageId);
-        }
+        var stage = Route(parsed);
+        return [.. stage is null ? [] : new[] { stage }, .. _queues.Where(q => q.Stage.Trigger.Kind == TriggerKind.EventQueue && q.Stage.Trigger.Statuses.Contains(parsed))];
     }
 
     /// <inheritdoc />
@@ -163,7 +182,7 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
             _pumps.Add(Task.Run(() => PumpAsync(queue, _stopping.Token), CancellationToken.None));
         }
 
-        LogStarted(_logger, string.Join(", ", _queues.Select(q => $"{q.Name} <- {q.Stage.Trigger.Status?.ToWire()} (batch {q.Stage.BatchSize}, {q.Stage.MaxReceiveCount} receives, {q.Stage.TimeoutSeconds} s)")));
+        LogStarted(_logger, string.Join(", ", _queues.Select(q => $"{q.Name} <- {string.Join("|", q.Stage.Trigger.Statuses.Select(s => s.ToWire()))} (batch {q.Stage.BatchSize}, {q.Stage.MaxReceiveCount} receives, {q.Stage.TimeoutSeconds} s)")));
         return Task.CompletedTask;
     }
 

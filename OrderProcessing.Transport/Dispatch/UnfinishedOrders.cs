@@ -1,5 +1,6 @@
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Topology;
 using OrderProcessing.Transport.ChangeFeed;
 
 namespace OrderProcessing.Transport.Dispatch;
@@ -19,7 +20,8 @@ public static class UnfinishedOrders
         ArgumentNullException.ThrowIfNull(dispatcher);
         ArgumentNullException.ThrowIfNull(clock);
         var counts = new Dictionary<OrderStatus, int>();
-        foreach (var status in dispatcher.Queues.Select(q => q.Stage.Trigger.Status!.Value))
+        // Only stages: an e-mail already sent is in the ledger, and one not yet sent for a finished order is not worth a second look.
+        foreach (var status in dispatcher.Queues.Where(q => q.Stage.Trigger.Kind == TriggerKind.StageQueue).Select(q => q.Stage.Trigger.Status!.Value))
         {
             string? cursor = null;
             do

@@ -31,9 +31,9 @@ public sealed class StageQueue
     public StageQueue(FunctionDefinition stage, IDeliveryPolicy policy, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(stage);
-        if (stage.Trigger.Kind != TriggerKind.StageQueue || stage.MaxReceiveCount < 1 || stage.BatchSize < 1)
+        if (!stage.Trigger.IsQueue || stage.MaxReceiveCount < 1 || stage.BatchSize < 1)
         {
-            throw new ArgumentException($"Function '{stage.Name}' is not a stage with a batch size and a receive limit.", nameof(stage));
+            throw new ArgumentException($"Function '{stage.Name}' is not fed by a queue with a batch size and a receive limit.", nameof(stage));
         }
 
         Stage = stage;

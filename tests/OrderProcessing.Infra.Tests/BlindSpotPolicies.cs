@@ -177,7 +177,11 @@ public abstract class BlindSpotPolicies : StackPolicies
                 Run.Plan.Tables.ToDictionary(t => t.Schema.LogicalName, t => $"arn:aws:dynamodb:{AwsMocks.Region}:{AwsMocks.Account}:table/{t.Name}"),
                 Run.Plan.Buckets.ToDictionary(b => b.Schema.LogicalName, b => $"arn:aws:s3:::{b.NamePrefix}{AwsMocks.BucketSuffix}"),
                 $"arn:aws:logs:{AwsMocks.Region}:{AwsMocks.Account}:log-group:{plan.LogGroupName}",
-                stage is null ? null : SqsArn(stage.QueueName));
+                stage is null ? null : SqsArn(stage.QueueName))
+            {
+                MailIdentity = AwsMocks.SesIdentityArn(Run.Plan.CustomerMail.SenderAddress),
+                MailConfigurationSet = AwsMocks.SesConfigurationSetArn(Run.Plan.CustomerMail.ConfigurationSetName),
+            };
 
             Assert.That(PolicyReader.Grants(policy.String("policy")), Is.EquivalentTo(ExpectedGrants.For(plan.Definition.Name, arns)), plan.Name);
         }

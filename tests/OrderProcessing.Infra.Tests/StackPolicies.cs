@@ -107,9 +107,48 @@ public abstract class StackPolicies
                 Run.Plan.Tables.ToDictionary(t => t.Schema.LogicalName, t => $"arn:aws:dynamodb:{AwsMocks.Region}:{AwsMocks.Account}:table/{t.Name}"),
                 Run.Plan.Buckets.ToDictionary(b => b.Schema.LogicalName, b => $"arn:aws:s3:::{b.NamePrefix}{AwsMocks.BucketSuffix}"),
                 $"arn:aws:logs:{AwsMocks.Region}:{AwsMocks.Account}:log-group:{plan.LogGroupName}",
-                stage is null ? null : $"arn:aws:sqs:{AwsMocks.Region}:{AwsMocks.Account}:{stage.QueueName}"));
+                stage is null ? null : $"arn:aws:sqs:{AwsMocks.Region}:{AwsMocks.Account}:{stage.QueueName}")
+            {
+                MailIdentity = AwsMocks.SesIdentityArn(Run.Plan.CustomerMail.SenderAddress),
+                MailConfigurationSet = AwsMocks.SesConfigurationSetArn(Run.Plan.CustomerMail.ConfigurationSetName),
+            });
 
             Assert.That(PolicyReader.Grants(policy.String("policy")), Is.EquivalentTo(PolicyReader.Grants(expected.ToJson())), plan.Name);
+        }
+    }
+
+    [Test]
+    public void CustomerMail_SendsFromTheSenderIdentity_AndReportsBouncesAndComplaintsToOperators()
+    {
+        var identity = Run.OfType("aws:sesv2/emailIdentity:EmailIdentity").Single();
+        var configurationSet = Run.OfType("aws:sesv2/configurationSet:ConfigurationSet").Single();
+        var destination = Run.OfType("aws:sesv2/configurationSetEventDestination:ConfigurationSetEventDestination").Single();
+        var events = destination.Object("eventDestination");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(identity.String("emailIdentity"), Is.EqualTo(Run.Plan.Settings.MailSenderAddress));
+            Assert.That(identity.String("configurationSetName"), Is.EqualTo(Run.Plan.Names.MailConfigurationSet));
+            Assert.That(configurationSet.String("configurationSetName"), Is.EqualTo(Run.Plan.Names.MailConfigurationSet));
+            Assert.That(destination.String("configurationSetName"), Is.EqualTo(Run.Plan.Names.MailConfigurationSet));
+            Assert.That(events.Property<ImmutableArray<object>>("matchingEventTypes").Select(e => (string)e), Is.EquivalentTo(new[] { "BOUNCE", "COMPLAINT" }));
+            Assert.That(events.Property<ImmutableDictionary<string, object>>("snsDestination").Property<string>("topicArn"), Is.EqualTo($"arn:aws:sns:{AwsMocks.Region}:{AwsMocks.Account}:{Run.Plan.Notifications.OperationsTopicName}"));
+        }
+    }
+
+    [Test]
+    public void OnlyTheCustomerMailFunction_MaySendEmail_AndOnlyFromTheStacksIdentity()
+    {
+        foreach (var policy in Run.OfType(RolePolicy))
+        {
+            var sends = PolicyReader.Grants(policy.String("policy")).Where(g => g.Action.StartsWith("ses:", StringComparison.Ordinal)).ToList();
+            var isMail = policy.String("name") == Run.Plan.Functions.Single(f => f.Definition.Name == SystemTopology.NotifyCustomer.Name).PolicyName;
+            Assert.That(
+                sends,
+                isMail
+                    ? Is.EquivalentTo(new[] { ("ses:SendEmail", AwsMocks.SesIdentityArn(Run.Plan.CustomerMail.SenderAddress)), ("ses:SendEmail", AwsMocks.SesConfigurationSetArn(Run.Plan.CustomerMail.ConfigurationSetName)) })
+                    : Is.Empty,
+                policy.String("name"));
         }
     }
 
@@ -280,7 +319,7 @@ public abstract class StackPolicies
                 Assert.That(subscription.Bool("rawMessageDelivery"), Is.True, definition.Name);
                 Assert.That(subscription.String("filterPolicyScope"), Is.EqualTo("MessageBody"), definition.Name);
                 Assert.That(filter.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "status" }), definition.Name);
-                Assert.That(filter.RootElement.GetProperty("status").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { definition.Trigger.Status!.Value.ToWire() }), definition.Name);
+                Assert.That(filter.RootElement.GetProperty("status").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(definition.Trigger.Statuses.Select(s => s.ToWire())), definition.Name);
                 Assert.That(delivery.Principal!.Value.GetProperty("Service").GetString(), Is.EqualTo("sns.amazonaws.com"), definition.Name);
                 Assert.That(delivery.Actions, Is.EqualTo(new[] { "sqs:SendMessage" }), definition.Name);
                 Assert.That(delivery.Resources, Is.EqualTo(new[] { queueArn }), definition.Name);

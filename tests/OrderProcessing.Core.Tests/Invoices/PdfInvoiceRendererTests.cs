@@ -56,6 +56,21 @@ public sealed class PdfInvoiceRendererTests
     }
 
     [Test]
+    public void LongInvoiceAndOrderNumbers_ReadInFull_WithoutEllipsis()
+    {
+        var invoice = InvoiceFor("Åsa Öberg", ("sku-1", "Mug", 1, 5m)) with { OrderId = "ord_01M98TVPCMWY5Q7Y6ZK4N2H8QX", InvoiceNumber = "INV-ord_01M98TVPCMWY5Q7Y6ZK4N2H8QX" };
+
+        var text = PdfTools.ExtractText(new PdfInvoiceRenderer().Render(invoice));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("INV-ord_01M98TVPCMWY5Q7Y6ZK4N2H8QX"));
+            Assert.That(text, Does.Match(@"Order\s+ord_01M98TVPCMWY5Q7Y6ZK4N2H8QX"));
+            Assert.That(text, Does.Not.Contain("…"));
+        });
+    }
+
+    [Test]
     public void SameInvoice_RendersIdenticalBytes()
     {
         var invoice = InvoiceFor("Zoë", ("sku-1", "Thing", 1, 1m));

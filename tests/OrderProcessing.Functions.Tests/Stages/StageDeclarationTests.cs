@@ -40,7 +40,7 @@ public sealed class StageDeclarationTests
     public async Task StageFunction_EntryPoint_RunsForItsOwnTopologyEntry(FunctionDefinition function)
     {
         var output = new StringWriter();
-        var bootstrap = FunctionBootstrap.Create(function, name => name == SettingNames.InvoiceLinkSeconds ? "60" : "test", new InMemoryPortsFactory(), output);
+        var bootstrap = FunctionBootstrap.Create(function, name => name switch { SettingNames.InvoiceLinkSeconds => "60", SettingNames.MailSender => "shop@example.com", SettingNames.MailLinkBaseUrl => null, _ => "test" }, new InMemoryPortsFactory(), output);
 
         await using var answer = await FunctionEntryPoints.Create(function, bootstrap).InvokeAsync(new MemoryStream("{\"Records\":[]}"u8.ToArray()), CancellationToken.None);
 

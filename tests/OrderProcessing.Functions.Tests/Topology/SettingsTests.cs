@@ -220,6 +220,8 @@ public sealed class SettingsTests
             SettingNames.InvoiceLinkSeconds => "120",
             SettingNames.CorsAllowOrigin => "https://shop.example",
             SettingNames.DynamoDbEndpoint or SettingNames.S3Endpoint => "http://127.0.0.1:1",
+            SettingNames.MailSender => "Shop <shop@example.com>",
+            SettingNames.MailLinkBaseUrl => "https://api.example.com/v1/",
             _ => $"value-of-{n.ToLowerInvariant()}",
         });
         return values;

@@ -60,7 +60,9 @@ public sealed class TopologyTests
             {
                 ResourceKind.Table or ResourceKind.TableIndexes => tables.Contains(grant.Resource.LogicalName),
                 ResourceKind.BucketObjects => buckets.Contains(grant.Resource.LogicalName),
-                ResourceKind.OwnQueue => function.Trigger.Kind == TriggerKind.StageQueue,
+                ResourceKind.OwnQueue => function.Trigger.IsQueue,
+                // The stack's one SES identity and configuration set: only for a function that sends customer e-mail.
+                ResourceKind.MailIdentity or ResourceKind.MailConfigurationSet => function.Settings.Contains(SettingNames.MailSender),
                 _ => false,
             };
             Assert.That(known, Is.True, $"{grant.Resource} is not a resource of the system");

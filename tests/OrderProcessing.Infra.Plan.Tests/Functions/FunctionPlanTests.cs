@@ -44,7 +44,9 @@ public sealed class FunctionPlanTests
     {
         var function = SystemTopology.Functions.Single(f => f.Name == name);
 
-        Assert.That(EnvironmentOf(function).Keys, Is.EquivalentTo(function.Settings));
+        // Plus the optional settings the deployment knows (the customer e-mail's configuration set).
+        var known = function.OptionalSettings.Where(s => s == SettingNames.MailConfigurationSet);
+        Assert.That(EnvironmentOf(function).Keys, Is.EquivalentTo(function.Settings.Concat(known)));
     }
 
     [TestCaseSource(nameof(Functions))]

@@ -137,6 +137,8 @@ public sealed class FunctionPoliciesTests
             .Select(i => $"{arns.Tables[resource.LogicalName]}/index/{i.Name}"),
         ResourceKind.BucketObjects => [$"{arns.Buckets[resource.LogicalName]}/{StorageSchema.Buckets.Single(b => b.LogicalName == resource.LogicalName).KeyPrefix}*"],
         ResourceKind.OwnQueue => [arns.OwnQueue!],
+        ResourceKind.MailIdentity => [arns.MailIdentity!],
+        ResourceKind.MailConfigurationSet => [arns.MailConfigurationSet!],
         _ => throw new AssertionException($"Unknown resource kind {resource.Kind}."),
     };
 }

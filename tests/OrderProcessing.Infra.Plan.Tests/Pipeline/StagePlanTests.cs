@@ -17,9 +17,23 @@ public sealed class StagePlanTests
     private static StagePlan StageOf(string name) => Plan.Stages.Single(s => s.Function.Definition.Name == name);
 
     [Test]
-    public void EveryTopologyStage_HasExactlyOneStagePlan()
+    public void EveryTopologyQueueFunction_HasExactlyOneStagePlan()
     {
-        Assert.That(Plan.Stages.Select(s => s.Function.Definition), Is.EqualTo(SystemTopology.Stages));
+        Assert.That(Plan.Stages.Select(s => s.Function.Definition), Is.EqualTo(SystemTopology.QueueFunctions));
+    }
+
+    [Test]
+    public void CustomerMail_SubscribesToEveryCustomerFacingStatus_WithItsOwnDeadLetterQueue()
+    {
+        var mail = StageOf(SystemTopology.NotifyCustomer.Name);
+        using var policy = JsonDocument.Parse(mail.FilterPolicy);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(policy.RootElement.GetProperty("status").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "PENDING", "OUT_OF_STOCK", "PAYMENT_FAILED", "SHIPPED", "COMPLETED", "CANCELLED" }));
+            Assert.That(Plan.Stages.Where(s => s != mail).Select(s => s.DeadLetterQueueName), Does.Not.Contain(mail.DeadLetterQueueName));
+            Assert.That(Plan.Alarms, Does.Contain(mail.DeadLetterAlarm));
+        }
     }
 
     [TestCaseSource(nameof(Stages))]
@@ -59,8 +73,8 @@ public sealed class StagePlanTests
         {
             // The envelope's member, spelled out: the subscription filters the body the pipe's template writes.
             Assert.That(policy.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "status" }));
-            Assert.That(policy.RootElement.GetProperty("status").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { stage.Status.ToWire() }));
-            Assert.That(SystemTopology.StageFor(stage.Status), Is.EqualTo(stage.Function.Definition), "the routing table sends that status to this stage");
+            Assert.That(policy.RootElement.GetProperty("status").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { stage.Statuses.Single().ToWire() }));
+            Assert.That(SystemTopology.StageFor(stage.Statuses.Single()), Is.EqualTo(stage.Function.Definition), "the routing table sends that status to this stage");
         }
     }
 
@@ -106,7 +120,7 @@ public sealed class StagePlanTests
     [Test]
     public void NoTwoStages_ListenForTheSameStatus()
     {
-        Assert.That(Plan.Stages.Select(s => s.Status), Is.Unique);
+        Assert.That(Plan.Stages.Where(s => s.Function.Definition.Trigger.Kind == TriggerKind.StageQueue).Select(s => s.Statuses.Single()), Is.Unique);
     }
 
     [TestCaseSource(nameof(Stages))]

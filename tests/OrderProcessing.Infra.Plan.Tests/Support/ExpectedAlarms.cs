@@ -21,6 +21,7 @@ public static class ExpectedAlarms
             DeadLetters($"{p}-ship-order-dead-letters", $"{p}-ship-order-dlq", operations),
             DeadLetters($"{p}-generate-invoice-dead-letters", $"{p}-generate-invoice-dlq", operations),
             DeadLetters($"{p}-compensate-dead-letters", $"{p}-compensate-dlq", operations),
+            DeadLetters($"{p}-notify-customer-dead-letters", $"{p}-notify-customer-dlq", operations),
             DeadLetters($"{p}-pipes-dead-letters", $"{p}-pipes-dlq", operations),
             Function($"{p}-api-errors", "Errors", $"{p}-api", operations),
             Function($"{p}-api-throttles", "Throttles", $"{p}-api", operations),
@@ -34,6 +35,8 @@ public static class ExpectedAlarms
             Function($"{p}-generate-invoice-throttles", "Throttles", $"{p}-generate-invoice", operations),
             Function($"{p}-compensate-errors", "Errors", $"{p}-compensate", operations),
             Function($"{p}-compensate-throttles", "Throttles", $"{p}-compensate", operations),
+            Function($"{p}-notify-customer-errors", "Errors", $"{p}-notify-customer", operations),
+            Function($"{p}-notify-customer-throttles", "Throttles", $"{p}-notify-customer", operations),
             new(
                 $"{p}-api-5xx",
                 "AWS/ApiGateway",

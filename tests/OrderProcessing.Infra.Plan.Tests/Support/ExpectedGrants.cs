@@ -81,6 +81,17 @@ public static class ExpectedGrants
                 ["own-queue"] = ConsumeOwnQueue,
                 ["own-log-group:*"] = WriteOwnLogs,
             },
+            // Reads orders and invoices, keeps its send ledger in the idempotency table, sends from the stack's identity only.
+            ["notify-customer"] = new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["table/orders"] = ["dynamodb:GetItem"],
+                ["table/idempotency"] = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
+                ["bucket/invoices/invoices/*"] = ["s3:GetObject"],
+                ["ses-identity"] = ["ses:SendEmail"],
+                ["ses-configuration-set"] = ["ses:SendEmail"],
+                ["own-queue"] = ConsumeOwnQueue,
+                ["own-log-group:*"] = WriteOwnLogs,
+            },
         };
 
     /// <summary>Every (action, resource ARN) pair function <paramref name="function"/> must be granted, with <paramref name="arns"/> as deployed.</summary>
@@ -108,6 +119,8 @@ public static class ExpectedGrants
             "table" when parts.Length >= 2 => Lookup(arns.Tables, parts[1], resource) + (parts.Length == 3 ? "/" + parts[2] : ""),
             "bucket" when parts.Length == 3 => Lookup(arns.Buckets, parts[1], resource) + "/" + parts[2],
             "own-queue" when parts.Length == 1 => arns.OwnQueue ?? throw new AssertionException($"'{resource}' is expected, but the function has no queue."),
+            "ses-identity" when parts.Length == 1 => arns.MailIdentity ?? throw new AssertionException($"'{resource}' is expected, but no SES identity ARN was given."),
+            "ses-configuration-set" when parts.Length == 1 => arns.MailConfigurationSet ?? throw new AssertionException($"'{resource}' is expected, but no configuration set ARN was given."),
             "own-log-group:*" when parts.Length == 1 => arns.LogGroup + ":*",
             _ => throw new AssertionException($"Unknown symbolic resource '{resource}'."),
         };

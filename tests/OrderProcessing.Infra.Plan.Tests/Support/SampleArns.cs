@@ -39,6 +39,10 @@ public static class SampleArns
             StorageSchema.Tables.ToDictionary(t => t.LogicalName, Table),
             StorageSchema.Buckets.ToDictionary(b => b.LogicalName, Bucket),
             LogGroup(function.LogGroupName),
-            stage is null ? null : Queue(stage.QueueName));
+            stage is null ? null : Queue(stage.QueueName))
+        {
+            MailIdentity = "arn:aws:ses:us-east-1:123456789012:identity/orders@shop.example.com",
+            MailConfigurationSet = $"arn:aws:ses:us-east-1:123456789012:configuration-set/{plan.Names.MailConfigurationSet}",
+        };
     }
 }

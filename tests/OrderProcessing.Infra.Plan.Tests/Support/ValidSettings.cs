@@ -22,6 +22,7 @@ public static class ValidSettings
         [SettingKeys.CorsAllowOrigin] = "*",
         [SettingKeys.FunctionMemory] = null,
         [SettingKeys.ApiReservedConcurrency] = "50",
+        [SettingKeys.MailSender] = "Shop <orders@shop.example.com>",
     };
 
     /// <summary>The loaded settings of <see cref="Raw"/>, optionally with changes.</summary>

@@ -25,6 +25,12 @@ public sealed class AwsMocks : IMocks
     /// <summary>The API key value AWS generates.</summary>
     public const string ApiKeyValue = "sample-api-key-value";
 
+    /// <summary>The ARN SES gives the e-mail identity <paramref name="address"/>.</summary>
+    public static string SesIdentityArn(string address) => $"arn:aws:ses:{Region}:{Account}:identity/{address}";
+
+    /// <summary>The ARN SES gives the configuration set <paramref name="name"/>.</summary>
+    public static string SesConfigurationSetArn(string name) => $"arn:aws:ses:{Region}:{Account}:configuration-set/{name}";
+
     private readonly ConcurrentQueue<MockResourceArgs> _resources = new();
     private readonly ConcurrentQueue<MockCallArgs> _calls = new();
     private readonly ConcurrentDictionary<string, ImmutableDictionary<string, Pulumi.Output<object?>>> _outputs = new();
@@ -93,6 +99,14 @@ public sealed class AwsMocks : IMocks
                 state["bucket"] = bucket;
                 state["arn"] = $"arn:aws:s3:::{bucket}";
                 id = bucket;
+                break;
+            case "aws:sesv2/emailIdentity:EmailIdentity":
+                state["arn"] = SesIdentityArn((string)inputs["emailIdentity"]);
+                id = (string)inputs["emailIdentity"];
+                break;
+            case "aws:sesv2/configurationSet:ConfigurationSet":
+                state["arn"] = SesConfigurationSetArn((string)inputs["configurationSetName"]);
+                id = (string)inputs["configurationSetName"];
                 break;
             case "aws:pipes/pipe:Pipe":
                 state["arn"] = $"arn:aws:pipes:{Region}:{Account}:pipe/{name}";

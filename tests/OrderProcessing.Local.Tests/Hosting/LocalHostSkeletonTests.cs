@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Core.InMemory;
 using OrderProcessing.Local.Hosting;
+using OrderProcessing.Local.Mail;
 using OrderProcessing.Local.Tests.Support;
 using OrderProcessing.Testing.Transport;
 using OrderProcessing.Testing.Waiting;
@@ -37,7 +38,7 @@ public sealed class LocalHostSkeletonTests
         // NUnit shares one fixture instance between tests: everything a test looks at is made afresh here.
         _api = new EchoApi();
         _failingStages.Clear();
-        _stages = SystemTopology.Stages.ToDictionary(s => s.Name, s => new FakeStageHandler(s.Name, _ => !_failingStages.Contains(s.Name)), StringComparer.Ordinal);
+        _stages = SystemTopology.QueueFunctions.ToDictionary(s => s.Name, s => new FakeStageHandler(s.Name, _ => !_failingStages.Contains(s.Name)), StringComparer.Ordinal);
         _notifications = Path.Combine(Path.GetTempPath(), $"op-local-{Guid.NewGuid():N}", "notifications.jsonl");
         var feed = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
         _orders = new ChangeFeedOrderRepository(new InMemoryOrderRepository(), feed);
@@ -49,6 +50,7 @@ public sealed class LocalHostSkeletonTests
             ChangeFeed = feed,
             SeedCatalogAsync = _ => Task.FromResult(0),
             StorageDescription = "test",
+            Mail = LocalMail.For(options with { MailOutbox = Path.Combine(Path.GetDirectoryName(_notifications)!, "outbox") }, TimeProvider.System),
         }));
         await _app.StartAsync();
         _http = new HttpClient { BaseAddress = LocalHost.ListeningAddress(_app) };
@@ -178,11 +180,11 @@ public sealed class LocalHostSkeletonTests
     }
 
     [Test]
-    public async Task QueuesRoute_Requested_ListsEveryStage()
+    public async Task QueuesRoute_Requested_ListsEveryStageAndTheMailQueue()
     {
         var json = await _http.GetFromJsonAsync<JsonElement>(new Uri("/_local/queues", UriKind.Relative));
 
-        Assert.That(json.GetProperty("items").EnumerateArray().Select(q => q.GetProperty("stage").GetString()), Is.EqualTo(new[] { "reserve-inventory", "charge-payment", "ship-order", "generate-invoice", "compensate" }));
+        Assert.That(json.GetProperty("items").EnumerateArray().Select(q => q.GetProperty("stage").GetString()), Is.EqualTo(new[] { "reserve-inventory", "charge-payment", "ship-order", "generate-invoice", "compensate", "notify-customer" }));
     }
 
     private static string ReadShared(string path)

@@ -79,6 +79,20 @@ public sealed class StageDispatcherTests
         Assert.That(dispatcher.RoutedChanges.Values.Sum(), Is.Zero);
     }
 
+    [TestCase(OrderStatus.Pending, "reserve-inventory", true)]
+    [TestCase(OrderStatus.Reserved, "charge-payment", false)]
+    [TestCase(OrderStatus.Shipped, "generate-invoice", true)]
+    [TestCase(OrderStatus.Completed, null, true)]
+    public void Transition_WithTheMailSubscriber_IsQueuedForItsStageAndForTheMailWhenItListens(OrderStatus status, string? stage, bool mailed)
+    {
+        using var dispatcher = new StageDispatcher(SystemTopology.QueueFunctions, s => new FakeStageHandler(s.Name), FastRetries, TimeProvider.System, NullLogger<StageDispatcher>.Instance);
+
+        dispatcher.OnChange(Orders.ChangeOf(Orders.At(status), 1));
+
+        var expected = new[] { stage, mailed ? SystemTopology.NotifyCustomer.Name : null }.OfType<string>();
+        Assert.That(dispatcher.Queues.Where(q => q.Counts.Visible > 0).Select(q => q.Name), Is.EqualTo(expected));
+    }
+
     [Test]
     public void TransitionAfterASameStatusWrite_Dispatched_IsQueuedForTheNextStage()
     {
