@@ -30,4 +30,10 @@ public static class SettingNames
 
     /// <summary>Optional: endpoint of an S3-compatible server (local runs and tests); the AWS endpoint when unset.</summary>
     public const string S3Endpoint = "AWS_ENDPOINT_URL_S3";
+
+    /// <summary>
+    /// Optional, customer e-mail: endpoint of an SES v2-compatible server (the local host in process mode); the AWS
+    /// endpoint when unset. The name is the SDKs' service-specific endpoint variable for SES v2.
+    /// </summary>
+    public const string SesEndpoint = "AWS_ENDPOINT_URL_SESV2";
 }

@@ -133,7 +133,7 @@ public static class SystemTopology
             StorageSchema.Invoices.EnvironmentVariable, SettingNames.MailSender,
         ])
     {
-        OptionalSettings = [SettingNames.MailConfigurationSet, SettingNames.MailLinkBaseUrl, SettingNames.DynamoDbEndpoint, SettingNames.S3Endpoint],
+        OptionalSettings = [SettingNames.MailConfigurationSet, SettingNames.MailLinkBaseUrl, SettingNames.DynamoDbEndpoint, SettingNames.S3Endpoint, SettingNames.SesEndpoint],
         MaximumConcurrency = 2,
     };
 

@@ -30,7 +30,7 @@ public sealed class AwsPortsFactory : IPortsFactory
     /// <param name="dynamoDb">How to reach DynamoDB, overriding the settings (the local host and tests).</param>
     /// <param name="s3">How to reach S3, overriding the settings.</param>
     /// <param name="clock">Time for the stores and services; the system clock by default.</param>
-    /// <param name="mailTransport">Where customer e-mail goes; SES (<see cref="SesMailTransport"/>) by default.</param>
+    /// <param name="mailTransport">Where customer e-mail goes; SES (<see cref="SesMailTransport"/>) by default, at the endpoint in <see cref="SettingNames.SesEndpoint"/> when the function declares and sets it.</param>
     public AwsPortsFactory(AwsClientSettings? dynamoDb = null, AwsClientSettings? s3 = null, TimeProvider? clock = null, Func<FunctionSettings, IMailTransport>? mailTransport = null)
     {
         _mailTransport = mailTransport;
@@ -59,7 +59,7 @@ public sealed class AwsPortsFactory : IPortsFactory
             MailLedger = sendsMail && Table(settings, StorageSchema.Idempotency) is { } ledger ? new DynamoDbCustomerMailLedger(DynamoDb(), ledger, _clock) : null,
             MailTransport = !sendsMail ? null
                 : _mailTransport is not null ? _mailTransport(settings)
-                : SesMailTransport.FromEnvironment(settings.Optional(SettingNames.MailConfigurationSet), _clock),
+                : SesMailTransport.FromEnvironment(settings.Optional(SettingNames.MailConfigurationSet), _clock, settings.Declares(SettingNames.SesEndpoint) ? settings.OptionalUrl(SettingNames.SesEndpoint) : null),
             Invoices = settings.Declares(StorageSchema.Invoices.EnvironmentVariable)
                 ? new S3InvoiceStore(AwsClientFactory.CreateS3(_s3 ?? ClientSettings(settings, SettingNames.S3Endpoint)), settings.Required(StorageSchema.Invoices.EnvironmentVariable))
                 : null,

@@ -50,7 +50,7 @@ public static partial class LocalSystemFactory
             IReadOnlyList<IAsyncDisposable> services = [];
             if (options.Functions == FunctionsMode.Process)
             {
-                var children = await StartProcessesAsync(options, settings, feed, logs, loggers, cancellationToken).ConfigureAwait(false);
+                var children = await StartProcessesAsync(options, settings, feed, mail, logs, loggers, cancellationToken).ConfigureAwait(false);
                 services = children.Services;
                 resources.AddRange(children.Resources);
                 handlers = children.Handlers;
@@ -96,8 +96,9 @@ public static partial class LocalSystemFactory
     }
 
     // Process mode: the published bootstrap, one child per function, each on its own Runtime API, writing DynamoDB through
-    // the change-capturing endpoint (see OrderChangeCaptureProxy for why) and S3 directly.
-    private static async Task<Children> StartProcessesAsync(LocalOptions options, IReadOnlyDictionary<string, string> settings, OrderChangeFeed feed, FunctionLogs logs, ILoggerFactory loggers, CancellationToken cancellationToken)
+    // the change-capturing endpoint (see OrderChangeCaptureProxy for why), S3 directly, and sending e-mail through the
+    // host's SES endpoint into the local mail (see SesApiServer).
+    private static async Task<Children> StartProcessesAsync(LocalOptions options, IReadOnlyDictionary<string, string> settings, OrderChangeFeed feed, LocalMail mail, FunctionLogs logs, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         string executable;
         try
@@ -111,22 +112,30 @@ public static partial class LocalSystemFactory
 
         var reader = AwsClientFactory.CreateDynamoDb(new AwsClientSettings(options.Region, options.DynamoDbEndpoint));
         OrderChangeCaptureProxy? proxy = null;
+        SesApiServer? ses = null;
         try
         {
             proxy = await OrderChangeCaptureProxy.StartAsync(
                 options.DynamoDbEndpoint!, reader, LocalSettings.Names(options).Table(StorageSchema.Orders), feed, loggers.CreateLogger<OrderChangeCaptureProxy>(), cancellationToken).ConfigureAwait(false);
+            ses = await SesApiServer.StartAsync(mail.Transport, loggers.CreateLogger<SesApiServer>(), cancellationToken).ConfigureAwait(false);
             var childSettings = new Dictionary<string, string>(settings, StringComparer.Ordinal)
             {
                 [SettingNames.DynamoDbEndpoint] = proxy.Endpoint.ToString().TrimEnd('/'),
+                [SettingNames.SesEndpoint] = ses.Endpoint.ToString().TrimEnd('/'),
             };
             var functions = await ProcessFunctions.StartAsync(executable, SystemTopology.Functions, f => LocalSettings.ForProcess(f, childSettings), options.Region, logs, loggers, cancellationToken).ConfigureAwait(false);
             var handlers = SystemTopology.Functions.ToDictionary(f => f.Name, f => functions.Handler(f.Name), StringComparer.Ordinal);
 
-            // The children stop before the endpoint they write through.
-            return new Children(handlers, [functions, proxy], [reader]);
+            // The children stop before the endpoints they write through.
+            return new Children(handlers, [functions, proxy, ses], [reader]);
         }
         catch
         {
+            if (ses is not null)
+            {
+                await ses.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (proxy is not null)
             {
                 await proxy.DisposeAsync().ConfigureAwait(false);

@@ -60,7 +60,10 @@ public sealed class SesMailTransport : IMailTransport
     }
 
     /// <summary>The transport of a Lambda function: the region and credentials from the environment, through the SDK's default resolver.</summary>
-    public static SesMailTransport FromEnvironment(string? configurationSet, TimeProvider clock)
+    /// <param name="configurationSet">The configuration set, or null.</param>
+    /// <param name="clock">Time for the signature.</param>
+    /// <param name="endpoint">An SES v2-compatible endpoint (the local host's in process mode); AWS's when null.</param>
+    public static SesMailTransport FromEnvironment(string? configurationSet, TimeProvider clock, Uri? endpoint = null)
     {
         var resolver = new Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver();
         return new SesMailTransport(
@@ -69,7 +72,7 @@ public sealed class SesMailTransport : IMailTransport
             async ct => await (await resolver.ResolveIdentityAsync(null, ct).ConfigureAwait(false)).GetCredentialsAsync().ConfigureAwait(false),
             configurationSet,
             clock,
-            null);
+            endpoint);
     }
 
     /// <inheritdoc />

@@ -2,6 +2,7 @@ using OrderProcessing.Core.Invoices;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Core.Tests.Invoices.Pdf;
+using OrderProcessing.Testing.Pdf;
 
 namespace OrderProcessing.Core.Tests.Invoices;
 

@@ -58,12 +58,14 @@ public sealed class SettingsTests
 
     [TestCase(SettingNames.DynamoDbEndpoint)]
     [TestCase(SettingNames.S3Endpoint)]
+    [TestCase(SettingNames.SesEndpoint)]
     public void MalformedEndpoint_StopsTheFunction_NamingIt(string setting)
     {
-        var values = AllSettings(SystemTopology.Api);
+        var function = SystemTopology.Functions.First(f => f.OptionalSettings.Contains(setting));
+        var values = AllSettings(function);
         values[setting] = "localhost:4566";
 
-        var error = Assert.Throws<InvalidOperationException>(() => FunctionBootstrap.Create(SystemTopology.Api, values.GetValueOrDefault, new AwsPortsFactory(), TextWriter.Null));
+        var error = Assert.Throws<InvalidOperationException>(() => FunctionBootstrap.Create(function, values.GetValueOrDefault, new AwsPortsFactory(), TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain(setting));
     }
@@ -219,7 +221,7 @@ public sealed class SettingsTests
             SettingNames.Environment => "test",
             SettingNames.InvoiceLinkSeconds => "120",
             SettingNames.CorsAllowOrigin => "https://shop.example",
-            SettingNames.DynamoDbEndpoint or SettingNames.S3Endpoint => "http://127.0.0.1:1",
+            SettingNames.DynamoDbEndpoint or SettingNames.S3Endpoint or SettingNames.SesEndpoint => "http://127.0.0.1:1",
             SettingNames.MailSender => "Shop <shop@example.com>",
             SettingNames.MailLinkBaseUrl => "https://api.example.com/v1/",
             _ => $"value-of-{n.ToLowerInvariant()}",

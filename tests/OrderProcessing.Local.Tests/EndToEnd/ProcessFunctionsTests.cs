@@ -1,16 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using MimeKit;
 using OrderProcessing.DevTools;
 using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Testing.Pdf;
 using OrderProcessing.Testing.Waiting;
 
 namespace OrderProcessing.Local.Tests.EndToEnd;
 
 /// <summary>
 /// The host with <c>--functions process</c>: every function is the published Native AOT <c>bootstrap</c> as a child
-/// process over the host's Runtime API, on dynalite and s3rver, and a whole order still completes.
+/// process over the host's Runtime API, on dynalite and s3rver, and a whole order still completes and mails its customer
+/// (the <c>notify-customer</c> child sends through SES, served by the host into its outbox).
 /// </summary>
 [NonParallelizable]
 public sealed class ProcessFunctionsTests
@@ -18,17 +21,30 @@ public sealed class ProcessFunctionsTests
     private static readonly string FunctionsPath = Path.Combine(RepositoryRoot.Path, "artifacts", "functions");
 
     [Test]
-    public async Task ProcessMode_OnDynaliteAndS3rver_CompletesAnOrderWithTheApiServedByItsAotChildRestartedAfterACrash()
+    public async Task ProcessMode_OnDynaliteAndS3rver_CompletesAnOrderMailsItsCustomerAndRestartsTheApiChildAfterACrash()
     {
         // Never skipped: without the binary this mode is untested, which must show as a failure.
         Assert.That(File.Exists(Path.Combine(FunctionsPath, "bootstrap")), Is.True,
             $"No {FunctionsPath}/bootstrap: run scripts/publish-functions.sh first (scripts/test.sh does).");
         await using var dynamo = await NpmTestServers.DynaliteAsync();
         await using var s3 = await NpmTestServers.S3rverAsync();
-        var credentials = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "S3RVER", ["AWS_SECRET_ACCESS_KEY"] = "S3RVER" };
-        await using var host = await TestHost.StartAsync(credentials,
-            "--functions", "process", "--functions-path", FunctionsPath,
-            "--storage", "aws", "--dynamodb-endpoint", dynamo.ServiceUrl.ToString(), "--s3-endpoint", s3.ServiceUrl.ToString(), "--create-tables", "--delivery-delay-ms", "0");
+        var outbox = Directory.CreateTempSubdirectory("process-outbox-");
+        try
+        {
+            var credentials = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "S3RVER", ["AWS_SECRET_ACCESS_KEY"] = "S3RVER" };
+            await using var host = await TestHost.StartAsync(credentials,
+                "--functions", "process", "--functions-path", FunctionsPath, "--mail-outbox", outbox.FullName,
+                "--storage", "aws", "--dynamodb-endpoint", dynamo.ServiceUrl.ToString(), "--s3-endpoint", s3.ServiceUrl.ToString(), "--create-tables", "--delivery-delay-ms", "0");
+            await CompletesAnOrderMailsItsCustomerAndRestartsTheApiChildAfterACrashAsync(host, outbox.FullName);
+        }
+        finally
+        {
+            outbox.Delete(recursive: true);
+        }
+    }
+
+    private static async Task CompletesAnOrderMailsItsCustomerAndRestartsTheApiChildAfterACrashAsync(LocalHostProcess host, string outbox)
+    {
         using var api = new ApiClient(host.BaseAddress);
 
         var placed = await api.PlaceAsync("sku-cafe", 1, "tok_visa");
@@ -38,6 +54,20 @@ public sealed class ProcessFunctionsTests
 
         Assert.That(completed.GetProperty("invoiceAvailable").GetBoolean(), Is.True);
         Assert.That(Encoding.ASCII.GetString(pdf, 0, 5), Is.EqualTo("%PDF-"));
+
+        // The notify-customer child sent its three e-mails through SES; the host's SES endpoint wrote them to the outbox.
+        await Eventually.TrueAsync(() => Emails(outbox).Count >= 3, "the order's three e-mails are in the outbox");
+        var mails = Emails(outbox).Select(f => MimeMessage.Load(f)).ToList();
+        var invoiceMail = mails.Single(m => (m.Subject ?? "").StartsWith("Your invoice", StringComparison.Ordinal));
+        using var attached = new MemoryStream();
+        await invoiceMail.Attachments.OfType<MimePart>().Single().Content!.DecodeToAsync(attached);
+        Assert.Multiple(() =>
+        {
+            Assert.That(mails.Select(m => m.Subject ?? ""), Is.EquivalentTo(new[] { $"We received your order {orderId}", $"Your order {orderId} has shipped", $"Your invoice for order {orderId}" }));
+            Assert.That(mails.Select(m => m.Headers["X-Order-Id"]), Is.All.EqualTo(orderId));
+            Assert.That(mails.Select(m => m.From.Mailboxes.Single().Address), Is.All.EqualTo("shop@orderprocessing.local"));
+            Assert.That(PdfTools.ExtractText(attached.ToArray()), Does.Contain($"INV-{orderId}"));
+        });
 
         // The API is that child: frozen, it answers nothing; resumed, it answers.
         var child = ChildWithHandler(host.ProcessId, "api");
@@ -66,7 +96,12 @@ public sealed class ProcessFunctionsTests
         }
 
         Assert.That(ChildWithHandler(host.ProcessId, "api"), Is.Not.EqualTo(child));
+        Assert.That(Emails(outbox), Has.Count.EqualTo(3), "no e-mail was sent twice");
     }
+
+    // The outbox's finished .eml files (a message being written is still *.eml.partial).
+    private static List<string> Emails(string outbox) =>
+        [.. Directory.EnumerateFiles(outbox).Where(f => f.EndsWith(".eml", StringComparison.Ordinal))];
 
     [Test]
     public async Task ProcessMode_WithoutTheBinary_FailsNamingTheScriptAndTheOption()

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using MimeKit;
 using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Testing.Pdf;
 using OrderProcessing.Testing.Waiting;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Events;
@@ -53,7 +53,7 @@ public sealed class CustomerMailTests
             Assert.That(received.TextBody, Does.Contain("2 x Café de Colombia").And.Contain("Total: 49.80 USD"));
             Assert.That(received.HtmlBody, Does.Contain("Café de Colombia").And.Contain("12 Rue de la Paix"));
             Assert.That(pdf.FileName, Is.EqualTo($"invoice-{completed}.pdf"));
-            Assert.That(PdfText(pdfBytes.ToArray()), Does.Contain($"INV-{completed}").And.Contain("Zoë Ångström").And.Contain("Café de Colombia"));
+            Assert.That(PdfTools.ExtractText(pdfBytes.ToArray()), Does.Contain($"INV-{completed}").And.Contain("Zoë Ångström").And.Contain("Café de Colombia"));
         });
     }
 
@@ -136,23 +136,5 @@ public sealed class CustomerMailTests
         var messages = smtp.Messages;
         Assert.That(messages, Has.Count.EqualTo(count), "exactly that many e-mails");
         return [.. messages.Select(m => MimeMessage.Load(new MemoryStream(m)))];
-    }
-
-    private static string PdfText(byte[] pdf)
-    {
-        var file = Path.GetTempFileName();
-        File.WriteAllBytes(file, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.That(process.ExitCode, Is.Zero, "pdftotext (poppler-utils) reads the attachment");
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 }

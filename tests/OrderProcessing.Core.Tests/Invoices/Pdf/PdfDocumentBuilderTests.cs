@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using FsCheck;
 using FsCheck.Fluent;
 using OrderProcessing.Core.Invoices.Pdf;
+using OrderProcessing.Testing.Pdf;
 
 namespace OrderProcessing.Core.Tests.Invoices.Pdf;
 

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using OrderProcessing.Core.Invoices.Pdf;
+using OrderProcessing.Testing.Pdf;
 
 namespace OrderProcessing.Core.Tests.Invoices.Pdf;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrderProcessing.Core.Invoices.Pdf;
+using OrderProcessing.Testing.Pdf;
 
 namespace OrderProcessing.Core.Tests.Invoices.Pdf;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using OrderProcessing.Core.Invoices.Pdf;
+using OrderProcessing.Testing.Pdf;
 
 namespace OrderProcessing.Core.Tests.Invoices.Pdf;
 

@@ -3,8 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using NUnit.Framework;
 
-namespace OrderProcessing.Core.Tests.Invoices.Pdf;
+namespace OrderProcessing.Testing.Pdf;
 
 /// <summary>
 /// Runs the independent PDF tools (qpdf, poppler's pdftotext and pdfinfo) on generated documents, so tests judge the
