@@ -1,3 +1,4 @@
+using OrderProcessing.Infra.Plan.Iam;
 using Pulumi;
 using Aws = Pulumi.Aws;
 
@@ -45,6 +46,14 @@ public sealed class CustomerMail : ComponentResource
                     TopicArn = args.OperationsTopicArn,
                 },
             },
+        }, parent);
+
+        // SES publishes an event destination's events only to a topic whose policy lets it: this grant, for this
+        // configuration set only, beside SNS's default statement that the replaced policy would otherwise drop.
+        _ = new Aws.Sns.TopicPolicy($"{name}-operations-topic-policy", new Aws.Sns.TopicPolicyArgs
+        {
+            Arn = args.OperationsTopicArn,
+            Policy = Output.Tuple(args.OperationsTopicArn, configurationSet.Arn).Apply(arns => TopicPolicies.OperationsTopic(arns.Item1, arns.Item2).ToJson()),
         }, parent);
 
         IdentityArn = identity.Arn;

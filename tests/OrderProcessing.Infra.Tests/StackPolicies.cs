@@ -137,6 +137,20 @@ public abstract class StackPolicies
     }
 
     [Test]
+    public void OperationsTopic_LetsSesPublishTheConfigurationSetsEvents()
+    {
+        var topicArn = $"arn:aws:sns:{AwsMocks.Region}:{AwsMocks.Account}:{Run.Plan.Notifications.OperationsTopicName}";
+        var policy = Run.OfType("aws:sns/topicPolicy:TopicPolicy").Single();
+        var expected = TopicPolicies.OperationsTopic(topicArn, AwsMocks.SesConfigurationSetArn(Run.Plan.CustomerMail.ConfigurationSetName));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(policy.String("arn"), Is.EqualTo(topicArn));
+            Assert.That(PolicyReader.Grants(policy.String("policy")), Is.EquivalentTo(PolicyReader.Grants(expected.ToJson())));
+        }
+    }
+
+    [Test]
     public void OnlyTheCustomerMailFunction_MaySendEmail_AndOnlyFromTheStacksIdentity()
     {
         foreach (var policy in Run.OfType(RolePolicy))

@@ -47,6 +47,34 @@ public sealed class ServicePoliciesTests
     }
 
     [Test]
+    public void OperationsTopicPolicy_LetsSesPublishOnlyTheStacksConfigurationSetEvents_AndKeepsTheOwnersDefault()
+    {
+        var topic = SampleArns.Topic("operations");
+        var configurationSet = $"arn:aws:ses:{SampleArns.Region}:{SampleArns.Account}:configuration-set/mail";
+
+        var statements = PolicyReader.Statements(TopicPolicies.OperationsTopic(topic, configurationSet).ToJson());
+        var ses = statements.Single(s => s.Principal!.Value.TryGetProperty("Service", out var service) && service.GetString() == "ses.amazonaws.com");
+        var owner = statements.Single(s => s.Principal!.Value.TryGetProperty("AWS", out _));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(statements, Has.Count.EqualTo(2));
+            Assert.That(ses.Actions, Is.EqualTo(new[] { "SNS:Publish" }));
+            Assert.That(ses.Resources, Is.EqualTo(new[] { topic }));
+            Assert.That(ses.Condition!.Value.GetProperty("ArnEquals").GetProperty("AWS:SourceArn").GetString(), Is.EqualTo(configurationSet));
+            Assert.That(ses.Condition!.Value.GetProperty("StringEquals").GetProperty("AWS:SourceAccount").GetString(), Is.EqualTo(SampleArns.Account));
+
+            // Replacing a topic's policy drops SNS's default one, through which CloudWatch alarms of the account publish.
+            Assert.That(owner.Actions, Does.Contain("SNS:Publish"));
+            Assert.That(owner.Condition!.Value.GetProperty("StringEquals").GetProperty("AWS:SourceOwner").GetString(), Is.EqualTo(SampleArns.Account));
+        }
+    }
+
+    [Test]
+    public void OperationsTopicPolicy_NotAnArn_IsRefused() =>
+        Assert.That(() => TopicPolicies.OperationsTopic(SampleArns.Topic("operations"), "mail"), Throws.TypeOf<FormatException>());
+
+    [Test]
     public void LambdaRole_IsAssumableOnlyByLambda()
     {
         var statement = PolicyReader.Statements(TrustPolicies.Lambda().ToJson()).Single();
