@@ -180,7 +180,7 @@ load "after warm benchmarks"
 quiet "end to end (capacity)"
 echo "bench: end to end through the local host (capacity, closed loop)"
 "${runner[@]}" e2e --host "$host" --wrk-script "$root/benchmarks/load/post-orders.lua" --logs "$out/logs/e2e" --out "$results/e2e-memory.json" \
-  --storage memory --concurrency "$memory_levels" --seconds "$window" --warmup "$warmup" --paused-levels 16
+  --storage memory --concurrency "$memory_levels" --seconds "$window" --warmup "$warmup" --paused-levels 16 --mail-paused-levels 16
 load "after end to end (in memory)"
 "${runner[@]}" e2e --host "$host" --wrk-script "$root/benchmarks/load/post-orders.lua" --logs "$out/logs/e2e" --out "$results/e2e-dynalite.json" \
   --storage dynalite --concurrency "$dynalite_levels" --seconds "$window" --warmup "$warmup" --products 200 --dynamodb "$dynamodb" --s3 "$s3"

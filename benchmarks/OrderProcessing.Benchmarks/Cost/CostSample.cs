@@ -6,4 +6,6 @@ namespace OrderProcessing.Benchmarks.Cost;
 /// <param name="ProductItemBytes">Size of a product item at the end (its stock ledger grows with recent orders).</param>
 /// <param name="OrderItemBytes">Size of a completed order item.</param>
 /// <param name="InvoiceBytes">Size of an invoice PDF.</param>
-public sealed record CostSample(int Orders, IReadOnlyList<FunctionUsage> Functions, long ProductItemBytes, long OrderItemBytes, long InvoiceBytes);
+/// <param name="OrderEventsPerOrder">Order events the stream pipe forwards to the topic per order (the creation and each stage's move).</param>
+/// <param name="Mail">Customer e-mail sent through SES per order (null in samples taken before notify-customer existed).</param>
+public sealed record CostSample(int Orders, IReadOnlyList<FunctionUsage> Functions, long ProductItemBytes, long OrderItemBytes, long InvoiceBytes, double OrderEventsPerOrder = 0, MailUsage? Mail = null);

@@ -8,8 +8,11 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Adapters.Aws;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Functions.Api;
+using Microsoft.Extensions.Logging.Abstractions;
 using OrderProcessing.Functions.Composition;
+using OrderProcessing.Functions.Notifications;
 using OrderProcessing.Functions.Stages;
+using OrderProcessing.Local.Mail;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Events;
 using OrderProcessing.Topology.Storage;
@@ -17,10 +20,14 @@ using OrderProcessing.Topology.Storage;
 namespace OrderProcessing.Benchmarks.Cost;
 
 /// <summary>
-/// Carries a sample of orders through the six functions composed exactly as deployed (settings, <see cref="AwsPortsFactory"/>,
-/// the DynamoDB and S3 adapters) against dynalite and s3rver, one invocation at a time, and counts per order what AWS
-/// bills: invocations and their durations, every DynamoDB and S3 call with its capacity units, and the log volume.
-/// Streams, Pipes and SQS are played by the sampler (each new status becomes one SQS event of one message).
+/// Carries a sample of orders through the functions composed exactly as deployed (settings, <see cref="AwsPortsFactory"/>,
+/// the DynamoDB, S3 and SES adapters) against dynalite, s3rver and the local host's SES v2 endpoint
+/// (<see cref="SesApiServer"/> over an in-memory transport, reached through <c>AWS_ENDPOINT_URL_SESV2</c>), one invocation
+/// at a time, and counts per order what AWS bills: invocations and their durations, every DynamoDB and S3 call with its
+/// capacity units, the e-mails SES accepted with their attachment bytes, and the log volume. Streams, Pipes, SNS and SQS
+/// are played by the sampler: each new status is one order event, delivered as an SQS event of one message to every
+/// queue function whose subscription takes that status (its stage and the customer e-mail function), the subscriber
+/// first, while the stored order is still at that status.
 /// </summary>
 public sealed class CostSampler(Uri dynamoDb, Uri s3)
 {
@@ -32,6 +39,18 @@ public sealed class CostSampler(Uri dynamoDb, Uri s3)
     /// <summary>Runs <paramref name="warmUp"/> unmeasured orders, then measures <paramref name="orders"/>.</summary>
     public async Task<CostSample> RunAsync(int orders, int warmUp)
     {
+        // The SES adapter signs with the SDK's default chain (in Lambda: the role's credentials from the environment);
+        // here the bench's local key, which the endpoint accepts unchecked.
+        foreach (var (name, value) in new[] { ("AWS_REGION", AwsClientSettings.LocalRegion), ("AWS_ACCESS_KEY_ID", BenchStorage.LocalKey), ("AWS_SECRET_ACCESS_KEY", BenchStorage.LocalKey) })
+        {
+            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name)))
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+
+        var outbox = new MeasuringMailTransport(new InMemoryMailTransport());
+        await using var ses = await SesApiServer.StartAsync(outbox, NullLogger.Instance, CancellationToken.None).ConfigureAwait(false);
         var counter = RequestCounter.Install();
         await BenchStorage.ProvisionAsync(dynamoDb, s3, Names, BenchStorage.Products(Products), 1_000_000_000).ConfigureAwait(false);
         var settings = new Dictionary<string, string>(Names.ToSettings(), StringComparer.Ordinal)
@@ -39,6 +58,8 @@ public sealed class CostSampler(Uri dynamoDb, Uri s3)
             [SettingNames.Environment] = "bench",
             [SettingNames.CorsAllowOrigin] = "*",
             [SettingNames.InvoiceLinkSeconds] = "300",
+            [SettingNames.MailSender] = "Bench Shop <orders@bench.example>",
+            [SettingNames.SesEndpoint] = ses.Endpoint.ToString(),
         };
         var ports = new AwsPortsFactory(BenchStorage.Local(dynamoDb), BenchStorage.Local(s3));
         var logs = SystemTopology.Functions.ToDictionary(f => f.Name, _ => new CountingStream(), StringComparer.Ordinal);
@@ -52,15 +73,24 @@ public sealed class CostSampler(Uri dynamoDb, Uri s3)
             [SystemTopology.ShipOrder.Name] = new ShipOrderFunction(Bootstrap(SystemTopology.ShipOrder)).HandleAsync,
             [SystemTopology.GenerateInvoice.Name] = new GenerateInvoiceFunction(Bootstrap(SystemTopology.GenerateInvoice)).HandleAsync,
         };
+        var subscribers = SystemTopology.Subscribers.ToDictionary(
+            f => f.Name,
+            f => f.Name == SystemTopology.NotifyCustomer.Name
+                ? new NotifyCustomerFunction(Bootstrap(f)).HandleAsync
+                : (Func<Stream, Task<Stream>>)(_ => throw new InvalidOperationException($"The cost sample does not compose the subscriber {f.Name}.")),
+            StringComparer.Ordinal);
         using var harnessClient = AwsClientFactory.CreateDynamoDb(BenchStorage.Local(dynamoDb));
         var harness = new DynamoDbOrderRepository(harnessClient, Names.Table(StorageSchema.Orders));
         var usage = SystemTopology.Functions.ToDictionary(f => f.Name, _ => new Usage(), StringComparer.Ordinal);
 
         string lastOrder = "", lastInvoice = "";
+        var events = 0;
         for (var i = 0; i < warmUp + orders; i++)
         {
             if (i == warmUp)
             {
+                events = 0;
+                outbox.Reset();
                 counter.Reset();
                 foreach (var u in usage.Values)
                 {
@@ -77,15 +107,21 @@ public sealed class CostSampler(Uri dynamoDb, Uri s3)
             var orderId = ApiEvents.OrderIdOf(response);
             var order = await harness.GetAsync(orderId).ConfigureAwait(false) ?? throw new InvalidOperationException($"Order {orderId} was not stored.");
             OrderStatus? previous = null;
-            while (SystemTopology.StageFor(order.Status) is { } stage)
+            while (true)
             {
-                var output = await InvokeAsync(stage.Name, usage, stages[stage.Name], StageEvents.ForTransition(order, previous, stage.Name)).ConfigureAwait(false);
-                var failures = JsonSerializer.Deserialize(output, AwsEventJsonContext.Default.SqsBatchResponse)!.BatchItemFailures.Count;
-                if (failures > 0)
+                // One order event: the stream pipe forwards it, SNS delivers it to each queue whose filter takes its status.
+                events++;
+                foreach (var subscriber in SystemTopology.Subscribers.Where(s => s.Trigger.Statuses.Contains(order.Status)))
                 {
-                    throw new InvalidOperationException($"{stage.Name} failed order {orderId}; see its logs.");
+                    await DeliverAsync(subscriber.Name, usage, subscribers[subscriber.Name], order, previous).ConfigureAwait(false);
                 }
 
+                if (SystemTopology.StageFor(order.Status) is not { } stage)
+                {
+                    break;
+                }
+
+                await DeliverAsync(stage.Name, usage, stages[stage.Name], order, previous).ConfigureAwait(false);
                 previous = order.Status;
                 order = await harness.GetAsync(orderId).ConfigureAwait(false) ?? throw new InvalidOperationException($"Order {orderId} vanished.");
             }
@@ -109,7 +145,24 @@ public sealed class CostSampler(Uri dynamoDb, Uri s3)
                 .ToList();
             return new FunctionUsage(f.Name, f.MemoryMb, (double)u.Invocations / orders, u.WallMs / u.Invocations, u.BilledMs / u.Invocations, u.CpuMs / u.Invocations, (double)logs[f.Name].Written / orders, requests);
         }).ToList();
-        return new CostSample(orders, functions, await ItemBytesAsync(harnessClient, Names.Table(StorageSchema.Products), ProductItemAttributes.ProductId, "sku-0").ConfigureAwait(false), await ItemBytesAsync(harnessClient, Names.Table(StorageSchema.Orders), OrderItemAttributes.OrderId, lastOrder).ConfigureAwait(false), await InvoiceBytesAsync(lastInvoice).ConfigureAwait(false));
+        return new CostSample(
+            orders,
+            functions,
+            await ItemBytesAsync(harnessClient, Names.Table(StorageSchema.Products), ProductItemAttributes.ProductId, "sku-0").ConfigureAwait(false),
+            await ItemBytesAsync(harnessClient, Names.Table(StorageSchema.Orders), OrderItemAttributes.OrderId, lastOrder).ConfigureAwait(false),
+            await InvoiceBytesAsync(lastInvoice).ConfigureAwait(false),
+            (double)events / orders,
+            new MailUsage((double)outbox.Sent / orders, (double)outbox.AttachmentBytes / orders, (double)outbox.MessageBytes / orders));
+    }
+
+    // One SQS event of one message (the order's event envelope) to a queue function, which must not report it failed.
+    private static async Task DeliverAsync(string function, Dictionary<string, Usage> usage, Func<Stream, Task<Stream>> handler, Order order, OrderStatus? previous)
+    {
+        var output = await InvokeAsync(function, usage, handler, StageEvents.ForTransition(order, previous, function)).ConfigureAwait(false);
+        if (JsonSerializer.Deserialize(output, AwsEventJsonContext.Default.SqsBatchResponse)!.BatchItemFailures.Count > 0)
+        {
+            throw new InvalidOperationException($"{function} failed order {order.OrderId} at {order.Status.ToWire()}; see its logs.");
+        }
     }
 
     private static async Task<MemoryStream> InvokeAsync(string function, Dictionary<string, Usage> usage, Func<Stream, Task<Stream>> handler, byte[] input)

@@ -33,6 +33,12 @@ public static class Prices
     /// <summary>SNS standard topics: per million publishes (per 64 KB chunk); deliveries to SQS subscribers are free.</summary>
     public const decimal SnsPublishPerMillion = 0.50m;
 
+    /// <summary>SES outbound e-mail: per million messages ($0.10 per 1,000; each recipient counts as one).</summary>
+    public const decimal SesOutboundPerMillion = 100.00m;
+
+    /// <summary>SES: per GB of attachments sent (their size as sent, base64-encoded in the raw message).</summary>
+    public const decimal SesAttachmentsPerGb = 0.12m;
+
     /// <summary>S3 Standard: per million PUT requests ($0.005 per 1,000).</summary>
     public const decimal S3PutPerMillion = 5.00m;
 

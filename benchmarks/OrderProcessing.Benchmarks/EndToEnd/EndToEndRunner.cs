@@ -18,6 +18,9 @@ public sealed class EndToEndRunner(string hostAssembly, string wrkScript, string
     /// <summary>Products the load spreads over.</summary>
     public int Products { get; init; } = 100;
 
+    /// <summary>The suffix of the storage label of runs with the customer e-mail function's queue paused.</summary>
+    public const string CustomerMailPaused = ", customer e-mail paused";
+
     /// <summary>Runs one level: <paramref name="storageArguments"/> select the storage (empty for in memory).</summary>
     /// <param name="storage">Label of the storage (memory, dynalite).</param>
     /// <param name="storageArguments">Host options selecting the storage.</param>
@@ -29,7 +32,11 @@ public sealed class EndToEndRunner(string hostAssembly, string wrkScript, string
     /// An experiment: pause every stage (as disabling its event source mapping does) for the measured window, so the API
     /// has the machine to itself; orders wait in their queues and nothing completes.
     /// </param>
-    public async Task<EndToEndResult> RunAsync(string storage, IReadOnlyList<string> storageArguments, IReadOnlyDictionary<string, string> environment, int concurrency, TimeSpan warmUp, TimeSpan window, bool pausePipeline = false)
+    /// <param name="pauseCustomerMail">
+    /// An experiment: pause the customer e-mail function's queue (<see cref="SystemTopology.Subscribers"/>) for the
+    /// measured window and its drain, so orders complete without the e-mail work sharing the host; its messages wait.
+    /// </param>
+    public async Task<EndToEndResult> RunAsync(string storage, IReadOnlyList<string> storageArguments, IReadOnlyDictionary<string, string> environment, int concurrency, TimeSpan warmUp, TimeSpan window, bool pausePipeline = false, bool pauseCustomerMail = false)
     {
         await using var host = await StartHostAsync($"{storage}-c{concurrency}", storageArguments, environment).ConfigureAwait(false);
         using var client = await StockedClientAsync(host).ConfigureAwait(false);
@@ -52,17 +59,24 @@ public sealed class EndToEndRunner(string hostAssembly, string wrkScript, string
             return new EndToEndResult(storage + ", pipeline paused", concurrency, apiOnly.DurationSeconds, apiOnly.Created, apiOnly.Failed, 0, 0, apiOnly.Created / apiOnly.DurationSeconds, 0, 0, apiOnly.P50Ms, apiOnly.P90Ms, apiOnly.P99Ms, apiOnly.MaxMs, 0, 0);
         }
 
+        IReadOnlySet<string> pausedQueues = pauseCustomerMail ? SystemTopology.Subscribers.Select(s => s.Name).ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
+        foreach (var queue in pausedQueues)
+        {
+            using var response = await client.PostAsync(new Uri($"/_local/stages/{queue}/pause", UriKind.Relative), null).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+        }
+
         var before = await PipelineCounts.ReadAsync(client).ConfigureAwait(false);
         var cpuBefore = host.CpuTime();
         var clock = Stopwatch.StartNew();
         var wrk = await WrkRun.RunAsync(host.BaseAddress, wrkScript, concurrency, window, runId, Products).ConfigureAwait(false);
         var windowEnd = clock.Elapsed;
-        var after = await DrainAsync(client, TimeSpan.FromMinutes(10)).ConfigureAwait(false);
+        var after = await DrainAsync(client, TimeSpan.FromMinutes(10), pausedQueues).ConfigureAwait(false);
         var drained = clock.Elapsed;
         var cpu = host.CpuTime() - cpuBefore;
         var completed = after.Completed - before.Completed;
         return new EndToEndResult(
-            storage,
+            pauseCustomerMail ? storage + CustomerMailPaused : storage,
             concurrency,
             wrk.DurationSeconds,
             wrk.Created,
@@ -132,14 +146,15 @@ public sealed class EndToEndRunner(string hostAssembly, string wrkScript, string
         return client;
     }
 
-    // Polls the queue counters until nothing is pending twice in a row (a message between stages is briefly in neither).
-    private static async Task<PipelineCounts> DrainAsync(HttpClient client, TimeSpan timeout)
+    // Polls the queue counters until nothing is pending twice in a row (a message between stages is briefly in neither);
+    // messages waiting in paused queues do not count.
+    private static async Task<PipelineCounts> DrainAsync(HttpClient client, TimeSpan timeout, IReadOnlySet<string>? paused = null)
     {
         var clock = Stopwatch.StartNew();
         PipelineCounts? previous = null;
         while (true)
         {
-            var counts = await PipelineCounts.ReadAsync(client).ConfigureAwait(false);
+            var counts = await PipelineCounts.ReadAsync(client, paused).ConfigureAwait(false);
             if (counts.Pending == 0 && previous is { Pending: 0 } && previous.Completed == counts.Completed && counts.Entered == counts.Completed)
             {
                 return counts;

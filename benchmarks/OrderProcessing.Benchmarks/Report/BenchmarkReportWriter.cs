@@ -116,12 +116,25 @@ public static partial class BenchmarkReportWriter
         {
             foreach (var r in list ?? [])
             {
-                var p = $"{prefix}.{r.Storage.Replace(", pipeline paused", "-paused", StringComparison.Ordinal)}.c{r.Concurrency}";
+                var p = $"{prefix}.{r.Storage.Replace(", pipeline paused", "-paused", StringComparison.Ordinal).Replace(EndToEndRunner.CustomerMailPaused, "-mailpaused", StringComparison.Ordinal)}.c{r.Concurrency}";
                 yield return ($"{p}.posts", Number(r.PostsPerSecond));
                 yield return ($"{p}.completed", Number(r.CompletedPerSecond));
                 yield return ($"{p}.p50", Number(r.P50Ms, 1));
                 yield return ($"{p}.p99", Number(r.P99Ms, 1));
                 yield return ($"{p}.cpu", Number(r.HostCpuMsPerOrder, 2));
+            }
+        }
+
+        // The after / before ratio in memory at c=16 as measured, and with the after system's customer e-mail paused (the
+        // before system sends none), both from the same run.
+        if (inputs.EndToEndBefore?.FirstOrDefault(e => e.Storage == "memory" && e.Concurrency == 16) is { CompletedPerSecond: > 0 } beforeC16)
+        {
+            foreach (var (storage, name) in new[] { ("memory", "e2e.ratio.c16"), ("memory" + EndToEndRunner.CustomerMailPaused, "e2e.ratio.mailpaused.c16") })
+            {
+                if (inputs.EndToEnd?.FirstOrDefault(e => e.Storage == storage && e.Concurrency == 16) is { } afterC16)
+                {
+                    yield return (name, Number(afterC16.CompletedPerSecond / beforeC16.CompletedPerSecond, 2));
+                }
             }
         }
 
@@ -133,9 +146,16 @@ public static partial class BenchmarkReportWriter
                 yield return ($"cost.line.{Slug(line.Item)}", Number(line.DollarsPerMillionOrders, 2));
             }
 
-            // SQS at full batches of ten: send per message, one receive and one delete per ten.
-            var stageMessages = cost.Functions.Where(f => f.Function != "api").Sum(f => f.InvocationsPerOrder);
-            yield return ("cost.sqs.batched", Number(stageMessages * 1.2 * (double)Prices.SqsPerMillion, 2));
+            // SQS at full batches of ten: send per message, one receive and one delete per ten (every queue, e-mail's too).
+            yield return ("cost.sqs.batched", Number(CostModel.BatchedSqsRequests(cost) * (double)Prices.SqsPerMillion, 2));
+            if (cost.Mail is { } mail)
+            {
+                yield return ("cost.mail.emails", Number(mail.EmailsPerOrder, 2));
+                yield return ("cost.mail.attachment", Number(mail.AttachmentBytesPerOrder / Math.Max(mail.EmailsPerOrder, 1)));
+                yield return ("cost.mail.bytes", Number(mail.MessageBytesPerOrder / Math.Max(mail.EmailsPerOrder, 1)));
+                var mailLines = lines.Where(l => l.Item.StartsWith("SES", StringComparison.Ordinal) || l.Item.EndsWith("(customer e-mail)", StringComparison.Ordinal)).Sum(l => l.DollarsPerMillionOrders);
+                yield return ("cost.mail.share", Number(100 * mailLines / CostModel.Total(lines)));
+            }
 
             // A product selling 1,000 orders an hour keeps about 1,000 ledger entries of ~60 bytes in its item (README,
             // Storage): each of its two stock writes per order (reserve, ship) then costs ceil(60,000 / 1,024) units.

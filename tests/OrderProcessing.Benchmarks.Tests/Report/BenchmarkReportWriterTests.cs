@@ -36,10 +36,11 @@ public sealed class BenchmarkReportWriterTests
             new EndToEndResult("memory", 16, 20, 30_000, 0, 30_000, 30_000, 1_500, 1_480, 0.1, 9, 15, 30, 60, 1.1, 0),
             new EndToEndResult("memory", 64, 20, 30_000, 0, 30_000, 30_000, 1_500, 1_480, 0.1, 40, 60, 90, 120, 1.1, 0),
             new EndToEndResult("memory, pipeline paused", 16, 20, 100_000, 0, 0, 0, 5_000, 0, 0, 3, 5, 13, 30, 0, 0),
+            new EndToEndResult("memory, customer e-mail paused", 16, 20, 40_000, 0, 40_000, 40_000, 2_000, 1_980, 0.1, 8, 12, 25, 50, 0.8, 0),
             new EndToEndResult("dynalite", 16, 20, 3_000, 0, 3_000, 3_000, 150, 140, 2, 90, 120, 160, 300, 8, 0),
         ],
         [new EndToEndResult("memory", 16, 20, 18_000, 0, 18_000, 18_000, 900, 890, 0.1, 12, 40, 280, 500, 1.6, 0)],
-        new CostSample(10, [new FunctionUsage("api", 1024, 1, 4, 5, 3, 1_000, [new OperationUsage("DynamoDB:PutItem", 1, 0, 1, 3)])], 500, 1_200, 1_600),
+        new CostSample(10, [new FunctionUsage("api", 1024, 1, 4, 5, 3, 1_000, [new OperationUsage("DynamoDB:PutItem", 1, 0, 1, 3)])], 500, 1_200, 1_600, 5, new MailUsage(3, 2_000, 8_000)),
         [
             new WarmLoopResult("aot", "Native AOT", [new WarmLoopSample(aotLoopNs, 21_000, 40_000), new WarmLoopSample(aotLoopNs + 1_000, 21_000, 40_000)]),
             new WarmLoopResult("jit", "JIT tier 1", [new WarmLoopSample(50_000, 21_500, 40_000), new WarmLoopSample(51_000, 21_500, 40_000)]),
