@@ -74,6 +74,13 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
     /// <summary>Told of every failed receive as it is settled (a run's report counts them); called under no lock.</summary>
     public Action<FailedReceive>? ReceiveFailed { get; set; }
 
+    /// <summary>
+    /// Told of every envelope the pipe publishes to the order-events topic, as its JSON (the body every subscribed queue
+    /// receives), whether or not a queue here subscribes to its status; called under no lock. Tests check it against the
+    /// published contracts under <c>contracts/</c>.
+    /// </summary>
+    public Action<string>? Published { get; set; }
+
     /// <summary>Changes routed to each stage so far (before the policy's copies), by stage name.</summary>
     public IReadOnlyDictionary<string, int> RoutedChanges
     {
@@ -121,6 +128,12 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         // The pipe forwards only transitions (removals, tombstones and same-status writes carry no marker), and each
         // subscription takes only its statuses: the stage's one, an event subscriber's several; anything else goes nowhere.
         var envelope = OrderEventEnvelopes.ForChange(change);
+        var body = envelope is null ? null : OrderEventEnvelopes.ToJson(envelope);
+        if (body is not null)
+        {
+            Published?.Invoke(body);
+        }
+
         var queues = envelope is null ? [] : Subscribers(envelope.Status);
         if (queues.Count == 0)
         {
@@ -129,7 +142,6 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
         }
 
         var status = envelope!.Status!;
-        var body = OrderEventEnvelopes.ToJson(envelope);
         foreach (var queue in queues)
         {
             lock (_routedGate)
@@ -140,7 +152,7 @@ public sealed partial class StageDispatcher : IOrderChangeSubscriber, IHostedSer
             var messageId = "";
             foreach (var delay in _policy.CopyDelays())
             {
-                messageId = queue.Send(body, delay);
+                messageId = queue.Send(body!, delay);
             }
 
             if (IsStopping)

@@ -5,6 +5,7 @@ using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Stages;
 using OrderProcessing.Integration.Tests.Servers;
+using OrderProcessing.Testing.Contracts;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Events;
 using OrderProcessing.Topology.Events.ApiGateway;
@@ -56,13 +57,17 @@ internal sealed class EndToEndSystem : IAsyncDisposable
         // No delays: a delivery is driven by the test, and a failed message is visible again at once.
         _transport = new StageDispatcher(
             SystemTopology.Stages,
-            f => new StreamFunctionHandler(f.Name, stages[f.Name]),
+            f => new StreamFunctionHandler(f.Name, Emitted.Recording(stages[f.Name])),
             new DispatcherOptions { RetryDelay = TimeSpan.Zero, MaxRetryDelay = TimeSpan.Zero },
             TimeProvider.System,
             NullLogger<StageDispatcher>.Instance,
             failures);
+        _transport.Published = Emitted.Publish;
         feed.Subscribe(_transport);
     }
+
+    /// <summary>Every envelope published and every batch a stage was invoked with, for the contract checks.</summary>
+    public EmittedMessages Emitted { get; } = new();
 
     public ApiFunction Api { get; }
 

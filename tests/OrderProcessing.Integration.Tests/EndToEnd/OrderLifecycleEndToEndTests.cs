@@ -5,6 +5,7 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Functions.Adapters.DynamoDb;
 using OrderProcessing.Functions.Adapters.S3;
+using OrderProcessing.Testing.Contracts;
 using OrderProcessing.Topology.Storage;
 
 namespace OrderProcessing.Integration.Tests.EndToEnd;
@@ -32,6 +33,7 @@ public sealed class OrderLifecycleEndToEndTests
     public async Task TearDown()
     {
         Assert.That(_system.DeadLetters, Is.Empty, "no message may end in a dead-letter queue");
+        Assert.That(_system.Emitted.Violations(), Is.Empty, "every published event and every stage batch must conform to its schema under contracts/");
         Assert.That(_system.Output, Does.Not.Contain(Email).And.Not.Contain("tok_visa").And.Not.Contain("tok_declined"), "logs must not carry an email address or a payment token");
         await _system.DisposeAsync();
     }
@@ -63,6 +65,7 @@ public sealed class OrderLifecycleEndToEndTests
 
         Assert.That(await StockAsync(), Is.EqualTo(new StockLevel(3, 0, 2)));
         Assert.That((await PaymentAsync(orderId))!.Status, Is.EqualTo(PaymentStatus.Captured));
+        Assert.That(_system.Emitted.EventTypes, Is.EquivalentTo(new[] { "order_created", "order_updated", "order_shipped", "order_completed" }), "the events checked against the contracts in TearDown");
     }
 
     [Test]
@@ -77,6 +80,7 @@ public sealed class OrderLifecycleEndToEndTests
         Assert.That(await StockAsync(), Is.EqualTo(new StockLevel(5, 0, 0)));
         Assert.That((await PaymentAsync(orderId))!.Status, Is.EqualTo(PaymentStatus.Declined));
         Assert.That((await _system.SendAsync("GET", $"/orders/{orderId}/invoice")).Status, Is.EqualTo(404));
+        Assert.That(_system.Emitted.EventTypes, Does.Contain("order_failed"), "the events checked against the contracts in TearDown");
     }
 
     [Test]
@@ -94,6 +98,7 @@ public sealed class OrderLifecycleEndToEndTests
 
         var order = Json((await _system.SendAsync("GET", $"/orders/{orderId}")).Response.Body);
         Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("CANCELLED"));
+        Assert.That(_system.Emitted.EventTypes, Does.Contain("order_cancelled"), "the events checked against the contracts in TearDown");
         Assert.That(order.GetProperty("trackingNumber").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That((await PaymentAsync(orderId))!.Status, Is.EqualTo(PaymentStatus.Refunded));
         Assert.That(await StockAsync(), Is.EqualTo(new StockLevel(5, 0, 0)));
@@ -109,6 +114,7 @@ public sealed class OrderLifecycleEndToEndTests
         var order = Json((await _system.SendAsync("GET", $"/orders/{orderId}")).Response.Body);
         Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("COMPLETED"));
         Assert.That(_system.Output, Does.Contain("\"cause\":\"transient\""), "the first charge must have failed transiently and been reported");
+        Assert.That(_system.Emitted.Batches.Select(b => JsonDocument.Parse(b).RootElement.GetProperty("Records")[0].GetProperty("attributes").GetProperty("ApproximateReceiveCount").GetString()), Does.Contain("2"), "a redelivered batch is checked against the contract too");
     }
 
     [Test]
