@@ -34,7 +34,7 @@ public sealed record InvocationTimeouts
     /// <summary>
     /// The timeouts of <paramref name="function"/>: a margin of a fifth of its timeout (at least <see cref="MinMargin"/>),
     /// the rest as the budget, and each of the <see cref="DefaultMaxErrorRetry"/> + 1 attempts a share of the budget
-    /// (at most <see cref="MaxDerivedAttemptTimeout"/>). The API's 15 s give a 12 s budget of 3 s attempts; a stage's
+    /// (at most <see cref="MaxDerivedAttemptTimeout"/>). The API's 15 s give a 12 s budget of 4 s attempts; a stage's
     /// 30 s a 24 s budget of 5 s attempts.
     /// </summary>
     public static InvocationTimeouts For(FunctionDefinition function)
