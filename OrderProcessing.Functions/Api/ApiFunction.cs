@@ -23,6 +23,7 @@ public sealed class ApiFunction
     private readonly Telemetry _telemetry;
     private readonly ApiRouter _router;
     private readonly IApiStep _chain;
+    private readonly InvocationTimeouts _timeouts;
 
     /// <summary>The Lambda entry point's constructor: reads the function's settings from the environment once and fails fast, naming any missing one.</summary>
     public ApiFunction()
@@ -32,17 +33,22 @@ public sealed class ApiFunction
 
     /// <summary>Composes the function from a bootstrap made for <see cref="SystemTopology.Api"/>.</summary>
     public ApiFunction(FunctionBootstrap bootstrap)
-        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.Api).Services, ApiOptions.FromSettings(bootstrap.Settings), bootstrap.Telemetry)
+        : this(FunctionBootstrap.Require(bootstrap, SystemTopology.Api).Services, ApiOptions.FromSettings(bootstrap.Settings), bootstrap.Telemetry, bootstrap.Timeouts)
     {
     }
 
     /// <summary>Creates the function over <paramref name="services"/> (tests and the local host).</summary>
+    /// <param name="services">Core's services.</param>
+    /// <param name="options">CORS and limits.</param>
+    /// <param name="telemetry">Logs and metrics.</param>
+    /// <param name="timeouts">How long a request may wait on the stores; <see cref="InvocationTimeouts.For"/> the API function when null.</param>
     /// <exception cref="InvalidOperationException">The endpoints do not serve exactly the topology's routes.</exception>
-    public ApiFunction(SystemServices services, ApiOptions options, Telemetry telemetry)
+    public ApiFunction(SystemServices services, ApiOptions options, Telemetry telemetry, InvocationTimeouts? timeouts = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(telemetry);
+        _timeouts = timeouts ?? InvocationTimeouts.For(SystemTopology.Api);
         _clock = services.Clock;
         _telemetry = telemetry;
         _router = new ApiRouter(SystemTopology.ApiRoutes, EndpointBindings.Bind(SystemTopology.Routes, services, telemetry));
@@ -65,13 +71,15 @@ public sealed class ApiFunction
     public Task<Stream> HandleAsync(Stream input) => HandleAsync(input, CancellationToken.None);
 
     /// <summary>
-    /// Lambda entry point with the invocation's deadline. Reading the event observes <paramref name="cancellationToken"/>;
-    /// a request already being answered runs to its end, since Core's calls take no token and a half-answered request
-    /// would leave API Gateway a bare 502.
+    /// Lambda entry point with the invocation's deadline. The request's store calls share the invocation's budget
+    /// (<see cref="InvocationTimeouts"/>), which ends a margin before <paramref name="cancellationToken"/>'s deadline: a
+    /// store that does not answer in time is answered <c>503</c> with <c>Retry-After</c> by the function itself, rather
+    /// than left to Lambda's timeout and API Gateway's bare 502.
     /// </summary>
     public async Task<Stream> HandleAsync(Stream input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var budget = _timeouts.Start(cancellationToken, _clock);
         ApiGatewayProxyRequest? proxyEvent = null;
         try
         {
@@ -84,19 +92,23 @@ public sealed class ApiFunction
 
         var result = proxyEvent is null
             ? ProblemMapper.Map(new InvalidDataException("not an API Gateway proxy event"), "/", null, _clock.GetUtcNow()).Result
-            : await AnswerAsync(proxyEvent).ConfigureAwait(false);
+            : await AnswerAsync(proxyEvent, budget.Token).ConfigureAwait(false);
         return InvocationStreams.Write(result.ToProxyResponse(), AwsEventJsonContext.Default.ApiGatewayProxyResponse);
     }
 
-    /// <summary>Answers one proxy event; never throws (a thrown error would reach clients as API Gateway's bare 502).</summary>
-    public async Task<ApiGatewayProxyResponse> RespondAsync(ApiGatewayProxyRequest proxyEvent)
+    /// <summary>
+    /// Answers one proxy event within the invocation budget (ended early by <paramref name="cancellationToken"/>); never
+    /// throws (a thrown error would reach clients as API Gateway's bare 502).
+    /// </summary>
+    public async Task<ApiGatewayProxyResponse> RespondAsync(ApiGatewayProxyRequest proxyEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(proxyEvent);
-        return (await AnswerAsync(proxyEvent).ConfigureAwait(false)).ToProxyResponse();
+        using var budget = _timeouts.Start(cancellationToken, _clock);
+        return (await AnswerAsync(proxyEvent, budget.Token).ConfigureAwait(false)).ToProxyResponse();
     }
 
     // Routing runs first because every part reads what it found (CORS the path's methods, limits whether the route takes
     // a body, telemetry the route's name); answering 404 and 405 is still the router's, at the end of the chain.
-    private ValueTask<HttpResult> AnswerAsync(ApiGatewayProxyRequest proxyEvent) =>
-        _chain.InvokeAsync(_router.Resolve(new ApiRequest(proxyEvent)));
+    private ValueTask<HttpResult> AnswerAsync(ApiGatewayProxyRequest proxyEvent, CancellationToken budget) =>
+        _chain.InvokeAsync(_router.Resolve(new ApiRequest(proxyEvent, budget)));
 }

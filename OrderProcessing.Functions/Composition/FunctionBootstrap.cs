@@ -12,9 +12,10 @@ namespace OrderProcessing.Functions.Composition;
 /// </summary>
 public sealed class FunctionBootstrap
 {
-    private FunctionBootstrap(FunctionSettings settings, SystemServices services, Telemetry telemetry, IStageFailureObserver? stageFailures)
+    private FunctionBootstrap(FunctionSettings settings, SystemServices services, Telemetry telemetry, IStageFailureObserver? stageFailures, InvocationTimeouts? timeouts)
     {
         Settings = settings;
+        Timeouts = timeouts ?? InvocationTimeouts.For(settings.Function);
         Services = services;
         Telemetry = telemetry;
         StageFailures = stageFailures;
@@ -29,6 +30,9 @@ public sealed class FunctionBootstrap
     /// <summary>Logs and metrics.</summary>
     public Telemetry Telemetry { get; }
 
+    /// <summary>How long one invocation may wait on its stores; derived from the function's timeout unless the host chose.</summary>
+    public InvocationTimeouts Timeouts { get; }
+
     /// <summary>Hears of every message a stage function fails (the in-process transport); null in Lambda.</summary>
     public IStageFailureObserver? StageFailures { get; }
 
@@ -38,7 +42,8 @@ public sealed class FunctionBootstrap
     /// <param name="ports">Builds the ports.</param>
     /// <param name="output">Where logs and metrics go; standard output when null.</param>
     /// <param name="stageFailures">Hears of every message a stage function fails; nobody when null.</param>
-    public static FunctionBootstrap Create(FunctionDefinition function, Func<string, string?> readSetting, IPortsFactory ports, TextWriter? output = null, IStageFailureObserver? stageFailures = null)
+    /// <param name="timeouts">The invocation budget; <see cref="InvocationTimeouts.For"/> the function when null (give the ports factory the same).</param>
+    public static FunctionBootstrap Create(FunctionDefinition function, Func<string, string?> readSetting, IPortsFactory ports, TextWriter? output = null, IStageFailureObserver? stageFailures = null, InvocationTimeouts? timeouts = null)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(ports);
@@ -51,7 +56,7 @@ public sealed class FunctionBootstrap
         var telemetry = output is null
             ? Telemetry.ToStandardOutput(function.Name, environment)
             : new Telemetry(function.Name, environment, output, systemPorts.Clock);
-        return new FunctionBootstrap(settings, new SystemServices(systemPorts, options), telemetry, stageFailures);
+        return new FunctionBootstrap(settings, new SystemServices(systemPorts, options), telemetry, stageFailures, timeouts);
     }
 
     /// <summary>
@@ -62,12 +67,13 @@ public sealed class FunctionBootstrap
     /// <param name="services">Core's services.</param>
     /// <param name="telemetry">Logs and metrics.</param>
     /// <param name="stageFailures">Hears of every message a stage function fails; nobody when null.</param>
-    public static FunctionBootstrap Compose(FunctionSettings settings, SystemServices services, Telemetry telemetry, IStageFailureObserver? stageFailures = null)
+    /// <param name="timeouts">The invocation budget; <see cref="InvocationTimeouts.For"/> the function when null.</param>
+    public static FunctionBootstrap Compose(FunctionSettings settings, SystemServices services, Telemetry telemetry, IStageFailureObserver? stageFailures = null, InvocationTimeouts? timeouts = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(telemetry);
-        return new FunctionBootstrap(settings, services, telemetry, stageFailures);
+        return new FunctionBootstrap(settings, services, telemetry, stageFailures, timeouts);
     }
 
     /// <summary>Returns <paramref name="bootstrap"/> when it was made for <paramref name="function"/>; throws otherwise.</summary>

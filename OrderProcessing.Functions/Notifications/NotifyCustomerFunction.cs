@@ -43,6 +43,7 @@ public sealed class NotifyCustomerFunction : StageFunction
     private NotifyCustomerFunction(FunctionBootstrap bootstrap, CustomerMailer mailer)
         : this(mailer, bootstrap.Telemetry, bootstrap.StageFailures)
     {
+        Timeouts = bootstrap.Timeouts;
     }
 
     /// <summary>The mailer over <paramref name="bootstrap"/>'s ports and settings.</summary>
@@ -66,11 +67,11 @@ public sealed class NotifyCustomerFunction : StageFunction
     }
 
     /// <inheritdoc />
-    protected override Task<StageOutcome> HandleMessageAsync(string orderId, string status, string version)
+    protected override Task<StageOutcome> HandleMessageAsync(string orderId, string status, string version, CancellationToken cancellationToken)
     {
         var entered = OrderStatusNames.TryParse(status, out var parsed) ? parsed : throw new InvalidDataException($"Unknown status '{status}'.");
         var at = long.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : throw new InvalidDataException($"Version '{version}' is not a number.");
-        return _mailer.HandleAsync(orderId, entered, at);
+        return _mailer.HandleAsync(orderId, entered, at, cancellationToken);
     }
 
     /// <inheritdoc />

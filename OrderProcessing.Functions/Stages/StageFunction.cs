@@ -32,6 +32,7 @@ public abstract class StageFunction
     protected StageFunction(FunctionDefinition function, FunctionBootstrap bootstrap)
         : this(function, FunctionBootstrap.Require(bootstrap, function).Services, bootstrap.Telemetry, bootstrap.StageFailures)
     {
+        Timeouts = bootstrap.Timeouts;
     }
 
     /// <summary>Creates the function over <paramref name="services"/>, running the Core stage that handles <paramref name="function"/>'s trigger status.</summary>
@@ -60,6 +61,7 @@ public abstract class StageFunction
         _stage = stage;
         _failures = failures;
         Telemetry = telemetry;
+        Timeouts = InvocationTimeouts.For(function);
     }
 
     /// <summary>
@@ -73,6 +75,7 @@ public abstract class StageFunction
         Function = function.Trigger.IsQueue ? function : throw new ArgumentException($"'{function.Name}' is not fed by a queue.", nameof(function));
         _failures = failures;
         Telemetry = telemetry;
+        Timeouts = InvocationTimeouts.For(function);
     }
 
     /// <summary>The function's topology entry.</summary>
@@ -81,6 +84,9 @@ public abstract class StageFunction
     /// <summary>Logs and metrics.</summary>
     protected Telemetry Telemetry { get; }
 
+    /// <summary>How long one invocation may wait on its stores: <see cref="InvocationTimeouts.For"/> the function, or the bootstrap's.</summary>
+    protected InvocationTimeouts Timeouts { get; init; }
+
     /// <summary>Handles an SQS event of order event envelopes; returns <c>{"batchItemFailures": [...]}</c>.</summary>
     public Task<Stream> HandleAsync(Stream input) => ProcessAsync(input, CancellationToken.None);
 
@@ -88,25 +94,38 @@ public abstract class StageFunction
     public Task<Stream> HandleAsync(Stream input, CancellationToken cancellationToken) => ProcessAsync(input, cancellationToken);
 
     /// <summary>
-    /// Processes an SQS event and returns the partial batch response. Once <paramref name="cancellationToken"/> is
-    /// cancelled (the invocation's deadline), no further message is started: the invocation fails and SQS redelivers the
-    /// batch, which the stages' idempotence makes harmless for the messages already done.
+    /// Processes an SQS event and returns the partial batch response. The messages share the invocation's budget
+    /// (<see cref="InvocationTimeouts"/>), which ends a margin before <paramref name="cancellationToken"/>'s deadline: once
+    /// it is spent, the message in progress stops at its next store call and no further message starts, and all of them
+    /// are answered as batch item failures in time, so SQS redelivers exactly those (the stages' idempotence makes a
+    /// half-done one harmless) instead of the whole batch after a Lambda timeout.
     /// </summary>
     protected async Task<Stream> ProcessAsync(Stream input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var budget = Timeouts.Start(cancellationToken, Telemetry.Clock);
         var sqsEvent = await ReadEventAsync(input, cancellationToken).ConfigureAwait(false);
         var records = sqsEvent.Records ?? [];
         var failures = new List<SqsBatchItemFailure>();
         var durations = new List<double>(records.Count);
-        int moved = 0, skipped = 0, failed = 0;
+        int moved = 0, skipped = 0, failed = 0, unstarted = 0;
         var unidentifiedFailure = false;
         foreach (var message in records)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var started = Telemetry.Clock.GetTimestamp();
-            var outcome = await ProcessMessageAsync(message).ConfigureAwait(false);
-            durations.Add(Telemetry.Clock.GetElapsedTime(started).TotalMilliseconds);
+            MessageOutcome outcome;
+            if (budget.IsSpent)
+            {
+                unstarted++;
+                Report(message?.MessageId, null, StageFailureKind.Transient, "Not started: the invocation's store budget was spent; the message will be retried.", null);
+                outcome = MessageOutcome.Failed;
+            }
+            else
+            {
+                var started = Telemetry.Clock.GetTimestamp();
+                outcome = await ProcessMessageAsync(message, budget.Token).ConfigureAwait(false);
+                durations.Add(Telemetry.Clock.GetElapsedTime(started).TotalMilliseconds);
+            }
+
             switch (outcome)
             {
                 case MessageOutcome.Moved:
@@ -128,6 +147,11 @@ public abstract class StageFunction
 
                     break;
             }
+        }
+
+        if (unstarted > 0)
+        {
+            Telemetry.Log(LogLevel.Warn, $"{unstarted} message(s) not started: the invocation's store budget ({Timeouts.Budget.TotalSeconds:0.#} s) was spent; they are returned for redelivery.", fields: new Dictionary<string, object?> { ["stage"] = Function.Name });
         }
 
         Telemetry.Metrics(
@@ -165,7 +189,7 @@ public abstract class StageFunction
         throw new InvalidDataException("The invocation event is not an SQS event: it has no Records.");
     }
 
-    private async Task<MessageOutcome> ProcessMessageAsync(SqsMessage? message)
+    private async Task<MessageOutcome> ProcessMessageAsync(SqsMessage? message, CancellationToken budget)
     {
         var messageId = message?.MessageId;
         var receiveCount = message?.ApproximateReceiveCount;
@@ -196,7 +220,7 @@ public abstract class StageFunction
 
         try
         {
-            var outcome = await HandleMessageAsync(parsed.OrderId, parsed.Status, parsed.Version).ConfigureAwait(false);
+            var outcome = await HandleMessageAsync(parsed.OrderId, parsed.Status, parsed.Version, budget).ConfigureAwait(false);
             context["outcome"] = outcome.Advanced ? "moved" : "skipped";
             context["newStatus"] = outcome.NewStatus?.ToWire();
             context["detail"] = outcome.Detail;
@@ -209,6 +233,16 @@ public abstract class StageFunction
             context["cause"] = "transient";
             Telemetry.Log(LogLevel.Warn, "Transient failure; the message will be retried.", messageId, parsed.OrderId, context, e);
             Report(messageId, parsed.OrderId, StageFailureKind.Transient, "Transient failure; the message will be retried.", e);
+            return MessageOutcome.Failed;
+        }
+        catch (OperationCanceledException e) when (budget.IsCancellationRequested)
+        {
+            // A store that did not answer within the budget: the message goes back to the queue while there is still
+            // time to say so, and the stage's idempotence makes whatever part of it was written harmless on redelivery.
+            context["outcome"] = "failed";
+            context["cause"] = "timeout";
+            Telemetry.Log(LogLevel.Warn, "A store did not answer within the invocation's budget; the message will be retried.", messageId, parsed.OrderId, context, e);
+            Report(messageId, parsed.OrderId, StageFailureKind.Transient, "A store did not answer within the invocation's budget; the message will be retried.", e);
             return MessageOutcome.Failed;
         }
         catch (Exception e)
@@ -225,10 +259,11 @@ public abstract class StageFunction
     /// <summary>
     /// Handles one readable message about <paramref name="orderId"/> (the envelope's <paramref name="status"/> and
     /// <paramref name="version"/> as sent); throws on failures that should be retried. A stage runs its Core stage on the
-    /// stored order; an event subscriber overrides this.
+    /// stored order; an event subscriber overrides this. Every store call takes <paramref name="cancellationToken"/>, the
+    /// invocation's budget.
     /// </summary>
-    protected virtual Task<StageOutcome> HandleMessageAsync(string orderId, string status, string version) =>
-        (_stage ?? throw new InvalidOperationException($"'{Function.Name}' has no Core stage and does not handle messages itself.")).HandleAsync(orderId);
+    protected virtual Task<StageOutcome> HandleMessageAsync(string orderId, string status, string version, CancellationToken cancellationToken) =>
+        (_stage ?? throw new InvalidOperationException($"'{Function.Name}' has no Core stage and does not handle messages itself.")).HandleAsync(orderId, cancellationToken);
 
     /// <summary>The log line of a message the function acted on.</summary>
     protected virtual string ActedMessage(StageOutcome outcome) => $"Order moved to {outcome.NewStatus!.Value.ToWire()}.";

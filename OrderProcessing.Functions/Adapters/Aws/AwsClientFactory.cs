@@ -8,12 +8,12 @@ namespace OrderProcessing.Functions.Adapters.Aws;
 /// <summary>Creates the DynamoDB and S3 clients the adapters use, the same way for the functions, the local host and the tests.</summary>
 public static class AwsClientFactory
 {
-    /// <summary>A DynamoDB client for <paramref name="settings"/>.</summary>
-    public static IAmazonDynamoDB CreateDynamoDb(AwsClientSettings settings)
+    /// <summary>A DynamoDB client for <paramref name="settings"/>, bounded by <paramref name="limits"/> when given (the SDK's defaults otherwise).</summary>
+    public static IAmazonDynamoDB CreateDynamoDb(AwsClientSettings settings, AwsCallLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var config = new AmazonDynamoDBConfig();
-        Configure(config, settings);
+        Configure(config, settings, limits);
         return Credentials(settings) is { } credentials ? new AmazonDynamoDBClient(credentials, config) : new AmazonDynamoDBClient(config);
     }
 
@@ -23,11 +23,13 @@ public static class AwsClientFactory
     /// <c>aws-chunked</c> bodies with their chunk framing and trailers instead of decoding them. The invoice adapter also
     /// turns chunked uploads off per request, so bodies round-trip byte for byte.
     /// </summary>
-    public static IAmazonS3 CreateS3(AwsClientSettings settings)
+    /// <param name="settings">How to reach S3.</param>
+    /// <param name="limits">Per-attempt timeout and retries; the SDK's defaults when null.</param>
+    public static IAmazonS3 CreateS3(AwsClientSettings settings, AwsCallLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var config = new AmazonS3Config();
-        Configure(config, settings);
+        Configure(config, settings, limits);
         if (settings.IsLocalEndpoint)
         {
             config.ForcePathStyle = true;
@@ -38,8 +40,17 @@ public static class AwsClientFactory
         return Credentials(settings) is { } credentials ? new AmazonS3Client(credentials, config) : new AmazonS3Client(config);
     }
 
-    private static void Configure(ClientConfig config, AwsClientSettings settings)
+    private static void Configure(ClientConfig config, AwsClientSettings settings, AwsCallLimits? limits)
     {
+        if (limits?.Validate() is { } bounded)
+        {
+            // Standard mode retries throttling and 5xx with jittered backoff and a retry quota; Timeout bounds each HTTP
+            // attempt (ReadWriteTimeout only applies on .NET Framework). The whole call is bounded by its token.
+            config.RetryMode = RequestRetryMode.Standard;
+            config.MaxErrorRetry = bounded.MaxErrorRetry;
+            config.Timeout = bounded.AttemptTimeout;
+        }
+
         if (settings.ServiceUrl is { } url)
         {
             if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))

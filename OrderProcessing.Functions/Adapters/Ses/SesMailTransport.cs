@@ -63,11 +63,12 @@ public sealed class SesMailTransport : IMailTransport
     /// <param name="configurationSet">The configuration set, or null.</param>
     /// <param name="clock">Time for the signature.</param>
     /// <param name="endpoint">An SES v2-compatible endpoint (the local host's in process mode); AWS's when null.</param>
-    public static SesMailTransport FromEnvironment(string? configurationSet, TimeProvider clock, Uri? endpoint = null)
+    /// <param name="attemptTimeout">Longest wait for SES's answer to one request; 10 s when null. The caller's token bounds the send as a whole.</param>
+    public static SesMailTransport FromEnvironment(string? configurationSet, TimeProvider clock, Uri? endpoint = null, TimeSpan? attemptTimeout = null)
     {
         var resolver = new Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver();
         return new SesMailTransport(
-            new HttpClient { Timeout = TimeSpan.FromSeconds(10) },
+            new HttpClient { Timeout = attemptTimeout ?? TimeSpan.FromSeconds(10) },
             () => Environment.GetEnvironmentVariable("AWS_REGION") ?? throw new InvalidOperationException("AWS_REGION is not set; Lambda sets it for every function."),
             async ct => await (await resolver.ResolveIdentityAsync(null, ct).ConfigureAwait(false)).GetCredentialsAsync().ConfigureAwait(false),
             configurationSet,

@@ -21,7 +21,7 @@ internal sealed class CatalogEndpoints(CatalogService catalog, Telemetry telemet
             fields.Errors.ThrowIfAny();
         }
 
-        var (product, created) = await catalog.PutAsync(productId, request).ConfigureAwait(false);
+        var (product, created) = await catalog.PutAsync(productId, request, call.Request.Budget).ConfigureAwait(false);
         telemetry.Log(LogLevel.Info, created ? "Product created." : "Product updated.", call.Request.RequestId, fields: new Dictionary<string, object?> { ["productId"] = productId, ["stock"] = product.Stock.Available });
         var response = HttpResult.Json(created ? 201 : 200, ResourceMapper.ToResource(product), ApiJsonContext.Responses.ProductResource);
         return created ? response.With("Location", $"/products/{Uri.EscapeDataString(productId)}") : response;
@@ -29,7 +29,7 @@ internal sealed class CatalogEndpoints(CatalogService catalog, Telemetry telemet
 
     public async Task<HttpResult> GetAsync(ApiCall call)
     {
-        var product = await catalog.GetAsync(call.Id("productId")).ConfigureAwait(false);
+        var product = await catalog.GetAsync(call.Id("productId"), call.Request.Budget).ConfigureAwait(false);
         return HttpResult.Json(200, ResourceMapper.ToResource(product), ApiJsonContext.Responses.ProductResource);
     }
 
@@ -38,7 +38,7 @@ internal sealed class CatalogEndpoints(CatalogService catalog, Telemetry telemet
         var errors = new ValidationErrors();
         var limit = QueryParameters.Limit(call.Request, errors);
         errors.ThrowIfAny();
-        var page = await catalog.ListAsync(limit, QueryParameters.Cursor(call.Request)).ConfigureAwait(false);
+        var page = await catalog.ListAsync(limit, QueryParameters.Cursor(call.Request), call.Request.Budget).ConfigureAwait(false);
         return HttpResult.Json(200, new ProductPageResource(page.Items.Select(ResourceMapper.ToResource).ToList(), page.NextCursor), ApiJsonContext.Responses.ProductPageResource);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
             command = Validate(RequestReaders.PlaceOrder(body.RootElement, fields), fields.Errors, key);
         }
 
-        var result = await orders.PlaceAsync(command).ConfigureAwait(false);
+        var result = await orders.PlaceAsync(command, call.Request.Budget).ConfigureAwait(false);
         var order = result.Order;
         call.OrderId = order.OrderId;
         if (!result.Replayed)
@@ -45,7 +45,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
 
     public async Task<HttpResult> GetAsync(ApiCall call)
     {
-        var order = await orders.GetAsync(Order(call)).ConfigureAwait(false);
+        var order = await orders.GetAsync(Order(call), call.Request.Budget).ConfigureAwait(false);
         return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Responses.OrderResource);
     }
 
@@ -55,7 +55,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
         var status = QueryParameters.Status(call.Request, errors);
         var limit = QueryParameters.Limit(call.Request, errors);
         errors.ThrowIfAny();
-        var page = await orders.ListAsync(status, limit, QueryParameters.Cursor(call.Request)).ConfigureAwait(false);
+        var page = await orders.ListAsync(status, limit, QueryParameters.Cursor(call.Request), call.Request.Budget).ConfigureAwait(false);
         return Page(page);
     }
 
@@ -65,7 +65,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
         var errors = new ValidationErrors();
         var limit = QueryParameters.Limit(call.Request, errors);
         errors.ThrowIfAny();
-        var page = await orders.ListByCustomerAsync(customerId, limit, QueryParameters.Cursor(call.Request)).ConfigureAwait(false);
+        var page = await orders.ListByCustomerAsync(customerId, limit, QueryParameters.Cursor(call.Request), call.Request.Budget).ConfigureAwait(false);
         return Page(page);
     }
 
@@ -90,7 +90,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
             target = OrderStatusNames.Parse(text!);
         }
 
-        var order = await orders.MoveAsync(orderId, target).ConfigureAwait(false);
+        var order = await orders.MoveAsync(orderId, target, call.Request.Budget).ConfigureAwait(false);
         telemetry.Log(LogLevel.Info, $"Order moved to {target.ToWire()} by an operator.", call.Request.RequestId, orderId);
         return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Responses.OrderResource);
     }
@@ -108,7 +108,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
             fields.Errors.ThrowIfAny();
         }
 
-        var order = await orders.CancelAsync(orderId, reason).ConfigureAwait(false);
+        var order = await orders.CancelAsync(orderId, reason, call.Request.Budget).ConfigureAwait(false);
         telemetry.Log(LogLevel.Info, "Order cancelled on request.", call.Request.RequestId, orderId);
         return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Responses.OrderResource);
     }
@@ -116,7 +116,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
     public async Task<HttpResult> DeleteAsync(ApiCall call)
     {
         var orderId = Order(call);
-        await orders.DeleteAsync(orderId).ConfigureAwait(false);
+        await orders.DeleteAsync(orderId, call.Request.Budget).ConfigureAwait(false);
         telemetry.Log(LogLevel.Info, "Order deleted.", call.Request.RequestId, orderId);
         return HttpResult.NoContent();
     }
@@ -124,7 +124,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
     public async Task<HttpResult> InvoiceAsync(ApiCall call)
     {
         var orderId = Order(call);
-        var invoice = await orders.GetInvoiceAsync(orderId).ConfigureAwait(false);
+        var invoice = await orders.GetInvoiceAsync(orderId, call.Request.Budget).ConfigureAwait(false);
         if (invoice.Link is { } link)
         {
             return HttpResult.Redirect(link);

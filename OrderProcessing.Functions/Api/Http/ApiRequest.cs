@@ -9,9 +9,10 @@ internal sealed class ApiRequest
 {
     private readonly ApiGatewayProxyRequest _event;
 
-    public ApiRequest(ApiGatewayProxyRequest proxyEvent)
+    public ApiRequest(ApiGatewayProxyRequest proxyEvent, CancellationToken budget = default)
     {
         _event = proxyEvent;
+        Budget = budget;
         Method = (proxyEvent.HttpMethod ?? "").ToUpperInvariant();
         Path = string.IsNullOrEmpty(proxyEvent.Path) ? "/" : proxyEvent.Path;
         RequestId = proxyEvent.RequestContext?.RequestId;
@@ -22,6 +23,9 @@ internal sealed class ApiRequest
     public string Path { get; }
 
     public string? RequestId { get; }
+
+    /// <summary>Cancelled when the invocation's store budget is spent; every store call of the request takes it.</summary>
+    public CancellationToken Budget { get; }
 
     public IReadOnlyDictionary<string, string?>? PathParameters => _event.PathParameters;
 

@@ -39,6 +39,12 @@ internal static class ProblemMapper
                 Problem(503, ProblemTypes.Unavailable, "Temporarily unavailable", "A dependency failed temporarily; retry the request.")
                     .With("Retry-After", RetryAfterSeconds.ToString(CultureInfo.InvariantCulture)),
                 true),
+            // The only token a request carries is its store budget: spent means a store did not answer in time, which a
+            // retry after a moment may well get past, like any transient failure.
+            OperationCanceledException => (
+                Problem(503, ProblemTypes.Unavailable, "Temporarily unavailable", "A dependency did not answer in time; retry the request.")
+                    .With("Retry-After", RetryAfterSeconds.ToString(CultureInfo.InvariantCulture)),
+                true),
             _ => (Problem(500, ProblemTypes.InternalError, "Internal error", "The request failed unexpectedly. It has been logged; quote the request id when reporting it."), false),
         };
     }

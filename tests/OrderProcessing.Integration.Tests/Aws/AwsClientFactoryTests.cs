@@ -42,6 +42,21 @@ public sealed class AwsClientFactoryTests
     }
 
     [Test]
+    public void WithCallLimits_BoundsEveryAttemptAndTheRetries()
+    {
+        var limits = new AwsCallLimits(TimeSpan.FromSeconds(4), MaxErrorRetry: 2);
+        using var dynamoDb = AwsClientFactory.CreateDynamoDb(new AwsClientSettings("eu-central-1", AccessKeyId: "a", SecretAccessKey: "b"), limits);
+        using var s3 = AwsClientFactory.CreateS3(new AwsClientSettings("eu-central-1", AccessKeyId: "a", SecretAccessKey: "b"), limits);
+
+        foreach (var config in new[] { dynamoDb.Config, s3.Config })
+        {
+            Assert.That(config.Timeout, Is.EqualTo(TimeSpan.FromSeconds(4)));
+            Assert.That(config.MaxErrorRetry, Is.EqualTo(2));
+            Assert.That(config.RetryMode, Is.EqualTo(RequestRetryMode.Standard));
+        }
+    }
+
+    [Test]
     public void HalfACredential_IsRejected()
     {
         Assert.Throws<ArgumentException>(() => AwsClientFactory.CreateDynamoDb(new AwsClientSettings("eu-west-1", AccessKeyId: "a")));

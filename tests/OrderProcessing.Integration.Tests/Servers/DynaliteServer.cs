@@ -24,6 +24,9 @@ public sealed class DynaliteServer : IAsyncDisposable
     /// <summary>True while the process runs.</summary>
     public bool IsRunning => _server.IsRunning;
 
+    /// <summary>The server process's id.</summary>
+    public int ProcessId => _server.ProcessId;
+
     /// <summary>Client settings for this server (dummy keys; dynalite checks none).</summary>
     public AwsClientSettings ClientSettings => AwsClientSettings.ForLocalEndpoint(ServiceUrl);
 

@@ -42,6 +42,9 @@ public sealed class NodeServer : IAsyncDisposable
     /// <summary>True while the process runs.</summary>
     public bool IsRunning => !_process.HasExited;
 
+    /// <summary>The node process's id (tests pause it with <c>SIGSTOP</c> to play a store that hangs).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>
     /// Starts <c>node tests/node_modules/&lt;script&gt;</c> from the repository root with the arguments
     /// <paramref name="argsForPort"/> gives for a free port, and waits for a line containing <paramref name="readyText"/>.
