@@ -18,8 +18,10 @@ public sealed class LambdaRuntimeClient : IDisposable
     public const string RuntimeApiVariable = "AWS_LAMBDA_RUNTIME_API";
 
     private readonly HttpClient _http;
-    private readonly ResiliencePipeline _poll;
-    private readonly ResiliencePipeline _post;
+    private readonly Lazy<ResiliencePipeline> _poll;
+    private readonly Lazy<ResiliencePipeline> _post;
+    private readonly Func<HttpRequestException, bool> _pollRetries;
+    private readonly Func<HttpRequestException, bool> _postRetries;
 
     /// <summary>Creates a client of the Runtime API at <paramref name="runtimeApi"/> (<c>host:port</c>).</summary>
     /// <param name="runtimeApi">The API's <c>host:port</c>, as <see cref="RuntimeApiVariable"/> holds it.</param>
@@ -43,8 +45,12 @@ public sealed class LambdaRuntimeClient : IDisposable
         };
         // Waiting for the next invocation is safe to repeat after any transport failure (nothing was handed out); a post
         // is repeated only when it never reached the API, so an answer is never delivered twice.
-        _poll = Retry(options, e => e.StatusCode is null);
-        _post = Retry(options, e => e.HttpRequestError == HttpRequestError.ConnectionError);
+        _pollRetries = e => e.StatusCode is null;
+        _postRetries = e => e.HttpRequestError == HttpRequestError.ConnectionError;
+        // Built at the first failure only: building a pipeline validates its options by reflection (DataAnnotations),
+        // which under Native AOT cost about a tenth of a cold start's CPU before the first response (perf, issue 13).
+        _poll = new Lazy<ResiliencePipeline>(() => Retry(options, _pollRetries));
+        _post = new Lazy<ResiliencePipeline>(() => Retry(options, _postRetries));
         RuntimeApi = runtimeApi.Trim();
     }
 
@@ -59,7 +65,9 @@ public sealed class LambdaRuntimeClient : IDisposable
     /// <exception cref="HttpRequestException">The API stayed unreachable through every retry.</exception>
     public async Task<LambdaInvocation> NextInvocationAsync(CancellationToken cancellationToken)
     {
-        return await _poll.ExecuteAsync(
+        return await WithRetriesAsync(
+            _poll,
+            _pollRetries,
             async token =>
             {
                 using var response = await _http.GetAsync("invocation/next", HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
@@ -128,7 +136,9 @@ public sealed class LambdaRuntimeClient : IDisposable
 
     private async Task PostAsync(string path, string call, Func<HttpContent> content, string? errorType, CancellationToken cancellationToken)
     {
-        await _post.ExecuteAsync(
+        await WithRetriesAsync(
+            _post,
+            _postRetries,
             async token =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content() };
@@ -142,6 +152,31 @@ public sealed class LambdaRuntimeClient : IDisposable
                 {
                     throw await RefusedAsync(call, response, token).ConfigureAwait(false);
                 }
+
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // The first attempt runs as it is; only a transient failure brings in the retry pipeline, whose first "attempt"
+    // replays that failure, so the attempts, delays and Retrying calls are exactly those of the pipeline run from the start.
+    private static async Task<T> WithRetriesAsync<T>(Lazy<ResiliencePipeline> pipeline, Func<HttpRequestException, bool> transient, Func<CancellationToken, ValueTask<T>> attempt, CancellationToken cancellationToken)
+    {
+        HttpRequestException? firstFailure;
+        try
+        {
+            return await attempt(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e) when (transient(e))
+        {
+            firstFailure = e;
+        }
+
+        return await pipeline.Value.ExecuteAsync(
+            token =>
+            {
+                var failure = Interlocked.Exchange(ref firstFailure, null);
+                return failure is null ? attempt(token) : ValueTask.FromException<T>(failure);
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -86,6 +86,14 @@ public sealed class ColdStartRunner(Uri dynamoDb)
         var response = api.InvokeAsync(input, timeout.Token);
 
         var start = new ProcessStartInfo(variant.Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Only what Lambda gives a function, never this shell's variables: an inherited AWS_CA_BUNDLE (set on this
+        // machine) made the AWS SDK parse the whole CA bundle on the first DynamoDB call, about half the AOT start.
+        start.Environment.Clear();
+        foreach (var (name, value) in LambdaBaseEnvironment())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var (name, value) in FunctionEnvironment(function))
         {
             start.Environment[name] = value;
@@ -149,6 +157,24 @@ public sealed class ColdStartRunner(Uri dynamoDb)
         }
 
         return settings;
+    }
+
+    // The variables Lambda's runtime images set besides the function's own (PATH, LANG, TZ as in aws-lambda-base-images),
+    // and the .NET install the framework-dependent builds run on, as the managed runtime's image has it.
+    private static Dictionary<string, string> LambdaBaseEnvironment()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PATH"] = "/usr/local/bin:/usr/bin/:/bin:/opt/bin",
+            ["LANG"] = "en_US.UTF-8",
+            ["TZ"] = ":/etc/localtime",
+        };
+        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } dotnetRoot)
+        {
+            environment["DOTNET_ROOT"] = dotnetRoot;
+        }
+
+        return environment;
     }
 
     // VmHWM: the peak resident set size of the process so far.
