@@ -3,6 +3,7 @@ using OrderProcessing.Infra.Plan.Functions;
 using OrderProcessing.Infra.Plan.Monitoring;
 using OrderProcessing.Infra.Plan.Notifications;
 using OrderProcessing.Infra.Plan.Pipeline;
+using OrderProcessing.Infra.Plan.Scheduling;
 using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Storage;
 using OrderProcessing.Topology;
@@ -27,8 +28,12 @@ public sealed class DeploymentPlan
         IReadOnlyList<StagePlan> stages,
         ApiPlan api,
         NotificationsPlan notifications,
-        IReadOnlyList<AlarmDefinition> functionAlarms)
+        IReadOnlyList<AlarmDefinition> functionAlarms,
+        IReadOnlyList<SchedulePlan> schedules,
+        AlarmDefinition stuckOrdersAlarm)
     {
+        Schedules = schedules;
+        StuckOrdersAlarm = stuckOrdersAlarm;
         Settings = settings;
         Names = names;
         Tables = tables;
@@ -70,6 +75,15 @@ public sealed class DeploymentPlan
     /// <summary>Error and throttle alarms of every function.</summary>
     public IReadOnlyList<AlarmDefinition> FunctionAlarms { get; }
 
+    /// <summary>One rule per scheduled function of the topology (the stuck-order sweeper).</summary>
+    public IReadOnlyList<SchedulePlan> Schedules { get; }
+
+    /// <summary>
+    /// Fires when the sweeper nudges an order that it had nudged before in the same status and version: the order is
+    /// stuck twice, so its stage is failing, not just a message lost (the sweeper's <c>StuckOrdersNudgedAgain</c> metric).
+    /// </summary>
+    public AlarmDefinition StuckOrdersAlarm { get; }
+
     /// <summary>The dashboard's name.</summary>
     public string DashboardName => Names.Dashboard;
 
@@ -85,6 +99,7 @@ public sealed class DeploymentPlan
             .Append(Notifications.PipeDeadLetterAlarm)
             .Concat(FunctionAlarms)
             .Append(Api.ServerErrorAlarm)
+            .Append(StuckOrdersAlarm)
             .ToList();
 
     /// <summary>Every physical name the plan chooses, with its kind.</summary>
@@ -114,6 +129,7 @@ public sealed class DeploymentPlan
         new PhysicalName(NameKind.UsagePlan, Api.UsagePlanName),
         new PhysicalName(NameKind.ApiKey, Api.ApiKeyName),
         new PhysicalName(NameKind.Dashboard, DashboardName),
+        .. Schedules.Select(s => new PhysicalName(NameKind.EventRule, s.RuleName)),
         .. Alarms.Select(a => new PhysicalName(NameKind.Alarm, a.Name)),
     ];
 
@@ -172,7 +188,12 @@ public sealed class DeploymentPlan
 
         var functionAlarms = functions.SelectMany(f => new[] { FunctionErrors(names, f), FunctionThrottles(names, f) }).ToList();
 
-        return new DeploymentPlan(settings, names, tables, buckets, functions, stages, api, notifications, functionAlarms);
+        var schedules = functions
+            .Where(f => f.Definition.Trigger.Kind == TriggerKind.Schedule)
+            .Select(f => new SchedulePlan(f, names.ScheduleRule(f.Definition), SchedulePlan.RateExpression(f.Definition.Trigger.Every!.Value)))
+            .ToList();
+
+        return new DeploymentPlan(settings, names, tables, buckets, functions, stages, api, notifications, functionAlarms, schedules, StuckOrders(names, settings));
     }
 
     private static StagePlan Stage(ResourceNames names, FunctionPlan function)
@@ -232,6 +253,21 @@ public sealed class DeploymentPlan
         "AWS/Lambda",
         "Throttles",
         new Dictionary<string, string> { ["FunctionName"] = function.Name },
+        "Sum",
+        PeriodSeconds: 300,
+        EvaluationPeriods: 1,
+        Threshold: 0);
+
+    // The metric the sweeper writes in Embedded Metric Format, under the namespace and the Environment dimension every
+    // function's metrics carry. Sum over one period: any second nudge in five minutes pages.
+    private static AlarmDefinition StuckOrders(ResourceNames names, StackSettings settings) => new(
+        AlarmKind.StuckOrders,
+        SystemTopology.SweepStuckOrders.Name,
+        names.Alarm("stuck-orders"),
+        "The sweeper nudged an order a second time in the same status: its stage did not move it after a nudge either. Look the order up in the sweeper's log (WARN lines name it), then at the stage's dead letters and errors.",
+        OperationalMetrics.Namespace,
+        OperationalMetrics.StuckOrdersNudgedAgain,
+        new Dictionary<string, string> { [OperationalMetrics.EnvironmentDimension] = settings.Environment },
         "Sum",
         PeriodSeconds: 300,
         EvaluationPeriods: 1,

@@ -90,6 +90,19 @@ public sealed class OrderProcessingStack : Stack
             BucketArns = bucketArns,
         });
 
+        // Functions the clock invokes: the stuck-order sweeper, every few minutes.
+        foreach (var schedule in plan.Schedules)
+        {
+            _ = new ScheduledFunction(schedule.Function.Definition.Name, new ScheduledFunctionArgs
+            {
+                Schedule = schedule,
+                PackagePath = packagePath,
+                Environment = EnvironmentOf(schedule.Function),
+                TableArns = tables.Arns,
+                BucketArns = bucketArns,
+            });
+        }
+
         // What operators watch: function and API alarms and the dashboard.
         var monitoring = new Monitoring("monitoring", new MonitoringArgs
         {
@@ -108,7 +121,7 @@ public sealed class OrderProcessingStack : Stack
         DeadLetterQueues = ByLogicalName(stages, s => s.DeadLetterQueueUrl);
         PipeDeadLetterQueue = notifications.PipeDeadLetterQueueUrl;
         Functions = ByLogicalName(stages, s => s.FunctionName)
-            .Apply(names => names.Add(plan.ApiFunction.Definition.Name, plan.ApiFunction.Name));
+            .Apply(names => names.Add(plan.ApiFunction.Definition.Name, plan.ApiFunction.Name).AddRange(plan.Schedules.Select(s => KeyValuePair.Create(s.Function.Definition.Name, s.Function.Name))));
         OrderEventsTopicArn = notifications.OrderEventsTopicArn;
         OperationsTopicArn = notifications.OperationsTopicArn;
         DashboardName = monitoring.DashboardName;

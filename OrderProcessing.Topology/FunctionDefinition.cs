@@ -40,6 +40,14 @@ public sealed record FunctionDefinition(
     public int QueueVisibilityTimeoutSeconds => Trigger.IsQueue ? TimeoutSeconds * VisibilityTimeoutFactor : 0;
 
     /// <summary>
+    /// The longest one message of the function's queue can live before it is dead-lettered: the receive limit times the
+    /// visibility timeout (every receive may time out before the next). An order that sits in a stage's status longer than
+    /// this has no live message left for it (it was lost, or dead-lettered), so this is the stage's deadline for the
+    /// stuck-order sweeper. Zero for functions without a queue.
+    /// </summary>
+    public TimeSpan MessageLifetime => TimeSpan.FromSeconds((long)MaxReceiveCount * QueueVisibilityTimeoutSeconds);
+
+    /// <summary>
     /// Stage functions answer <c>{"batchItemFailures": [...]}</c>, so the event source mapping must enable
     /// <c>ReportBatchItemFailures</c>; without it a partial failure would be read as success and messages lost.
     /// </summary>

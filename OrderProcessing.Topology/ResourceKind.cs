@@ -9,6 +9,9 @@ public enum ResourceKind
     /// <summary>Every declared index of a DynamoDB table (one ARN per index, never <c>index/*</c>).</summary>
     TableIndexes,
 
+    /// <summary>One index of a table (<see cref="ResourceRef.IndexName"/>).</summary>
+    TableIndex,
+
     /// <summary>Objects under the bucket's key prefix.</summary>
     BucketObjects,
 

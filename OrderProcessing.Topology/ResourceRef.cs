@@ -9,6 +9,15 @@ public sealed record ResourceRef(ResourceKind Kind, string LogicalName)
     /// <summary>Every index of a table.</summary>
     public static ResourceRef TableIndexes(string logicalName) => new(ResourceKind.TableIndexes, logicalName);
 
+    /// <summary>One index of a table, for a function that reads through that index only.</summary>
+    public static ResourceRef TableIndex(string logicalName, string indexName) => new(ResourceKind.TableIndex, logicalName)
+    {
+        IndexName = !string.IsNullOrEmpty(indexName) ? indexName : throw new ArgumentException("An index needs a name.", nameof(indexName)),
+    };
+
+    /// <summary>The index of a <see cref="ResourceKind.TableIndex"/> reference; null for every other kind.</summary>
+    public string? IndexName { get; init; }
+
     /// <summary>Objects of a bucket under its prefix.</summary>
     public static ResourceRef BucketObjects(string logicalName) => new(ResourceKind.BucketObjects, logicalName);
 

@@ -137,8 +137,36 @@ public static class SystemTopology
         MaximumConcurrency = 2,
     };
 
-    /// <summary>Every function, the API first, then the stages in pipeline order, then the event subscribers.</summary>
-    public static IReadOnlyList<FunctionDefinition> Functions { get; } = [Api, ReserveInventory, ChargePayment, ShipOrder, GenerateInvoice, Compensate, NotifyCustomer];
+    /// <summary>
+    /// Finds orders that sit in a status longer than its stage's deadline (<see cref="StuckOrderDeadlines"/>) through the
+    /// orders table's <c>byStatus</c> index and nudges each (re-emits its status to its stage), at most
+    /// <see cref="SweepLimit"/> a run, every few minutes. It may query that one index and update orders, nothing else.
+    /// </summary>
+    public static FunctionDefinition SweepStuckOrders { get; } = new(
+        Name: "sweep-stuck-orders",
+        Trigger: FunctionTrigger.Schedule(TimeSpan.FromMinutes(5)),
+        MemoryMb: 256,
+        TimeoutSeconds: 60,
+        BatchSize: 0,
+        MaxReceiveCount: 0,
+        Permissions:
+        [
+            new(["dynamodb:Query"], ResourceRef.TableIndex(StorageSchema.Orders.LogicalName, "byStatus")),
+            new(["dynamodb:UpdateItem"], ResourceRef.Table(StorageSchema.Orders.LogicalName)),
+        ],
+        Settings: [EnvironmentSetting, StorageSchema.Orders.EnvironmentVariable])
+    {
+        OptionalSettings = [SettingNames.DynamoDbEndpoint],
+    };
+
+    /// <summary>
+    /// The most orders one sweep nudges: the oldest first, so a backlog (say, after a stage was down) drains over a few runs
+    /// instead of one run sending every stuck order to its stage at once.
+    /// </summary>
+    public const int SweepLimit = 100;
+
+    /// <summary>Every function, the API first, then the stages in pipeline order, then the event subscribers, then the scheduled jobs.</summary>
+    public static IReadOnlyList<FunctionDefinition> Functions { get; } = [Api, ReserveInventory, ChargePayment, ShipOrder, GenerateInvoice, Compensate, NotifyCustomer, SweepStuckOrders];
 
     /// <summary>The stage functions only.</summary>
     public static IReadOnlyList<FunctionDefinition> Stages { get; } = Functions.Where(f => f.Trigger.Kind == TriggerKind.StageQueue).ToList();
@@ -154,8 +182,17 @@ public static class SystemTopology
     /// timeout, over every stage. An order must not be deleted sooner after giving up its stock, because compensation
     /// still in flight needs the stored order's lines (Core's <c>OrderServiceOptions.SettlingPeriod</c> derives from this).
     /// </summary>
-    public static TimeSpan LongestStageMessageLifetime { get; } =
-        TimeSpan.FromSeconds(Stages.Max(s => s.MaxReceiveCount * s.QueueVisibilityTimeoutSeconds));
+    public static TimeSpan LongestStageMessageLifetime { get; } = Stages.Max(s => s.MessageLifetime);
+
+    /// <summary>
+    /// The statuses the sweeper watches, each with its deadline: every non-terminal status a stage consumes, after its
+    /// stage's <see cref="FunctionDefinition.MessageLifetime"/> (receive limit times visibility timeout, 15 minutes for
+    /// today's stages). By then the status's message was handled, dead-lettered or lost; only the last two leave the order
+    /// in place. Cancelled is terminal (compensation leaves the status as it is), so its dead letters are its alarm.
+    /// </summary>
+    public static IReadOnlyDictionary<OrderStatus, TimeSpan> StuckOrderDeadlines { get; } = Stages
+        .Where(s => !OrderTransitions.IsTerminal(s.Trigger.Status!.Value))
+        .ToDictionary(s => s.Trigger.Status!.Value, s => s.MessageLifetime);
 
     /// <summary>The stage consuming orders that enter <paramref name="status"/>, or null when none does (terminal statuses other than cancelled).</summary>
     public static FunctionDefinition? StageFor(OrderStatus status) => Stages.FirstOrDefault(s => s.Trigger.Status == status);

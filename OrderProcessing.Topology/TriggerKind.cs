@@ -14,4 +14,10 @@ public enum TriggerKind
     /// beside the pipeline (customer e-mail) that reads orders but never moves one, so it can neither stall nor race a stage.
     /// </summary>
     EventQueue,
+
+    /// <summary>
+    /// A schedule (EventBridge Scheduler in AWS, a timer in the local host) invokes the function every
+    /// <see cref="FunctionTrigger.Every"/>, with no queue: a periodic job over the stores (the stuck-order sweeper).
+    /// </summary>
+    Schedule,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Core.Sweeping;
 
 namespace OrderProcessing.Core.InMemory;
 
@@ -13,7 +14,7 @@ namespace OrderProcessing.Core.InMemory;
 /// When given, tombstones of deleted orders are dropped once they expire by this clock, as the DynamoDB table's time to
 /// live drops them; without it they are kept (an expiry allows dropping, never requires it).
 /// </param>
-public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimeProvider? clock = null) : IOrderRepository
+public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimeProvider? clock = null) : IOrderRepository, IStuckOrderStore
 {
     private readonly CursorCodec _cursors = cursors ?? CursorCodec.Default;
     private readonly Dictionary<string, OrderSnapshot> _orders = new(StringComparer.Ordinal);
@@ -25,6 +26,10 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimePro
     private readonly Dictionary<OrderStatus, SortedSet<(long Ticks, string OrderId)>> _byStatus = [];
     private readonly Dictionary<string, SortedSet<(long Ticks, string OrderId)>> _byCustomer = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+
+    // Nudges per order, counted for the version they were made at (a transition starts the count again, as the DynamoDB
+    // adapter's rewrite of every attribute removes its nudge count).
+    private readonly Dictionary<string, (long Version, int Count)> _nudges = new(StringComparer.Ordinal);
 
     /// <summary>Number of stored orders (tombstones of deleted orders not counted).</summary>
     public int Count
@@ -121,6 +126,7 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimePro
             }
 
             _orders.Remove(orderId);
+            _nudges.Remove(orderId);
             var key = (stored.CreatedAt.UtcTicks, orderId);
             _byTime.Remove(key);
             Unindex(_byStatus, stored.Status, key);
@@ -183,6 +189,45 @@ public sealed class InMemoryOrderRepository(CursorCodec? cursors = null, TimePro
 
         return Task.FromResult(new Page<Order>(items, next));
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StuckOrder>> FindStuckAsync(OrderStatus status, DateTimeOffset enteredBefore, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        lock (_gate)
+        {
+            IReadOnlyList<StuckOrder> stuck = (_byStatus.GetValueOrDefault(status) ?? [])
+                .Select(key => _orders[key.OrderId])
+                .Where(o => o.UpdatedAt < enteredBefore)
+                .OrderBy(o => o.UpdatedAt)
+                .Take(limit)
+                .Select(o => new StuckOrder(o.OrderId, o.Status, o.Version, o.UpdatedAt, NudgesOf(o)))
+                .ToList();
+            return Task.FromResult(stuck);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StuckOrder> NudgeAsync(StuckOrder order, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        lock (_gate)
+        {
+            // The same condition as the DynamoDB adapter's: still at that status and version, last written by its transition.
+            if (!_orders.TryGetValue(order.OrderId, out var stored) || stored.Version != order.Version || stored.Status != order.Status || stored.LastEvent.Version != stored.Version)
+            {
+                throw new ConcurrencyConflictException(string.Create(CultureInfo.InvariantCulture, $"Order '{order.OrderId}' is no longer at version {order.Version} and status {order.Status.ToWire()}."));
+            }
+
+            var nudges = NudgesOf(stored) + 1;
+            _nudges[order.OrderId] = (stored.Version, nudges);
+            return Task.FromResult(order with { EnteredAt = stored.UpdatedAt, Nudges = nudges });
+        }
+    }
+
+    // Called under the lock.
+    private int NudgesOf(OrderSnapshot order) =>
+        _nudges.TryGetValue(order.OrderId, out var n) && n.Version == order.Version ? n.Count : 0;
 
     private bool IsExpired(DateTimeOffset expiresAt) => clock is not null && expiresAt <= clock.GetUtcNow();
 

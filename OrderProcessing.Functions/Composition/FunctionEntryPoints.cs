@@ -1,6 +1,7 @@
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Notifications;
 using OrderProcessing.Functions.Stages;
+using OrderProcessing.Functions.Sweeping;
 using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Composition;
@@ -24,6 +25,7 @@ public static class FunctionEntryPoints
         [SystemTopology.GenerateInvoice.Name] = bootstrap => new GenerateInvoiceFunction(bootstrap).HandleAsync,
         [SystemTopology.Compensate.Name] = bootstrap => new CompensateFunction(bootstrap).HandleAsync,
         [SystemTopology.NotifyCustomer.Name] = bootstrap => new NotifyCustomerFunction(bootstrap).HandleAsync,
+        [SystemTopology.SweepStuckOrders.Name] = bootstrap => new SweepStuckOrdersFunction(bootstrap).HandleAsync,
     };
 
     /// <summary>The names the table knows.</summary>

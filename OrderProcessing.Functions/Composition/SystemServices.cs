@@ -3,6 +3,7 @@ using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Payments;
 using OrderProcessing.Core.Pipeline;
+using OrderProcessing.Core.Sweeping;
 using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Composition;
@@ -21,6 +22,7 @@ public sealed class SystemServices
     private readonly Lazy<ShipOrderStage> _ship;
     private readonly Lazy<GenerateInvoiceStage> _invoice;
     private readonly Lazy<CompensateStage> _compensate;
+    private readonly Lazy<StuckOrderSweeper> _sweeper;
 
     /// <summary>Composes services over <paramref name="ports"/>; <paramref name="options"/> default to <see cref="DefaultOptions"/>.</summary>
     public SystemServices(SystemPorts ports, OrderServiceOptions? options = null)
@@ -44,6 +46,13 @@ public sealed class SystemServices
         _ship = new(() => new ShipOrderStage(Need(ports.Orders, "orders"), Need(ports.Inventory, "inventory"), ports.Carrier, clock));
         _invoice = new(() => new GenerateInvoiceStage(Need(ports.Orders, "orders"), ports.InvoiceRenderer, Need(ports.Invoices, "invoices"), clock));
         _compensate = new(() => new CompensateStage(Need(ports.Orders, "orders"), Need(ports.Inventory, "inventory"), _gateway.Value));
+
+        // Every orders store of the system (in memory, DynamoDB, the change feed's decorator) can also find and nudge stuck
+        // orders; a test decorator that cannot is named here rather than failing mid-sweep.
+        _sweeper = new(() => new StuckOrderSweeper(
+            Need(ports.Orders, "orders") as IStuckOrderStore ?? throw new InvalidOperationException($"The orders store ({ports.Orders!.GetType().Name}) cannot find stuck orders."),
+            SystemTopology.StuckOrderDeadlines,
+            clock));
     }
 
     /// <summary>
@@ -86,6 +95,9 @@ public sealed class SystemServices
 
     /// <summary>Stage for <see cref="OrderStatus.Cancelled"/>.</summary>
     public CompensateStage Compensate => _compensate.Value;
+
+    /// <summary>Finds and nudges orders stuck past their stage's deadline (<see cref="SystemTopology.StuckOrderDeadlines"/>).</summary>
+    public StuckOrderSweeper Sweeper => _sweeper.Value;
 
     /// <summary>The Core stage of a stage function of the topology: the one declaring the status the function is triggered by.</summary>
     public OrderStage StageOf(FunctionDefinition function)

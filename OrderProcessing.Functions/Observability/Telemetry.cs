@@ -14,7 +14,7 @@ namespace OrderProcessing.Functions.Observability;
 public sealed class Telemetry
 {
     /// <summary>The CloudWatch namespace of every metric.</summary>
-    public const string MetricNamespace = "OrderProcessing";
+    public const string MetricNamespace = Topology.OperationalMetrics.Namespace;
 
     // The Lambda request id of the invocation the current async flow serves: set by the runtime loop, read by every line.
     private static readonly AsyncLocal<string?> AwsRequestId = new();

@@ -39,6 +39,9 @@ public static class FunctionPolicies
             ResourceKind.TableIndexes => Table(function, resource).Indexes
                 .Select(index => $"{TableArn(function, resource, arns)}/index/{index.Name}")
                 .ToList(),
+            ResourceKind.TableIndex => Table(function, resource).Indexes.Any(i => i.Name == resource.IndexName)
+                ? [$"{TableArn(function, resource, arns)}/index/{resource.IndexName}"]
+                : throw new InvalidOperationException($"Function '{function.Name}' is granted index '{resource.IndexName}' of table '{resource.LogicalName}', which the storage schema does not declare."),
             ResourceKind.BucketObjects => [$"{BucketArn(function, resource, arns)}/{Bucket(function, resource).KeyPrefix}*"],
             ResourceKind.OwnQueue => [arns.OwnQueue ?? throw new InvalidOperationException($"Function '{function.Name}' is granted its own queue but has none.")],
             ResourceKind.MailIdentity => [arns.MailIdentity ?? throw new InvalidOperationException($"Function '{function.Name}' is granted the SES identity but no ARN was given.")],

@@ -14,4 +14,7 @@ public enum AlarmKind
 
     /// <summary>Requests the API answered with a 5xx.</summary>
     ApiServerErrors,
+
+    /// <summary>The sweeper nudged an order a second time in the same status: a nudge did not get it moving.</summary>
+    StuckOrders,
 }

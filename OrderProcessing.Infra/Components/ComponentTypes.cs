@@ -13,4 +13,7 @@ internal static class ComponentTypes
     public const string CustomerMail = "order-processing:notifications:CustomerMail";
     public const string Api = "order-processing:api:Api";
     public const string Monitoring = "order-processing:monitoring:Monitoring";
+
+    /// <summary>Type of <see cref="ScheduledFunction"/>.</summary>
+    public const string ScheduledFunction = "order-processing:compute:ScheduledFunction";
 }

@@ -20,6 +20,9 @@ public sealed class Monitoring : ComponentResource
             _ = Alarms.Create($"{name}-{alarm.Subject}-{Suffix(alarm.Kind)}", alarm, args.AlarmTopicArn, this);
         }
 
+        // An order the sweeper had to nudge a second time in the same status.
+        _ = Alarms.Create($"{name}-stuck-orders", plan.StuckOrdersAlarm, args.AlarmTopicArn, this);
+
         // Requests the API answered with a 5xx.
         _ = Alarms.Create($"{name}-api-5xx", plan.Api.ServerErrorAlarm, args.AlarmTopicArn, this);
 

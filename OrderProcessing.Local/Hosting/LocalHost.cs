@@ -15,6 +15,7 @@ using OrderProcessing.Local.Diagnostics;
 using OrderProcessing.Local.Gateway;
 using OrderProcessing.Local.Mail;
 using OrderProcessing.Local.Notifications;
+using OrderProcessing.Local.Sweeping;
 using OrderProcessing.Topology;
 using OrderProcessing.Transport.Delivery;
 using OrderProcessing.Transport.Dispatch;
@@ -158,6 +159,9 @@ public static partial class LocalHost
         // dispatcher (stage work in flight finishes and may still emit notifications), then the forwarder flushes.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationForwarder>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StageDispatcher>());
+
+        // Stops before the dispatcher, so no sweep queues work into a stopping pipeline.
+        builder.Services.AddHostedService(sp => new StuckOrderSweepTimer(slot, options, clock, sp.GetRequiredService<ILogger<StuckOrderSweepTimer>>()));
 
         var app = builder.Build();
         LocalSystem system;

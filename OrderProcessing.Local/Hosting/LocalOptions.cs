@@ -1,4 +1,5 @@
 using System.Net;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Local.Hosting;
 
@@ -70,6 +71,12 @@ public sealed record LocalOptions
 
     /// <summary>Largest retry delay (default 30 s).</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often the stuck-order sweeper runs, as its schedule runs it in AWS (default 5 minutes, the topology's rate);
+    /// zero turns it off.
+    /// </summary>
+    public TimeSpan SweepInterval { get; init; } = SystemTopology.SweepStuckOrders.Trigger.Every ?? TimeSpan.Zero;
 
     /// <summary>Print the usage and exit.</summary>
     public bool ShowHelp { get; init; }

@@ -128,6 +128,11 @@ public static class LocalOptionsParser
             ? ms
             : throw new FormatException($"'{value}' is not a {(allowZero ? "whole" : "positive")} number of milliseconds");
 
+    private static int ParseSeconds(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? seconds
+            : throw new FormatException($"'{value}' is not a whole number of seconds");
+
     private static string NonEmpty(string value) =>
         string.IsNullOrWhiteSpace(value) ? throw new FormatException("the value is empty") : value;
 
@@ -155,6 +160,7 @@ public static class LocalOptionsParser
         private readonly Option<int> _deliveryDelay;
         private readonly Option<int> _retryDelay;
         private readonly Option<int> _maxRetryDelay;
+        private readonly Option<int> _sweepInterval;
 
         public Definitions(IReadOnlyDictionary<string, string?> environment)
         {
@@ -181,12 +187,14 @@ public static class LocalOptionsParser
             _retryDelay = Define("--retry-delay-ms", "ORDERPROCESSING_RETRY_DELAY_MS", "MS", "first retry delay of a failed stage message, doubled per receive", Milliseconds(defaults.RetryDelay), v => ParseMilliseconds(v, allowZero: false));
             _maxRetryDelay = Define("--max-retry-delay-ms", "ORDERPROCESSING_MAX_RETRY_DELAY_MS", "MS", "largest retry delay", Milliseconds(defaults.MaxRetryDelay), v => ParseMilliseconds(v, allowZero: false));
 
+            _sweepInterval = Define("--sweep-interval-s", "ORDERPROCESSING_SWEEP_INTERVAL_S", "SECONDS", "how often the stuck-order sweeper runs (0 turns it off)", (int)defaults.SweepInterval.TotalSeconds, ParseSeconds);
+
             // A plain command rather than RootCommand: no --version, no [diagram] or [suggest] directives, and a usage line
             // that names the project rather than whichever executable hosts the parse.
             Command = new Command("OrderProcessing.Local", "Runs OrderProcessing on this machine: the HTTP API, every pipeline stage and a web page.")
             {
                 _port, _bind, _storage, _functions, _functionsPath, _dynamoDbEndpoint, _s3Endpoint, _region, _tablePrefix, _bucket, _createTables, _seed, _noSeed,
-                _corsOrigin, _notificationsFile, _mailOutbox, _smtp, _deliveryDelay, _retryDelay, _maxRetryDelay,
+                _corsOrigin, _notificationsFile, _mailOutbox, _smtp, _deliveryDelay, _retryDelay, _maxRetryDelay, _sweepInterval,
                 
                 // Wide enough that no line wraps: each option's variable stays on its line, for the eye and for grep.
                 new HelpOption { Action = new HelpAction { MaxWidth = 240 } },
@@ -220,6 +228,7 @@ public static class LocalOptionsParser
                 DeliveryDelay = TimeSpan.FromMilliseconds(result.GetValue(_deliveryDelay)),
                 RetryDelay = TimeSpan.FromMilliseconds(result.GetValue(_retryDelay)),
                 MaxRetryDelay = TimeSpan.FromMilliseconds(result.GetValue(_maxRetryDelay)),
+                SweepInterval = TimeSpan.FromSeconds(result.GetValue(_sweepInterval)),
             };
         }
 

@@ -23,6 +23,7 @@ public static partial class AwsNameRules
         [NameKind.ApiStage] = (1, 128, Simple()),
         [NameKind.UsagePlan] = (1, 1024, Printable()),
         [NameKind.ApiKey] = (1, 1024, Printable()),
+        [NameKind.EventRule] = (1, 64, PipeName()),
     };
 
     /// <summary>The longest name AWS accepts for <paramref name="kind"/>.</summary>

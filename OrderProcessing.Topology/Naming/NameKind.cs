@@ -50,4 +50,7 @@ public enum NameKind
 
     /// <summary>An API Gateway API key.</summary>
     ApiKey,
+
+    /// <summary>An EventBridge rule (the schedule of a scheduled function).</summary>
+    EventRule,
 }

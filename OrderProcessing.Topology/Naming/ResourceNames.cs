@@ -110,6 +110,9 @@ public sealed partial class ResourceNames
     /// <summary>The dashboard.</summary>
     public string Dashboard => Prefix;
 
+    /// <summary>The EventBridge rule that invokes scheduled function <paramref name="function"/>.</summary>
+    public string ScheduleRule(FunctionDefinition function) => $"{Prefix}-{Required(function).Name}";
+
     /// <summary>An alarm about <paramref name="subject"/> (<c>reserve-inventory-dead-letters</c>).</summary>
     public string Alarm(string subject) => $"{Prefix}-{subject}";
 

@@ -71,6 +71,16 @@ public static class OrderItemAttributes
     public const string EnteredStatus = "enteredStatus";
 
     /// <summary>
+    /// How often the sweeper nudged the order in its current status and version (N): a nudge only increments it (that
+    /// change is what makes the stream carry the item again, with its transition marker, as the same transition), and the
+    /// next transition removes it, so a count above 1 is an order stuck twice.
+    /// </summary>
+    public const string Nudges = "nudges";
+
+    /// <summary>When the sweeper last nudged the order (S, as <see cref="UpdatedAt"/>); removed with <see cref="Nudges"/>.</summary>
+    public const string NudgedAt = "nudgedAt";
+
+    /// <summary>
     /// Marks the tombstone of a deleted order (BOOL, true). A tombstone has only <see cref="OrderId"/>, this marker and
     /// <see cref="ExpiresAt"/>: no status and no transition marker (the pipe forwards nothing), no event (nothing is published) and no index key (no
     /// listing shows it), while its id stays taken, so a replayed <c>Idempotency-Key</c> cannot create the order again.

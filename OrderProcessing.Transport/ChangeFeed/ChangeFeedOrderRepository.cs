@@ -1,5 +1,6 @@
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Core.Sweeping;
 
 namespace OrderProcessing.Transport.ChangeFeed;
 
@@ -8,8 +9,11 @@ namespace OrderProcessing.Transport.ChangeFeed;
 /// that every successful write raises one change on the shared <see cref="OrderChangeFeed"/>, with the images a
 /// <c>NEW_AND_OLD_IMAGES</c> stream carries. A rejected (conditional) write raises nothing, exactly like a stream.
 /// </summary>
-public sealed class ChangeFeedOrderRepository(IOrderRepository inner, OrderChangeFeed feed) : IOrderRepository
+public sealed class ChangeFeedOrderRepository(IOrderRepository inner, OrderChangeFeed feed) : IOrderRepository, IStuckOrderStore
 {
+    private IStuckOrderStore Sweepable() =>
+        inner as IStuckOrderStore ?? throw new InvalidOperationException($"The decorated orders store ({inner.GetType().Name}) cannot find stuck orders.");
+
     /// <summary>The decorated repository.</summary>
     public IOrderRepository Inner => inner;
 
@@ -40,6 +44,30 @@ public sealed class ChangeFeedOrderRepository(IOrderRepository inner, OrderChang
         await inner.UpdateAsync(order, cancellationToken).ConfigureAwait(false);
         var old = before is not null && before.Version == order.Version - 1 ? before.ToSnapshot() : null;
         feed.Raise(OrderChangeKind.Modify, order.OrderId, old, order.ToSnapshot());
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StuckOrder>> FindStuckAsync(OrderStatus status, DateTimeOffset enteredBefore, int limit, CancellationToken cancellationToken = default) =>
+        Sweepable().FindStuckAsync(status, enteredBefore, limit, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Raised as a MODIFY whose old and new images are the same order (a nudge changes only its nudge count, which the
+    /// order does not carry): the new image is still that status's transition, so the dispatcher routes it again, as the
+    /// pipe forwards the stream record of the nudge.
+    /// </remarks>
+    public async Task<StuckOrder> NudgeAsync(StuckOrder order, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var nudged = await Sweepable().NudgeAsync(order, at, cancellationToken).ConfigureAwait(false);
+        var image = await inner.GetAsync(order.OrderId, cancellationToken).ConfigureAwait(false);
+        if (image is not null && image.Version == order.Version)
+        {
+            var snapshot = image.ToSnapshot();
+            feed.Raise(OrderChangeKind.Modify, order.OrderId, snapshot, snapshot);
+        }
+
+        return nudged;
     }
 
     /// <inheritdoc />

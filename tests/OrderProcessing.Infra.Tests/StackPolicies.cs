@@ -400,9 +400,29 @@ public abstract class StackPolicies
     }
 
     [Test]
+    public void Sweeper_IsInvokedOnItsPlannedRateByOneRuleThatAloneMayInvokeItsAlias()
+    {
+        var schedule = Run.Plan.Schedules.Single();
+        var rule = Run.OfType("aws:cloudwatch/eventRule:EventRule").Single();
+        var target = Run.OfType("aws:cloudwatch/eventTarget:EventTarget").Single();
+        var permission = Run.OfType("aws:lambda/permission:Permission").Single(p => p.String("principal") == "events.amazonaws.com");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(rule.String("name"), Is.EqualTo(schedule.RuleName));
+            Assert.That(rule.String("scheduleExpression"), Is.EqualTo("rate(5 minutes)"));
+            Assert.That(target.String("rule"), Is.EqualTo(schedule.RuleName));
+            Assert.That(target.String("arn"), Is.EqualTo($"arn:aws:lambda:{AwsMocks.Region}:{AwsMocks.Account}:function:{schedule.Function.Name}:{FunctionPlan.LiveAlias}"));
+            Assert.That(permission.String("function"), Is.EqualTo(schedule.Function.Name));
+            Assert.That(permission.String("qualifier"), Is.EqualTo(FunctionPlan.LiveAlias));
+            Assert.That(permission.String("sourceArn"), Is.EqualTo($"arn:aws:events:{AwsMocks.Region}:{AwsMocks.Account}:rule/{schedule.RuleName}"));
+        }
+    }
+
+    [Test]
     public void Api_MayInvokeOnlyTheApiAliasFromItsStage()
     {
-        var permission = Run.OfType("aws:lambda/permission:Permission").Single();
+        var permission = Run.OfType("aws:lambda/permission:Permission").Single(p => p.String("principal") == "apigateway.amazonaws.com");
         var endpoint = ApiEndpoint.Parse(AwsMocks.ApiUrl);
 
         using (Assert.EnterMultipleScope())

@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Core.Sweeping;
 using OrderProcessing.Functions.Adapters.Aws;
 using A = OrderProcessing.Topology.Storage.OrderItemAttributes;
 
@@ -14,7 +15,7 @@ namespace OrderProcessing.Functions.Adapters.DynamoDb;
 /// strongly consistent (a stage reads right after the write that woke it); listings query the indexes, never scan.
 /// A deleted order is a tombstone item (see <see cref="Storage.OrderItemAttributes.Deleted"/>) that reads as no order.
 /// </summary>
-public sealed class DynamoDbOrderRepository : IOrderRepository
+public sealed class DynamoDbOrderRepository : IOrderRepository, IStuckOrderStore
 {
     private readonly IAmazonDynamoDB _client;
     private readonly string _table;
@@ -168,6 +169,100 @@ public sealed class DynamoDbOrderRepository : IOrderRepository
             items.Select(i => Order.FromSnapshot(OrderItemMapper.ToSnapshot(i))).ToList(),
             next is null ? null : _cursors.Encode(query.Scope, next));
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One Query per <c>byStatus</c> shard, oldest first, on the sort key (creation time) before the cutoff, since an order
+    /// cannot have entered its status before it was created; a filter keeps those whose last transition is before it too.
+    /// Each shard stops after <paramref name="limit"/> matches, so a run reads a bounded number of pages.
+    /// </remarks>
+    public async Task<IReadOnlyList<StuckOrder>> FindStuckAsync(OrderStatus status, DateTimeOffset enteredBefore, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var index = OrderIndexKeys.ByStatus;
+        var cutoff = StoredTime.ToText(enteredBefore);
+        var found = new List<StuckOrder>();
+        for (var shard = 0; shard < index.WriteShards; shard++)
+        {
+            var matches = 0;
+            Dictionary<string, AttributeValue>? start = null;
+            do
+            {
+                var request = new QueryRequest
+                {
+                    TableName = _table,
+                    IndexName = index.Name,
+                    KeyConditionExpression = "#shard = :shard AND #created < :cutoff",
+                    FilterExpression = "#updated < :cutoff",
+                    ExpressionAttributeNames = new() { ["#shard"] = A.StatusShard, ["#created"] = A.CreatedKey, ["#updated"] = A.UpdatedAt },
+                    ExpressionAttributeValues = new()
+                    {
+                        [":shard"] = Attr.S(OrderIndexKeys.StatusShard(status, shard)),
+                        [":cutoff"] = Attr.S(cutoff),
+                    },
+                    ScanIndexForward = true,
+                    Limit = limit,
+                    ExclusiveStartKey = start,
+                };
+                var response = await AwsErrors.RunAsync($"Query {_table} {index.Name}", ct => _client.QueryAsync(request, ct), cancellationToken).ConfigureAwait(false);
+                foreach (var item in response.Items ?? [])
+                {
+                    found.Add(ToStuckOrder(item));
+                    matches++;
+                }
+
+                start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+            }
+            while (start is not null && matches < limit);
+        }
+
+        return found.OrderBy(o => o.EnteredAt).ThenBy(o => o.OrderId, StringComparer.Ordinal).Take(limit).ToList();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One UpdateItem that increments <see cref="Storage.OrderItemAttributes.Nudges"/> and sets
+    /// <see cref="Storage.OrderItemAttributes.NudgedAt"/>, conditional on the status, the version and the transition marker
+    /// naming that status. A write that changed nothing would leave no stream record; this one changes the count, so the
+    /// stream carries a MODIFY whose new image still has the marker, and the pipe forwards it as the same transition.
+    /// </remarks>
+    public async Task<StuckOrder> NudgeAsync(StuckOrder order, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var request = new UpdateItemRequest
+        {
+            TableName = _table,
+            Key = Key(order.OrderId),
+            UpdateExpression = "SET #nudges = if_not_exists(#nudges, :zero) + :one, #nudgedAt = :at",
+            ConditionExpression = "#version = :version AND #status = :status AND #entered = :status",
+            ExpressionAttributeNames = new()
+            {
+                ["#nudges"] = A.Nudges, ["#nudgedAt"] = A.NudgedAt, ["#version"] = A.Version, ["#status"] = A.Status, ["#entered"] = A.EnteredStatus,
+            },
+            ExpressionAttributeValues = new()
+            {
+                [":zero"] = Attr.N(0), [":one"] = Attr.N(1), [":at"] = Attr.S(StoredTime.ToText(at)),
+                [":version"] = Attr.N(order.Version), [":status"] = Attr.S(order.Status.ToWire()),
+            },
+            ReturnValues = ReturnValue.ALL_NEW,
+        };
+        try
+        {
+            var response = await AwsErrors.RunAsync($"UpdateItem {_table}", ct => _client.UpdateItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            return ToStuckOrder(response.Attributes);
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            throw new ConcurrencyConflictException($"Order '{order.OrderId}' is no longer at version {order.Version} and status {order.Status.ToWire()}.", e);
+        }
+    }
+
+    private static StuckOrder ToStuckOrder(IReadOnlyDictionary<string, AttributeValue> item) => new(
+        Attr.GetS(item, A.OrderId),
+        OrderStatusNames.Parse(Attr.GetS(item, A.Status)),
+        Attr.GetLong(item, A.Version),
+        StoredTime.Parse(Attr.GetS(item, A.UpdatedAt)),
+        item.ContainsKey(A.Nudges) ? Attr.GetInt(item, A.Nudges) : 0);
 
     private static Dictionary<string, AttributeValue> Key(string orderId) => new() { [A.OrderId] = Attr.S(orderId) };
 }

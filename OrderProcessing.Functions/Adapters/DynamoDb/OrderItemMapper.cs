@@ -28,8 +28,12 @@ public static class OrderItemMapper
     private const string HistoryAt = "at";
     private const string HistoryReason = "reason";
 
-    /// <summary>The optional attributes: absent from the item while the order has no value for them (the transition marker: while the write is no transition).</summary>
-    internal static IReadOnlyList<string> OptionalAttributes { get; } = [A.EnteredStatus, A.PaymentId, A.TrackingNumber, A.InvoiceKey];
+    /// <summary>
+    /// The optional attributes: absent from the item while the order has no value for them (the transition marker: while
+    /// the write is no transition; the sweeper's nudge count: from every write but a nudge, so each write of the order
+    /// starts it again).
+    /// </summary>
+    internal static IReadOnlyList<string> OptionalAttributes { get; } = [A.EnteredStatus, A.PaymentId, A.TrackingNumber, A.InvoiceKey, A.Nudges, A.NudgedAt];
 
     /// <summary>
     /// True when the write that stores <paramref name="order"/> is a state transition: it carries the order's new domain

@@ -59,6 +59,7 @@ public sealed class TopologyTests
             var known = grant.Resource.Kind switch
             {
                 ResourceKind.Table or ResourceKind.TableIndexes => tables.Contains(grant.Resource.LogicalName),
+                ResourceKind.TableIndex => StorageSchema.Tables.Any(t => t.LogicalName == grant.Resource.LogicalName && t.Indexes.Any(i => i.Name == grant.Resource.IndexName)),
                 ResourceKind.BucketObjects => buckets.Contains(grant.Resource.LogicalName),
                 ResourceKind.OwnQueue => function.Trigger.IsQueue,
                 // The stack's one SES identity and configuration set: only for a function that sends customer e-mail.

@@ -135,6 +135,7 @@ public sealed class FunctionPoliciesTests
         ResourceKind.Table => [arns.Tables[resource.LogicalName]],
         ResourceKind.TableIndexes => StorageSchema.Tables.Single(t => t.LogicalName == resource.LogicalName).Indexes
             .Select(i => $"{arns.Tables[resource.LogicalName]}/index/{i.Name}"),
+        ResourceKind.TableIndex => [$"{arns.Tables[resource.LogicalName]}/index/{resource.IndexName}"],
         ResourceKind.BucketObjects => [$"{arns.Buckets[resource.LogicalName]}/{StorageSchema.Buckets.Single(b => b.LogicalName == resource.LogicalName).KeyPrefix}*"],
         ResourceKind.OwnQueue => [arns.OwnQueue!],
         ResourceKind.MailIdentity => [arns.MailIdentity!],

@@ -27,6 +27,6 @@ public sealed class WrittenOutAlarmsTests
             AlarmDefinition.ComparisonOperator,
             AlarmDefinition.TreatMissingData));
 
-        Assert.That(planned, Is.EquivalentTo(ExpectedAlarms.For(stack).Select(a => a.Row())));
+        Assert.That(planned, Is.EquivalentTo(ExpectedAlarms.For(stack, plan.Settings.Environment).Select(a => a.Row())));
     }
 }

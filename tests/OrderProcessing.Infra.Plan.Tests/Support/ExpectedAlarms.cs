@@ -10,7 +10,8 @@ namespace OrderProcessing.Infra.Plan.Tests.Support;
 public static class ExpectedAlarms
 {
     /// <summary>The alarms of stack <paramref name="stack"/>.</summary>
-    public static IReadOnlyList<ExpectedAlarm> For(string stack)
+    /// <remarks><paramref name="environment"/> is the stack's environment setting; the stack's name when null (as in its Pulumi file).</remarks>
+    public static IReadOnlyList<ExpectedAlarm> For(string stack, string? environment = null)
     {
         var p = $"order-processing-{stack}";
         var operations = $"{p}-operations";
@@ -37,11 +38,28 @@ public static class ExpectedAlarms
             Function($"{p}-compensate-throttles", "Throttles", $"{p}-compensate", operations),
             Function($"{p}-notify-customer-errors", "Errors", $"{p}-notify-customer", operations),
             Function($"{p}-notify-customer-throttles", "Throttles", $"{p}-notify-customer", operations),
+            Function($"{p}-sweep-stuck-orders-errors", "Errors", $"{p}-sweep-stuck-orders", operations),
+            Function($"{p}-sweep-stuck-orders-throttles", "Throttles", $"{p}-sweep-stuck-orders", operations),
             new(
                 $"{p}-api-5xx",
                 "AWS/ApiGateway",
                 "5XXError",
                 new Dictionary<string, string> { ["ApiName"] = $"{p}-api", ["Stage"] = "v1" },
+                "Sum",
+                PeriodSeconds: 300,
+                EvaluationPeriods: 1,
+                Threshold: 0,
+                "GreaterThanThreshold",
+                "notBreaching",
+                [operations],
+                [operations]),
+
+            // Any order nudged a second time in the same status, in five minutes: a nudge did not get it moving.
+            new(
+                $"{p}-stuck-orders",
+                "OrderProcessing",
+                "StuckOrdersNudgedAgain",
+                new Dictionary<string, string> { ["Environment"] = environment ?? stack },
                 "Sum",
                 PeriodSeconds: 300,
                 EvaluationPeriods: 1,

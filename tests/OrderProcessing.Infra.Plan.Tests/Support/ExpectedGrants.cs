@@ -92,6 +92,13 @@ public static class ExpectedGrants
                 ["own-queue"] = ConsumeOwnQueue,
                 ["own-log-group:*"] = WriteOwnLogs,
             },
+            // Finds stuck orders through the status index only, and nudges them: no GetItem, no PutItem, no other index.
+            ["sweep-stuck-orders"] = new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["table/orders/index/byStatus"] = ["dynamodb:Query"],
+                ["table/orders"] = ["dynamodb:UpdateItem"],
+                ["own-log-group:*"] = WriteOwnLogs,
+            },
         };
 
     /// <summary>Every (action, resource ARN) pair function <paramref name="function"/> must be granted, with <paramref name="arns"/> as deployed.</summary>

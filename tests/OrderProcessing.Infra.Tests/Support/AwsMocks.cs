@@ -82,6 +82,10 @@ public sealed class AwsMocks : IMocks
                 state["arn"] = aliasArn;
                 state["invokeArn"] = $"arn:aws:apigateway:{Region}:lambda:path/2015-03-31/functions/{aliasArn}/invocations";
                 break;
+            case "aws:cloudwatch/eventRule:EventRule":
+                state["arn"] = $"arn:aws:events:{Region}:{Account}:rule/{name}";
+                id = name;
+                break;
             case "aws:iam/role:Role":
                 state["arn"] = $"arn:aws:iam::{Account}:role/{name}";
                 id = name;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Core.Sweeping;
 using OrderProcessing.Integration.Tests.Support;
 using OrderProcessing.Testing.Orders;
 
@@ -48,6 +49,68 @@ public abstract class OrderRepositoryContract
             .ToList();
         await Parallel.ForEachAsync(_largeSet, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (order, ct) => await _large.AddAsync(order, ct));
     }
+
+    [Test]
+    public async Task FindStuck_OrdersInTheStatusSinceBeforeTheCutoff_AreFoundOldestFirstUpToTheLimit()
+    {
+        var repository = await CreateRepositoryAsync();
+        var start = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+        var reserved = Enumerable.Range(0, 12)
+            .Select(i => StorageOrders.New().WithId($"stuck-{i:D2}").InStatus(OrderStatus.Reserved).PlacedAt(start.AddMinutes(i)).Build())
+            .ToList();
+        var other = StorageOrders.New().WithId("paid-01").InStatus(OrderStatus.Paid).PlacedAt(start).Build();
+        foreach (var order in reserved.Append(other))
+        {
+            await repository.AddAsync(order);
+        }
+
+        // Entered RESERVED a minute after placing: the first 10 (placed at +0..+9 min) entered before +10:30.
+        var stuck = await Stuck(repository).FindStuckAsync(OrderStatus.Reserved, start.AddMinutes(10.5), limit: 4);
+        var all = await Stuck(repository).FindStuckAsync(OrderStatus.Reserved, start.AddMinutes(10.5), limit: 100);
+
+        Assert.That(stuck.Select(o => o.OrderId), Is.EqualTo(new[] { "stuck-00", "stuck-01", "stuck-02", "stuck-03" }));
+        Assert.That(all.Select(o => o.OrderId), Is.EqualTo(reserved.Take(10).Select(o => o.OrderId)));
+        Assert.That(stuck[0], Is.EqualTo(new StuckOrder("stuck-00", OrderStatus.Reserved, reserved[0].Version, reserved[0].UpdatedAt, 0)));
+    }
+
+    [Test]
+    public async Task Nudge_RepeatedInOneStatus_CountsAndATransitionStartsTheCountAgain()
+    {
+        var repository = await CreateRepositoryAsync();
+        var order = StorageOrders.New().WithId("nudged-01").InStatus(OrderStatus.Reserved).Build();
+        await repository.AddAsync(order);
+        var target = StuckOrder.Of(order);
+
+        var first = await Stuck(repository).NudgeAsync(target, order.UpdatedAt.AddMinutes(20));
+        var second = await Stuck(repository).NudgeAsync(target, order.UpdatedAt.AddMinutes(40));
+        var stored = await repository.GetAsync(order.OrderId);
+        var found = await Stuck(repository).FindStuckAsync(OrderStatus.Reserved, order.UpdatedAt.AddHours(1), 10);
+        stored!.MarkPaid("pay_1", order.UpdatedAt.AddHours(1));
+        await repository.UpdateAsync(stored);
+        var afterTransition = await Stuck(repository).NudgeAsync(StuckOrder.Of(stored), order.UpdatedAt.AddHours(2));
+
+        Assert.That((first.Nudges, second.Nudges, afterTransition.Nudges), Is.EqualTo((1, 2, 1)));
+        Assert.That(found.Single().Nudges, Is.EqualTo(2));
+        SnapshotAssert.AreEquivalent(await repository.GetAsync(order.OrderId), stored);
+    }
+
+    [Test]
+    public async Task Nudge_OrderThatMovedOnOrIsGone_ConflictsAndChangesNothing()
+    {
+        var repository = await CreateRepositoryAsync();
+        var order = StorageOrders.New().WithId("moved-01").InStatus(OrderStatus.Reserved).Build();
+        await repository.AddAsync(order);
+        var stale = StuckOrder.Of(order);
+        order.MarkPaid("pay_1", order.UpdatedAt.AddMinutes(1));
+        await repository.UpdateAsync(order);
+
+        Assert.That(() => Stuck(repository).NudgeAsync(stale, order.UpdatedAt), Throws.TypeOf<ConcurrencyConflictException>());
+        Assert.That(() => Stuck(repository).NudgeAsync(stale with { OrderId = "nope" }, order.UpdatedAt), Throws.TypeOf<ConcurrencyConflictException>());
+        Assert.That((await Stuck(repository).NudgeAsync(StuckOrder.Of(order), order.UpdatedAt)).Nudges, Is.EqualTo(1));
+    }
+
+    private static IStuckOrderStore Stuck(IOrderRepository repository) =>
+        repository as IStuckOrderStore ?? throw new AssertionException($"{repository.GetType().Name} cannot find stuck orders.");
 
     [Test]
     public async Task Get_UnknownOrder_ReturnsNull()

@@ -64,6 +64,14 @@ public sealed class LocalOptionsParserTests
         Assert.That(LocalOptionsParser.Parse([], NoEnvironment).DeliveryDelay, Is.EqualTo(TimeSpan.FromSeconds(1)));
     }
 
+    [Test]
+    public void Parse_SweepInterval_DefaultsToTheTopologysScheduleAndZeroTurnsItOff()
+    {
+        Assert.That(LocalOptionsParser.Parse([], NoEnvironment).SweepInterval, Is.EqualTo(TimeSpan.FromMinutes(5)));
+        Assert.That(LocalOptionsParser.Parse(["--sweep-interval-s", "0"], NoEnvironment).SweepInterval, Is.EqualTo(TimeSpan.Zero));
+        Assert.That(LocalOptionsParser.Parse([], new Dictionary<string, string?> { ["ORDERPROCESSING_SWEEP_INTERVAL_S"] = "30" }).SweepInterval, Is.EqualTo(TimeSpan.FromSeconds(30)));
+    }
+
     [TestCase(new[] { "--prot", "5080" }, "Unrecognized command or argument '--prot'")]
     [TestCase(new[] { "--port" }, "Required argument missing for option: '--port'")]
     [TestCase(new[] { "--port", "80000" }, "not a port")]

@@ -14,7 +14,7 @@ internal static class TestHost
     /// <summary>Starts the host with extra environment variables (credentials for local storage servers).</summary>
     public static Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] extraArgs) => LocalHostProcess.StartAsync(
         Path.Combine(TestContext.CurrentContext.TestDirectory, "OrderProcessing.Local.dll"),
-        directory => ["--notifications-file", NotificationsFileIn(directory), "--retry-delay-ms", "20", "--max-retry-delay-ms", "200", .. extraArgs],
+        directory => ["--notifications-file", NotificationsFileIn(directory), "--retry-delay-ms", "20", "--max-retry-delay-ms", "200", "--sweep-interval-s", "0", .. extraArgs],
         environment);
 
     /// <summary>The host's notifications file.</summary>
