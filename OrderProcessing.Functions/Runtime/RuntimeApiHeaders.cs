@@ -17,4 +17,13 @@ public static class RuntimeApiHeaders
 
     /// <summary>The error type of an invocation or initialization error (request header of both error calls).</summary>
     public const string FunctionErrorType = "Lambda-Runtime-Function-Error-Type";
+
+    /// <summary>The path prefix of every call: the API version.</summary>
+    public const string VersionPrefix = "/2018-06-01";
+
+    /// <summary>The client context of an invocation from the AWS Mobile SDK, only when set.</summary>
+    public const string ClientContext = "Lambda-Runtime-Client-Context";
+
+    /// <summary>The Cognito identity of an invocation from the AWS Mobile SDK, only when set.</summary>
+    public const string CognitoIdentity = "Lambda-Runtime-Cognito-Identity";
 }

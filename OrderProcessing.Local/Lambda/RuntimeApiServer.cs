@@ -1,3 +1,4 @@
+using OrderProcessing.Functions.Runtime;
 using System.Buffers;
 using System.Globalization;
 using System.Net;

@@ -14,7 +14,7 @@ namespace OrderProcessing.Local.Tests.Lambda;
 /// The functions' own Runtime API client and invocation loop (OrderProcessing.Functions/Runtime), run in process with a
 /// test handler against the local host's <see cref="RuntimeApiServer"/>: what Lambda does to a runtime, done to ours.
 /// </summary>
-public sealed class LambdaRuntimeTests
+public sealed class RuntimeClientAgainstServerTests
 {
     private static readonly TimeSpan Generous = TimeSpan.FromMinutes(1);
 
