@@ -7,7 +7,8 @@ namespace OrderProcessing.Topology;
 /// </summary>
 /// <param name="Method">Upper-case HTTP method.</param>
 /// <param name="Path">Path template with <c>{name}</c> parameters, for example <c>/orders/{orderId}</c>.</param>
-public sealed record ApiRoute(string Method, string Path)
+/// <param name="Access">Who may call it.</param>
+public sealed record ApiRoute(string Method, string Path, ApiAccess Access)
 {
     /// <summary>The route's key, <c>GET /orders/{orderId}</c>: its name in logs and metrics.</summary>
     public string Key => $"{Method} {Path}";

@@ -11,18 +11,18 @@ public sealed class ApiRouteSet
     internal ApiRouteSet()
     {
         // Each member is declared through Declare, which also lists it: a member cannot be left out of All.
-        PlaceOrder = Declare("POST", "/orders");
-        ListOrders = Declare("GET", "/orders");
-        GetOrder = Declare("GET", "/orders/{orderId}");
-        MoveOrder = Declare("PATCH", "/orders/{orderId}");
-        DeleteOrder = Declare("DELETE", "/orders/{orderId}");
-        CancelOrder = Declare("POST", "/orders/{orderId}/cancel");
-        GetInvoice = Declare("GET", "/orders/{orderId}/invoice");
-        ListCustomerOrders = Declare("GET", "/customers/{customerId}/orders");
-        ListProducts = Declare("GET", "/products");
-        GetProduct = Declare("GET", "/products/{productId}");
-        PutProduct = Declare("PUT", "/products/{productId}");
-        Health = Declare("GET", "/health");
+        PlaceOrder = Declare("POST", "/orders", ApiAccess.Customer);
+        ListOrders = Declare("GET", "/orders", ApiAccess.Operator);
+        GetOrder = Declare("GET", "/orders/{orderId}", ApiAccess.Customer);
+        MoveOrder = Declare("PATCH", "/orders/{orderId}", ApiAccess.Operator);
+        DeleteOrder = Declare("DELETE", "/orders/{orderId}", ApiAccess.Operator);
+        CancelOrder = Declare("POST", "/orders/{orderId}/cancel", ApiAccess.Customer);
+        GetInvoice = Declare("GET", "/orders/{orderId}/invoice", ApiAccess.Customer);
+        ListCustomerOrders = Declare("GET", "/customers/{customerId}/orders", ApiAccess.Operator);
+        ListProducts = Declare("GET", "/products", ApiAccess.Public);
+        GetProduct = Declare("GET", "/products/{productId}", ApiAccess.Public);
+        PutProduct = Declare("PUT", "/products/{productId}", ApiAccess.Operator);
+        Health = Declare("GET", "/health", ApiAccess.Public);
     }
 
     /// <summary><c>POST /orders</c>: places an order (optional <c>Idempotency-Key</c>).</summary>
@@ -64,9 +64,9 @@ public sealed class ApiRouteSet
     /// <summary>Every route, in declaration order (the order of <c>Allow</c> and of the API's documentation).</summary>
     public IReadOnlyList<ApiRoute> All => _all;
 
-    private ApiRoute Declare(string method, string path)
+    private ApiRoute Declare(string method, string path, ApiAccess access)
     {
-        var route = new ApiRoute(method, path);
+        var route = new ApiRoute(method, path, access);
         _all.Add(route);
         return route;
     }

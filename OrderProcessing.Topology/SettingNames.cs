@@ -13,6 +13,14 @@ public static class SettingNames
     /// <summary>API: the browser origin allowed to call the API, or <c>*</c> (several may be given comma separated); the deployment sets it from <c>order-processing:corsAllowOrigin</c>.</summary>
     public const string CorsAllowOrigin = "CORS_ALLOW_ORIGIN";
 
+    /// <summary>
+    /// API: how callers are identified; the deployment sets it from <c>order-processing:apiAuth</c>. Values:
+    /// <c>cognito</c> (customers and operators by the verified token claims of <see cref="Events.ApiGateway.CallerClaims"/>),
+    /// <c>iam</c> or <c>apiKey</c> (every caller API Gateway let through is an operator, a machine caller), and <c>none</c>
+    /// (the local host's <c>--auth none</c>: no checking, every caller an operator).
+    /// </summary>
+    public const string ApiAuth = "API_AUTH";
+
     /// <summary>API: lifetime of presigned invoice links in seconds; the deployment sets it from <c>order-processing:invoiceLinkSeconds</c>.</summary>
     public const string InvoiceLinkSeconds = "INVOICE_LINK_SECONDS";
 

@@ -26,7 +26,7 @@ public sealed class RouteBindingTests
     [Test]
     public void AnEndpointOnARouteTheTopologyLacks_FailsAtConstruction()
     {
-        var refund = new ApiRoute("POST", "/orders/{orderId}/refund");
+        var refund = new ApiRoute("POST", "/orders/{orderId}/refund", ApiAccess.Customer);
 
         var e = Assert.Throws<InvalidOperationException>(() => new ApiRouter(SystemTopology.ApiRoutes, [.. Bindings(), new RouteBinding(refund, Unused)]));
 
