@@ -8,6 +8,16 @@ public static class ProblemTypes
     /// <summary>400: the input broke rules; <c>errors</c> lists them by field.</summary>
     public const string ValidationFailed = Prefix + "validation-failed";
 
+    /// <summary>
+    /// 401: no token, or one that is expired, not yet valid, badly signed, unsigned, or for another issuer or audience;
+    /// answered with <c>WWW-Authenticate: Bearer error="invalid_token"</c> by whoever verifies tokens (API Gateway's
+    /// authorizer in AWS, the local host locally) and by the function when a protected route arrives without claims.
+    /// </summary>
+    public const string Unauthorized = Prefix + "unauthorized";
+
+    /// <summary>403: the caller is known but may not do this (a customer on an operator route, or placing an order for someone else).</summary>
+    public const string Forbidden = Prefix + "forbidden";
+
     /// <summary>404: no such resource or route.</summary>
     public const string NotFound = Prefix + "not-found";
 
