@@ -58,7 +58,8 @@ public abstract class StackPolicies
         var arns = queues.ToDictionary(q => $"arn:aws:sqs:{AwsMocks.Region}:{AwsMocks.Account}:{q.String("name")}", q => q);
         var workQueues = queues.Where(q => !q.String("name").EndsWith("-dlq", StringComparison.Ordinal)).ToList();
 
-        Assert.That(workQueues, Has.Count.EqualTo(SystemTopology.Stages.Count));
+        // Every queue-fed function has its queue: the stages and the event subscribers (the customer e-mail).
+        Assert.That(workQueues, Has.Count.EqualTo(SystemTopology.QueueFunctions.Count));
         foreach (var queue in workQueues)
         {
             using var redrive = JsonDocument.Parse(queue.String("redrivePolicy"));
@@ -197,7 +198,9 @@ public abstract class StackPolicies
             var function = Run.Single(Function, f => f.String("name") == plan.Name, plan.Name);
             var variables = function.Object("environment").Property<ImmutableDictionary<string, object>>("variables");
 
-            Assert.That(variables.Keys, Is.EquivalentTo(plan.Definition.Settings), plan.Name);
+            // Plus the optional settings the deployment knows (the customer e-mail's configuration set), as the plan says.
+            var known = plan.Definition.OptionalSettings.Where(s => s == SettingNames.MailConfigurationSet);
+            Assert.That(variables.Keys, Is.EquivalentTo(plan.Definition.Settings.Concat(known)), plan.Name);
             Assert.That(variables.Values, Has.All.InstanceOf<string>().And.Not.Empty, plan.Name);
         }
     }
@@ -466,7 +469,7 @@ public abstract class StackPolicies
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Inputs.As<ImmutableDictionary<string, object?>>(outputs["tables"], "tables").Keys, Is.EquivalentTo(StorageSchema.Tables.Select(t => t.LogicalName)));
-            Assert.That(Inputs.As<ImmutableDictionary<string, object?>>(outputs["queues"], "queues").Keys, Is.EquivalentTo(SystemTopology.Stages.Select(s => s.Name)));
+            Assert.That(Inputs.As<ImmutableDictionary<string, object?>>(outputs["queues"], "queues").Keys, Is.EquivalentTo(SystemTopology.QueueFunctions.Select(s => s.Name)));
             Assert.That(Inputs.As<ImmutableDictionary<string, object?>>(outputs["deadLetterQueues"], "deadLetterQueues").Values, Has.All.InstanceOf<string>().And.StartWith("https://sqs."));
             Assert.That(Inputs.As<ImmutableDictionary<string, object?>>(outputs["functions"], "functions").Keys, Is.EquivalentTo(SystemTopology.Functions.Select(f => f.Name)));
             Assert.That(outputs["pipeDeadLetterQueue"], Is.TypeOf<string>().And.EndWith("/" + Run.Plan.Notifications.PipeDeadLetterQueueName));
@@ -502,10 +505,17 @@ public abstract class StackPolicies
     {
         var subscriptions = Run.OfType(Subscription).Where(s => s.String("protocol") == "sqs").ToList();
 
-        Assert.That(subscriptions, Has.Count.EqualTo(SystemTopology.Stages.Count), "one queue subscription per stage");
+        Assert.That(subscriptions, Has.Count.EqualTo(SystemTopology.QueueFunctions.Count), "one queue subscription per queue-fed function");
         foreach (var status in Enum.GetValues<OrderStatus>().Where(s => SystemTopology.StageFor(s) is null))
         {
-            Assert.That(subscriptions.Where(s => s.String("filterPolicy").Contains($"\"{status.ToWire()}\"", StringComparison.Ordinal)), Is.Empty, status.ToWire());
+            // No stage queue takes it; only the event subscribers that declare it (the customer e-mail) do.
+            var subscribers = Run.Plan.Stages
+                .Where(s => s.Function.Definition.Trigger.Kind == TriggerKind.EventQueue && s.Function.Definition.Trigger.Statuses.Contains(status))
+                .Select(s => $"arn:aws:sqs:{AwsMocks.Region}:{AwsMocks.Account}:{s.QueueName}");
+            Assert.That(
+                subscriptions.Where(s => s.String("filterPolicy").Contains($"\"{status.ToWire()}\"", StringComparison.Ordinal)).Select(s => s.String("endpoint")),
+                Is.EquivalentTo(subscribers),
+                status.ToWire());
         }
     }
 
