@@ -27,7 +27,6 @@ public static class SqsApiServer
         ArgumentNullException.ThrowIfNull(routes);
         ArgumentNullException.ThrowIfNull(service);
         routes.MapPost(Path, (HttpContext context) => HandleAsync(context, service));
-        routes.MapPost($"{Path}/", (HttpContext context) => HandleAsync(context, service));
     }
 
     private static async Task HandleAsync(HttpContext context, LocalSqsService service)
