@@ -42,7 +42,7 @@ public sealed class DeadLetterOperations(OperationsTarget target, TimeProvider c
             }
             finally
             {
-                await ReleaseAsync(queues.DeadLetterQueue, dlq, messages, cancellationToken).ConfigureAwait(false);
+                await ReleaseAsync(queues.DeadLetterQueue, dlq, messages).ConfigureAwait(false);
             }
         }
 
@@ -81,7 +81,7 @@ public sealed class DeadLetterOperations(OperationsTarget target, TimeProvider c
         }
         finally
         {
-            await ReleaseAsync(queues.DeadLetterQueue, dlq, others, cancellationToken).ConfigureAwait(false);
+            await ReleaseAsync(queues.DeadLetterQueue, dlq, others).ConfigureAwait(false);
         }
 
         return moved.Count == 0
@@ -235,7 +235,9 @@ public sealed class DeadLetterOperations(OperationsTarget target, TimeProvider c
         }
     }
 
-    private async Task ReleaseAsync(QueueAddress address, string url, IReadOnlyList<Message> messages, CancellationToken cancellationToken)
+    // Makes received messages visible again at once. It runs even when the command was cancelled (so it takes no token):
+    // otherwise they would stay hidden from a redrive for the rest of their visibility timeout.
+    private async Task ReleaseAsync(QueueAddress address, string url, IReadOnlyList<Message> messages)
     {
         foreach (var message in messages)
         {

@@ -68,8 +68,18 @@ public sealed class OperationsTarget : IDisposable
         }
 
         var region = options.Region is { } r ? RegionEndpoint.GetBySystemName(r) : null;
-        var sqs = region is null ? new AmazonSQSClient() : new AmazonSQSClient(region);
-        var dynamo = region is null ? new AmazonDynamoDBClient() : new AmazonDynamoDBClient(region);
+        AmazonSQSClient sqs;
+        try
+        {
+            sqs = region is null ? new AmazonSQSClient() : new AmazonSQSClient(region);
+        }
+        catch (AmazonClientException e)
+        {
+            // The SDK's chain found no region (no AWS_REGION, no profile region).
+            throw new OperatorException($"No AWS region: pass --region or set AWS_REGION ({e.Message}).", e);
+        }
+
+        var dynamo = new AmazonDynamoDBClient(sqs.Config.RegionEndpoint);
         try
         {
             var (description, stages, table) = options.StackOutputs is { } file ? FromOutputs(file) : FromNames(options.Stack!, options.Region ?? sqs.Config.RegionEndpoint?.SystemName);
