@@ -15,6 +15,8 @@ using OrderProcessing.Local.Diagnostics;
 using OrderProcessing.Local.Gateway;
 using OrderProcessing.Local.Mail;
 using OrderProcessing.Local.Notifications;
+using OrderProcessing.Local.Operations;
+using OrderProcessing.Local.Sqs;
 using OrderProcessing.Local.Sweeping;
 using OrderProcessing.Topology;
 using OrderProcessing.Transport.Delivery;
@@ -196,6 +198,12 @@ public static partial class LocalHost
         });
         app.UseRouting();
         DiagnosticsEndpoints.Map(app, dispatcher);
+        SqsApiServer.Map(app, new LocalSqsService(dispatcher, options.Region, clock));
+        if (system.StuckOrders is { } stuckOrders)
+        {
+            OperatorEndpoints.Map(app, stuckOrders);
+        }
+
         MailEndpoints.Map(app, system.Mail);
         var proxy = app.Services.GetRequiredService<ApiGatewayProxy>();
         app.MapFallback("{**path}", proxy.HandleAsync);
@@ -238,7 +246,7 @@ public static partial class LocalHost
             $"OrderProcessing is running locally: {storage}{(seeded > 0 ? $", demo catalog of {seeded} products" : "")}.",
             $"  Web page        {baseUrl}/",
             $"  API base URL    {baseUrl}   (for example: curl {baseUrl}/products)",
-            $"  Dead letters    {baseUrl}/_local/dead-letters",
+            $"  Dead letters    {baseUrl}/_local/dead-letters (orderops --local {baseUrl} dead-letters list)",
             $"  Notifications   {notificationsPath}",
             $"  Customer mail   {mail.Description}: {baseUrl}{MailEndpoints.Path}",
             options.Bind.Equals(IPAddress.Loopback) || options.Bind.Equals(IPAddress.IPv6Loopback)

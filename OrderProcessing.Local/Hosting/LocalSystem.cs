@@ -32,6 +32,9 @@ public sealed class LocalSystem : IAsyncDisposable
     /// </summary>
     public IOrderRepository? ResumeFrom { get; init; }
 
+    /// <summary>The operator's stuck-order calls over the host's orders store (the change feed carries a nudge to the stage); null when the system has none.</summary>
+    public Functions.Sweeping.StuckOrderOperations? StuckOrders { get; init; }
+
     /// <summary>Where customer e-mails go.</summary>
     public required Mail.LocalMail Mail { get; init; }
 

@@ -82,6 +82,9 @@ public static partial class LocalSystemFactory
                 Resources = resources,
                 Services = services,
                 ResumeFrom = storage.ResumeFrom,
+
+                // The sweeper's own orders store, the one the host's change feed watches, so a nudge reaches its stage.
+                StuckOrders = new Functions.Sweeping.StuckOrderOperations(bootstraps[SystemTopology.SweepStuckOrders.Name].Services.Ports.Orders!, clock),
             };
         }
         catch

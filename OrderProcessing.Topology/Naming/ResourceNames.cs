@@ -13,6 +13,9 @@ public sealed partial class ResourceNames
     /// <summary>The project part of every name.</summary>
     public const string Project = "order-processing";
 
+    /// <summary>The stack name the local host names its queues under, so an operator tool finds them by the same rule as in AWS.</summary>
+    public const string LocalStack = "local";
+
     /// <summary>The longest stack name accepted: it keeps the bucket prefix within S3's 37 characters and every other name within its limit.</summary>
     public const int MaxStackNameLength = 10;
 

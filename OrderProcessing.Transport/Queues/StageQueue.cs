@@ -257,6 +257,42 @@ public sealed class StageQueue
     }
 
     /// <summary>
+    /// Moves one dead letter back to the queue, as <see cref="Redrive()"/> moves them all (an operator's redrive of one
+    /// message); false when no dead letter has that id (moved already, or never dead-lettered).
+    /// </summary>
+    public bool Redrive(string messageId)
+    {
+        lock (_gate)
+        {
+            var index = _dead.FindIndex(d => string.Equals(d.Letter.MessageId, messageId, StringComparison.Ordinal));
+            if (index < 0)
+            {
+                return false;
+            }
+
+            var entry = _dead[index].Entry;
+            _dead.RemoveAt(index);
+            entry.ReceiveCount = 0;
+            entry.VisibleAt = _clock.GetUtcNow();
+            _waiting.Add(entry);
+            SignalLocked();
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Drops one dead letter for good (a <c>DeleteMessage</c> on the dead-letter queue, after its body was sent back to a
+    /// queue by hand); false when no dead letter has that id.
+    /// </summary>
+    public bool DeleteDeadLetter(string messageId)
+    {
+        lock (_gate)
+        {
+            return _dead.RemoveAll(d => string.Equals(d.Letter.MessageId, messageId, StringComparison.Ordinal)) > 0;
+        }
+    }
+
+    /// <summary>
     /// Completes when a message is visible and the queue is not paused (at once if so), waiting for a new message, a delayed
     /// one to become visible or a resume; throws <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires.
     /// </summary>

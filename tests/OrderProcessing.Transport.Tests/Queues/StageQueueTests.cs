@@ -173,4 +173,38 @@ public sealed class StageQueueTests
     {
         Assert.That(() => new StageQueue(SystemTopology.Api, Policy, TimeProvider.System), Throws.ArgumentException);
     }
+
+    [Test]
+    public void RedriveOne_DeadLetter_MovesOnlyThatOneBackWithAFreshReceiveCount()
+    {
+        var clock = new FakeTimeProvider();
+        var stage = SystemTopology.ShipOrder with { MaxReceiveCount = 1, BatchSize = 10 };
+        var queue = new StageQueue(stage, Policy, clock);
+        var first = queue.Send("a");
+        var second = queue.Send("b");
+        foreach (var message in queue.Receive())
+        {
+            queue.Fail(message.MessageId, "broken");
+        }
+
+        Assert.That(queue.Redrive(first), Is.True);
+        Assert.That(queue.Redrive(first), Is.False, "a letter moves once");
+        Assert.That(queue.DeadLetters.Select(d => d.MessageId), Is.EqualTo(new[] { second }));
+        var again = queue.Receive().Single();
+        Assert.That((again.MessageId, again.ReceiveCount), Is.EqualTo((first, 1)));
+    }
+
+    [Test]
+    public void DeleteDeadLetter_KnownAndUnknownIds_RemovesOnlyTheKnownOne()
+    {
+        var clock = new FakeTimeProvider();
+        var queue = new StageQueue(SystemTopology.ShipOrder with { MaxReceiveCount = 1 }, Policy, clock);
+        var id = queue.Send("a");
+        queue.Fail(queue.Receive().Single().MessageId, "broken");
+
+        Assert.That(queue.DeleteDeadLetter("nope"), Is.False);
+        Assert.That(queue.DeleteDeadLetter(id), Is.True);
+        Assert.That(queue.DeadLetters, Is.Empty);
+        Assert.That(queue.Counts.Pending, Is.Zero);
+    }
 }

@@ -1,0 +1,3 @@
+using OrderProcessing.Operations.Cli;
+
+return await OperationsCli.RunAsync(args, CliIo.Standard).ConfigureAwait(false);
