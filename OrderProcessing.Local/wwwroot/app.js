@@ -315,8 +315,9 @@
   async function download(path, fileName) {
     const response = await fetch(`${state.config.apiBase}${path}`, { headers: authHeaders() });
     if (!response.ok) throw new Error(`the API answered ${response.status}`);
+    const named = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') || '');
     const url = URL.createObjectURL(await response.blob());
-    const link = el('a', { href: url, download: fileName, hidden: true });
+    const link = el('a', { href: url, download: named ? named[1] : fileName, hidden: true });
     document.body.append(link);
     link.click();
     link.remove();
@@ -584,6 +585,8 @@
         location.hash = `#/orders/${encodeURIComponent(result.data.orderId)}`;
       } else if (result.status === 400 && result.data && result.data.errors) {
         showErrors(result.data, body.items);
+      } else if (result.status === 401) {
+        showFormMessage('Sign in to place an order (Sign in, at the top of the page); the order was not placed.');
       } else {
         showFormMessage(`The order was not placed (${result.status}): ${problemText(result)}`);
       }
@@ -758,7 +761,9 @@
     }
     if (request !== state.listRequest) return;
     if (!result.ok) {
-      info.textContent = `Could not list orders (${result.status}): ${problemText(result)}`;
+      info.textContent = result.status === 401
+        ? 'Sign in to see your orders.'
+        : `Could not list orders (${result.status}): ${problemText(result)}`;
       return;
     }
     const items = result.data.items || [];
