@@ -6,6 +6,8 @@
 #   the local host (wrk, closed loop, in memory and on dynalite) and POST latency at a fixed offered rate (open loop);
 #   a cost sample (dynalite + s3rver) priced per million orders; and the same warm, end-to-end and fixed-rate runs of
 #   the baseline commit (the last one before the architecture rework) for the before/after columns.
+#   Last, Lighthouse on the shop page (scripts/lighthouse.sh: mobile profile, signed out and signed in), summary in
+#   benchmarks/results/lighthouse.json; its scores are recorded in README.md.
 # Every target is judged on a ratio measured in the same run (AOT / JIT, after / before), never on an absolute time.
 # Before each timed phase the bench waits for a quiet machine (CPU idle from /proc/stat); if it does not come within
 # the maximum wait the bench stops and says so, unless --allow-noisy, which measures anyway and marks the report.
@@ -211,6 +213,10 @@ rm "$results/e2e-memory.json" "$results/e2e-dynalite.json"
 quiet "cost sample"
 echo "bench: cost sample ($cost_orders orders against dynalite and s3rver)"
 "${runner[@]}" cost --dynamodb "$dynamodb" --s3 "$s3" --orders "$cost_orders" --out "$results/cost.json"
+
+quiet "lighthouse"
+echo "bench: Lighthouse on the shop page (mobile profile, signed out and signed in)"
+scripts/lighthouse.sh --out "$results" --no-check
 load "end"
 
 # --- report ----------------------------------------------------------------------------------------------------------

@@ -1,5 +1,10 @@
-// The local store's page: talks to the same HTTP API a deployed system exposes (relative URLs, JSON, problem+json
-// errors), so it works against the local host or any base URL that serves this page. No framework, no build step.
+// The shop's page: talks to the same HTTP API a deployed system exposes (JSON, problem+json errors), to the local host
+// (relative URLs) or, in AWS, to the API named by config.json. No framework, no build step.
+//
+// Who is calling: a token kept in sessionStorage (one tab, gone when it closes) and sent as `Authorization: Bearer` on
+// every API call. Locally the host mints it (POST /_local/tokens, "sign in as"); in AWS it is the ID token Cognito's
+// hosted UI hands over through the authorization-code flow with PKCE. Without a token the page still works against a
+// local host run with `--auth none`.
 'use strict';
 
 (() => {
@@ -7,9 +12,14 @@
   const CANCELLABLE = ['PENDING', 'RESERVED', 'PAID'];
   const HAPPY_PATH = ['PENDING', 'RESERVED', 'PAID', 'SHIPPED', 'COMPLETED'];
   const POLL_MS = 1000;
+  const SESSION_KEY = 'orderprocessing.session'; // { token, expiresAt, source: 'local' | 'cognito' }
+  const PKCE_KEY = 'orderprocessing.pkce'; // { verifier, state, returnTo } between the redirect and the callback
+  const OPERATORS = 'operators';
 
   const $ = (id) => document.getElementById(id);
   const state = {
+    config: { local: true, apiBase: '' },
+    session: null, // { token, expiresAt, source, claims }
     products: [],
     pollTimer: null,
     view: null,
@@ -18,21 +28,300 @@
     listRequest: 0, // only the latest listing request may render: filters can change faster than answers arrive
   };
 
+  // ---- Configuration ----------------------------------------------------------------------------------------------
+
+  // config.json beside the page: `{}` on the local host; in AWS the stack writes { apiUrl, cognitoDomain, clientId,
+  // redirectUri } (and optionally scopes). Both Cognito names present means hosted-UI sign-in.
+  async function loadConfig() {
+    let config = {};
+    try {
+      const response = await fetch('config.json', { cache: 'no-cache' });
+      if (response.ok) config = await response.json();
+    } catch {
+      config = {};
+    }
+    const hosted = Boolean(config.cognitoDomain && config.clientId);
+    const domain = hosted ? (/^https?:\/\//.test(config.cognitoDomain) ? config.cognitoDomain : `https://${config.cognitoDomain}`).replace(/\/+$/, '') : '';
+    state.config = {
+      local: !hosted,
+      apiBase: config.apiUrl ? `${String(config.apiUrl).replace(/\/+$/, '')}/` : '',
+      cognitoDomain: domain,
+      clientId: config.clientId,
+      redirectUri: config.redirectUri || `${location.origin}${location.pathname}`,
+      scopes: config.scopes || 'openid email profile',
+    };
+  }
+
+  // ---- Session ----------------------------------------------------------------------------------------------------
+
+  function base64UrlDecode(text) {
+    const padded = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
+    const bytes = Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
+    return new TextDecoder().decode(bytes);
+  }
+
+  function base64UrlEncode(bytes) {
+    let text = '';
+    for (const b of bytes) text += String.fromCharCode(b);
+    return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  // The page reads the token's claims only to show who is signed in and which views to offer; the API checks the token.
+  function claimsOf(token) {
+    try {
+      return JSON.parse(base64UrlDecode(token.split('.')[1] || ''));
+    } catch {
+      return null;
+    }
+  }
+
+  // Cognito puts `cognito:groups` in its tokens as an array; accept a space- or comma-separated string as well.
+  function groupsOf(claims) {
+    const raw = claims['cognito:groups'] ?? claims.groups ?? [];
+    if (Array.isArray(raw)) return raw.map(String);
+    return String(raw).replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  }
+
+  function readSession() {
+    let stored = null;
+    try {
+      stored = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
+    } catch {
+      stored = null;
+    }
+    const claims = stored && typeof stored.token === 'string' ? claimsOf(stored.token) : null;
+    const expires = stored ? Date.parse(stored.expiresAt) : NaN;
+    if (!claims || !(expires > Date.now())) {
+      if (stored) sessionStorage.removeItem(SESSION_KEY);
+      return null;
+    }
+    return { ...stored, claims };
+  }
+
+  function saveSession(token, expiresAt, source) {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token, expiresAt, source }));
+    state.session = readSession();
+    renderAccount();
+  }
+
+  function isOperator() {
+    return Boolean(state.session && groupsOf(state.session.claims).includes(OPERATORS));
+  }
+
+  // Operator views: for operators, and for an anonymous caller of a local host (one run with --auth none lets it).
+  function mayOperate() {
+    return isOperator() || (!state.session && state.config.local);
+  }
+
+  // A customer (signed in, not an operator) sees their own orders through /customers/me.
+  function isCustomer() {
+    return Boolean(state.session) && !isOperator();
+  }
+
+  function renderAccount() {
+    const session = state.session;
+    const name = $('account-name');
+    if (session) {
+      const c = session.claims;
+      name.textContent = `${c.name || c.email || c.sub}${isOperator() ? ' (operator)' : ''}`;
+      name.title = `${c.email || ''} · ${c.sub}`;
+    } else {
+      name.textContent = '';
+      name.removeAttribute('title');
+    }
+    $('sign-in-link').hidden = Boolean(session);
+    $('sign-out').hidden = !session;
+    $('nav-operator').hidden = !mayOperate();
+    $('local-links').hidden = !state.config.local;
+    $('orders-title').textContent = isCustomer() ? 'My orders' : 'Recent orders';
+    $('orders-export').hidden = !session;
+    $('status-field').hidden = isCustomer();
+    fillCustomer();
+  }
+
+  // A signed-in customer orders for themselves: the API refuses (403) a body customerId other than the token's subject.
+  function fillCustomer() {
+    const session = state.session;
+    const hint = $('customer-hint');
+    const id = $('customerId');
+    if (!session) {
+      id.readOnly = false;
+      hint.hidden = true;
+      return;
+    }
+    const c = session.claims;
+    if (isCustomer()) {
+      id.value = c.sub || '';
+      id.readOnly = true;
+      hint.textContent = 'Signed in: the order is placed for your account.';
+      hint.hidden = false;
+    } else {
+      id.readOnly = false;
+      hint.textContent = 'Operator: you may place an order for any customer.';
+      hint.hidden = false;
+    }
+    if (c.name) $('customerName').value = c.name;
+    if (c.email) $('customerEmail').value = c.email;
+  }
+
+  // ---- Sign-in ----------------------------------------------------------------------------------------------------
+
+  function signInMessage(text) {
+    const box = $('sign-in-message');
+    box.replaceChildren(el('p', { text }));
+    box.hidden = false;
+    box.focus();
+  }
+
+  async function localSignIn(event) {
+    event.preventDefault();
+    $('sign-in-message').hidden = true;
+    const subject = $('signin-subject').value.trim();
+    const email = $('signin-email').value.trim();
+    if (!subject || !email) {
+      signInMessage('Give a customer id and an e-mail address.');
+      return;
+    }
+    const body = { subject, email };
+    const name = $('signin-name').value.trim();
+    if (name) body.name = name;
+    if ($('signin-operator').checked) body.groups = [OPERATORS];
+    const button = $('sign-in-as');
+    button.disabled = true;
+    try {
+      const response = await fetch('_local/tokens', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const data = await response.json().catch(() => null);
+      if (!response.ok || !data || !data.token) {
+        signInMessage(`The host did not sign a token (${response.status}): ${problemText({ status: response.status, data })}`);
+        return;
+      }
+      saveSession(data.token, data.expiresAt, 'local');
+      location.hash = '#/';
+    } catch (e) {
+      signInMessage(`Could not reach the host (${e.message}).`);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  // Authorization code with PKCE (RFC 7636): a random verifier stays in this tab, Cognito sees only its SHA-256.
+  async function hostedSignIn() {
+    const { cognitoDomain, clientId, redirectUri, scopes } = state.config;
+    const verifier = base64UrlEncode(crypto.getRandomValues(new Uint8Array(32)));
+    const nonce = base64UrlEncode(crypto.getRandomValues(new Uint8Array(16)));
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+    sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state: nonce, returnTo: location.hash === '#/sign-in' ? '#/' : location.hash }));
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: redirectUri,
+      scope: scopes,
+      state: nonce,
+      code_challenge: base64UrlEncode(new Uint8Array(digest)),
+      code_challenge_method: 'S256',
+    });
+    location.assign(`${cognitoDomain}/oauth2/authorize?${query}`);
+  }
+
+  // Back from the hosted UI with ?code=&state= (or ?error=): check the state, trade the code for tokens, clean the URL.
+  async function completeHostedSignIn() {
+    const params = new URLSearchParams(location.search);
+    if (!params.has('code') && !params.has('error')) return;
+    let pending = null;
+    try {
+      pending = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
+    } catch {
+      pending = null;
+    }
+    sessionStorage.removeItem(PKCE_KEY);
+    history.replaceState(null, '', `${location.pathname}${pending && pending.returnTo ? pending.returnTo : '#/'}`);
+    if (params.has('error')) {
+      location.hash = '#/sign-in';
+      signInMessage(`Sign-in did not complete: ${params.get('error_description') || params.get('error')}`);
+      return;
+    }
+    if (!pending || pending.state !== params.get('state')) {
+      location.hash = '#/sign-in';
+      signInMessage('This sign-in answer does not belong to a sign-in started here: sign in again.');
+      return;
+    }
+    const { cognitoDomain, clientId, redirectUri } = state.config;
+    try {
+      const response = await fetch(`${cognitoDomain}/oauth2/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, code: params.get('code'), redirect_uri: redirectUri, code_verifier: pending.verifier }),
+      });
+      const tokens = await response.json().catch(() => null);
+      if (!response.ok || !tokens || !tokens.id_token) {
+        location.hash = '#/sign-in';
+        signInMessage(`Sign-in failed at the token endpoint (${response.status}${tokens && tokens.error ? `: ${tokens.error}` : ''}).`);
+        return;
+      }
+      // The API's Cognito authorizer takes the ID token: it carries the e-mail, name and groups the API reads.
+      saveSession(tokens.id_token, new Date(Date.now() + Number(tokens.expires_in || 3600) * 1000).toISOString(), 'cognito');
+    } catch (e) {
+      location.hash = '#/sign-in';
+      signInMessage(`Could not reach the sign-in service (${e.message}).`);
+    }
+  }
+
+  function signOut() {
+    const source = state.session && state.session.source;
+    sessionStorage.removeItem(SESSION_KEY);
+    state.session = null;
+    renderAccount();
+    if (source === 'cognito' && !state.config.local) {
+      const { cognitoDomain, clientId, redirectUri } = state.config;
+      location.assign(`${cognitoDomain}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: redirectUri })}`);
+      return;
+    }
+    location.hash = '#/';
+    route();
+  }
+
   // ---- HTTP -------------------------------------------------------------------------------------------------------
 
+  function authHeaders() {
+    return state.session ? { Authorization: `Bearer ${state.session.token}` } : {};
+  }
+
   async function api(method, path, body, headers = {}) {
-    const init = { method, headers: { Accept: 'application/json', ...headers } };
+    const init = { method, headers: { Accept: 'application/json', ...authHeaders(), ...headers } };
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
-    const response = await fetch(path, init);
+    const response = await fetch(`${state.config.apiBase}${path}`, init);
     const type = response.headers.get('Content-Type') || '';
     let data = null;
     if (type.includes('json')) {
       try { data = await response.json(); } catch { data = null; }
     }
+    if (response.status === 401 && state.session) {
+      // Expired or no longer accepted: forget it, so the page offers to sign in again.
+      sessionStorage.removeItem(SESSION_KEY);
+      state.session = null;
+      renderAccount();
+    }
     return { status: response.status, ok: response.ok, data };
+  }
+
+  // Invoices and exports need the token too, so a plain link will not do once signed in: fetch, then save the bytes.
+  async function download(path, fileName) {
+    const response = await fetch(`${state.config.apiBase}${path}`, { headers: authHeaders() });
+    if (!response.ok) throw new Error(`the API answered ${response.status}`);
+    const named = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') || '');
+    const url = URL.createObjectURL(await response.blob());
+    const link = el('a', { href: url, download: named ? named[1] : fileName, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
   function problemText(result) {
@@ -80,6 +369,8 @@
 
   // ---- Routing ----------------------------------------------------------------------------------------------------
 
+  const VIEWS = ['shop', 'order', 'orders', 'sign-in', 'operator'];
+
   function route() {
     stopPolling();
     const hash = location.hash || '#/';
@@ -90,6 +381,13 @@
     } else if (hash.startsWith('#/orders')) {
       show('orders');
       resetList();
+    } else if (hash === '#/sign-in') {
+      show('sign-in');
+      $('local-sign-in').hidden = !state.config.local;
+      $('hosted-sign-in').hidden = state.config.local;
+    } else if (hash === '#/operator') {
+      show('operator');
+      openOperator();
     } else {
       show('shop');
     }
@@ -97,12 +395,12 @@
 
   function show(view) {
     state.view = view;
-    for (const name of ['shop', 'order', 'orders']) {
+    for (const name of VIEWS) {
       $(`view-${name}`).hidden = name !== view;
     }
+    const section = view === 'order' ? 'orders' : view;
     for (const link of document.querySelectorAll('[data-nav]')) {
-      const current = (view === 'shop' && link.dataset.nav === 'shop') || (view !== 'shop' && link.dataset.nav === 'orders');
-      if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+      if (link.dataset.nav === section) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
     }
   }
 
@@ -124,11 +422,13 @@
       }
     } catch (e) {
       status.textContent = `Could not load the catalog: ${e.message}`;
+      $('order-form').hidden = false;
       return;
     }
     state.products = products;
     status.textContent = products.length ? `${products.length} products.` : 'The catalog is empty: add products with PUT /products/{productId}.';
     renderCatalog();
+    $('order-form').hidden = false;
   }
 
   function renderCatalog() {
@@ -285,6 +585,8 @@
         location.hash = `#/orders/${encodeURIComponent(result.data.orderId)}`;
       } else if (result.status === 400 && result.data && result.data.errors) {
         showErrors(result.data, body.items);
+      } else if (result.status === 401) {
+        showFormMessage('Sign in to place an order (Sign in, at the top of the page); the order was not placed.');
       } else {
         showFormMessage(`The order was not placed (${result.status}): ${problemText(result)}`);
       }
@@ -371,7 +673,8 @@
     const invoice = $('invoice-link');
     invoice.hidden = !order.invoiceAvailable;
     if (order.invoiceAvailable) {
-      invoice.href = `orders/${encodeURIComponent(order.orderId)}/invoice`;
+      invoice.dataset.path = `orders/${encodeURIComponent(order.orderId)}/invoice`;
+      invoice.href = `${state.config.apiBase}${invoice.dataset.path}`;
       invoice.download = `invoice-${order.orderId}.pdf`;
     }
     $('cancel-order').hidden = !CANCELLABLE.includes(order.status);
@@ -435,23 +738,32 @@
 
   async function loadPage() {
     const { cursors, page } = state.list;
+    const info = $('orders-status');
+    if (!state.session && !state.config.local) {
+      info.textContent = 'Sign in to see your orders.';
+      $('orders-table').tBodies[0].replaceChildren();
+      return;
+    }
+    // Customers list their own orders (newest first, no status filter); operators and a local --auth none host list all.
+    const mine = isCustomer();
     const query = new URLSearchParams({ limit: $('page-size').value });
-    const status = $('status-filter').value;
+    const status = mine ? '' : $('status-filter').value;
     if (status) query.set('status', status);
     if (cursors[page]) query.set('cursor', cursors[page]);
-    const info = $('orders-status');
     info.textContent = 'Loading…';
     const request = ++state.listRequest;
     let result;
     try {
-      result = await api('GET', `orders?${query}`);
+      result = await api('GET', `${mine ? 'customers/me/orders' : 'orders'}?${query}`);
     } catch (e) {
       if (request === state.listRequest) info.textContent = `Could not reach the API (${e.message}).`;
       return;
     }
     if (request !== state.listRequest) return;
     if (!result.ok) {
-      info.textContent = `Could not list orders (${result.status}): ${problemText(result)}`;
+      info.textContent = result.status === 401
+        ? 'Sign in to see your orders.'
+        : `Could not list orders (${result.status}): ${problemText(result)}`;
       return;
     }
     const items = result.data.items || [];
@@ -470,20 +782,141 @@
     $('page-next').disabled = !result.data.nextCursor;
   }
 
+  // ---- Exports ----------------------------------------------------------------------------------------------------
+
+  async function exportOrders(format) {
+    const info = $('orders-status');
+    try {
+      await download(`customers/me/orders/export?format=${format}`, `orders.${format}`);
+      info.textContent = `Exported your orders as ${format.toUpperCase()}.`;
+    } catch (e) {
+      info.textContent = `Could not export your orders: ${e.message}.`;
+    }
+  }
+
+  // ---- Operator ---------------------------------------------------------------------------------------------------
+
+  function openOperator() {
+    if (!mayOperate()) {
+      $('dead-letters-status').textContent = 'Only operators see this page: sign in as an operator.';
+      $('stock-status').textContent = '';
+      $('dead-letters').tBodies[0].replaceChildren();
+      $('stock').tBodies[0].replaceChildren();
+      return;
+    }
+    loadDeadLetters();
+    loadStock();
+  }
+
+  // Dead letters are the local host's own diagnostics (/_local/dead-letters); in AWS they sit on the SQS dead-letter
+  // queues, which the operator command line reads.
+  async function loadDeadLetters() {
+    const info = $('dead-letters-status');
+    const body = $('dead-letters').tBodies[0];
+    if (!state.config.local) {
+      info.textContent = 'In AWS the dead letters are on the stages\' dead-letter queues: use the operator command line.';
+      body.replaceChildren();
+      return;
+    }
+    info.textContent = 'Loading…';
+    try {
+      const response = await fetch('_local/dead-letters', { headers: { Accept: 'application/json', ...authHeaders() } });
+      if (!response.ok) throw new Error(`the host answered ${response.status}`);
+      const items = (await response.json()).items || [];
+      body.replaceChildren(...items.map((d) => el('tr', {},
+        el('td', { text: d.stage }),
+        el('td', {}, el('code', { text: d.messageId })),
+        el('td', { className: 'num', text: String(d.receiveCount) }),
+        el('td', { text: d.cause }),
+        el('td', { text: when(d.deadLetteredAt) }))));
+      info.textContent = items.length ? `${items.length} dead letter${items.length === 1 ? '' : 's'}, oldest first.` : 'No dead letters.';
+    } catch (e) {
+      info.textContent = `Could not read the dead letters: ${e.message}.`;
+    }
+  }
+
+  async function loadStock() {
+    const info = $('stock-status');
+    info.textContent = 'Loading…';
+    const result = await api('GET', 'products?limit=100').catch((e) => ({ ok: false, status: 0, data: { detail: e.message } }));
+    if (!result.ok) {
+      info.textContent = `Could not load the products: ${problemText(result)}`;
+      return;
+    }
+    const products = result.data.items || [];
+    $('stock').tBodies[0].replaceChildren(...products.map((p, i) => {
+      const id = `stock-${i}`;
+      const input = el('input', { id, type: 'number', inputMode: 'numeric', min: '0', step: '1', value: String(stockOf(p) ?? 0) });
+      const save = el('button', { type: 'button', text: 'Save' }, el('span', { className: 'visually-hidden', text: ` stock of ${p.name}` }));
+      save.addEventListener('click', () => saveStock(p, input, save));
+      return el('tr', {},
+        el('th', { scope: 'row' }, el('label', { for: id, text: p.name })),
+        el('td', { className: 'num', text: money(p.unitPrice, p.currency) }),
+        el('td', {}, input),
+        el('td', {}, save));
+    }));
+    info.textContent = `${products.length} products.`;
+  }
+
+  async function saveStock(product, input, button) {
+    const info = $('stock-status');
+    const stock = Number(input.value);
+    if (!Number.isInteger(stock) || stock < 0) {
+      info.textContent = `Stock of ${product.name} must be a whole number, 0 or more.`;
+      input.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      const body = { name: product.name, unitPrice: product.unitPrice, currency: product.currency, stock };
+      const result = await api('PUT', `products/${encodeURIComponent(product.productId)}`, body);
+      info.textContent = result.ok
+        ? `Saved: ${product.name}, ${stockOf(result.data) ?? stock} in stock.`
+        : `Could not save ${product.name} (${result.status}): ${problemText(result)}`;
+    } catch (e) {
+      info.textContent = `Could not reach the API (${e.message}).`;
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   // ---- Wiring -----------------------------------------------------------------------------------------------------
 
-  document.addEventListener('DOMContentLoaded', () => {
-    $('order-form').addEventListener('submit', placeOrder);
-    $('catalog').addEventListener('input', updateCartTotal);
-    $('cancel-order').addEventListener('click', cancelOrder);
-    $('status-filter').addEventListener('change', resetList);
-    $('page-size').addEventListener('change', resetList);
-    $('orders-refresh').addEventListener('click', () => loadPage());
-    $('orders-filter').addEventListener('submit', (e) => { e.preventDefault(); resetList(); });
-    $('page-prev').addEventListener('click', () => { state.list.page = Math.max(0, state.list.page - 1); loadPage(); });
-    $('page-next').addEventListener('click', () => { state.list.page += 1; loadPage(); });
-    window.addEventListener('hashchange', route);
-    loadCatalog();
+  async function start() {
+    state.session = readSession();
+    await loadConfig();
+    await completeHostedSignIn();
+    renderAccount();
     route();
+    loadCatalog();
+  }
+
+  // The script is deferred: the document is parsed, so the account line can be drawn before the first paint, from the
+  // stored session alone; config.json only adds what depends on where the page runs.
+  state.session = readSession();
+  renderAccount();
+  $('order-form').addEventListener('submit', placeOrder);
+  $('catalog').addEventListener('input', updateCartTotal);
+  $('cancel-order').addEventListener('click', cancelOrder);
+  $('invoice-link').addEventListener('click', (e) => {
+    if (!state.session) return; // a local host run with --auth none serves it to a plain link
+    e.preventDefault();
+    const link = e.currentTarget;
+    download(link.dataset.path, link.download)
+      .catch((err) => orderMessage(`Could not download the invoice: ${err.message}.`));
   });
+  $('export-csv').addEventListener('click', () => exportOrders('csv'));
+  $('export-json').addEventListener('click', () => exportOrders('json'));
+  $('status-filter').addEventListener('change', resetList);
+  $('page-size').addEventListener('change', resetList);
+  $('orders-refresh').addEventListener('click', () => loadPage());
+  $('orders-filter').addEventListener('submit', (e) => { e.preventDefault(); resetList(); });
+  $('page-prev').addEventListener('click', () => { state.list.page = Math.max(0, state.list.page - 1); loadPage(); });
+  $('page-next').addEventListener('click', () => { state.list.page += 1; loadPage(); });
+  $('local-sign-in').addEventListener('submit', localSignIn);
+  $('hosted-sign-in-button').addEventListener('click', () => hostedSignIn().catch((e) => signInMessage(`Could not start the sign-in: ${e.message}`)));
+  $('sign-out').addEventListener('click', signOut);
+  $('dead-letters-refresh').addEventListener('click', loadDeadLetters);
+  window.addEventListener('hashchange', route);
+  start();
 })();
