@@ -16,6 +16,15 @@ namespace OrderProcessing.Infra.Plan.Shop;
 /// <param name="SignIn">The Cognito sign-in the page uses, or null when the stack does not use Cognito.</param>
 public sealed record ShopPlan(string BucketNamePrefix, bool ForceDestroy, string Region, ApiAuthMode Auth, SignInPlan? SignIn)
 {
+    /// <summary>The name of the distribution's origin access control and response headers policy.</summary>
+    public string Name => BucketNamePrefix.TrimEnd('-');
+
+    /// <summary>
+    /// <c>Cache-Control</c> of every object: browsers and CloudFront revalidate, so a deployment shows at once (the page is
+    /// small, and CloudFront still answers revalidations from its cache).
+    /// </summary>
+    public const string CacheControl = "no-cache";
+
     /// <summary>The page's folder, relative to the repository root: the same files the local host serves.</summary>
     public const string SourceFolder = "OrderProcessing.Local/wwwroot";
 
