@@ -16,7 +16,8 @@ namespace OrderProcessing.Infra.Plan.Api;
 /// route that is not <see cref="ApiAccess.Public"/>, so a route added to the topology is guarded without anyone writing it
 /// here. Unknown methods of a known path and unknown paths still reach the function (an <c>ANY</c> method on each path and the
 /// greedy proxy, both without the authorizer): it answers them 404 or 405 as it does locally, and tells nothing about any
-/// order. Bad tokens never reach it: the authorizer answers 401 with a problem document (<see cref="CallerRefusals"/>).
+/// order; a path API Gateway cannot place under any resource is answered 404 with the same problem document by the
+/// gateway. Bad tokens never reach the function: the authorizer answers 401 with a problem document (<see cref="CallerRefusals"/>).
 /// </remarks>
 public static class OpenApiDocument
 {
@@ -125,6 +126,12 @@ public static class OpenApiDocument
                 "Sign in: the request needs a valid ID token in the Authorization header (Bearer).", CallerRefusals.InvalidTokenChallenge);
             gatewayResponses["ACCESS_DENIED"] = Refusal(corsOrigin, 403, CallerRefusals.ForbiddenType, "Forbidden",
                 "The caller may not do this.", "Bearer error=\"insufficient_scope\"");
+            // Every declared path has a catch-all method and the greedy proxy takes the rest, so API Gateway raises this
+            // only for a path it cannot place under any resource (should it not fall back to the root proxy from under a
+            // declared one, as in /orders/1/x/y): an unknown route, answered as the function answers one. Never a token
+            // problem: the authorizer's refusals are UNAUTHORIZED.
+            gatewayResponses["MISSING_AUTHENTICATION_TOKEN"] = Problem(corsOrigin, 404, CallerRefusals.NotFoundType, "Not found",
+                "No such route.");
         }
 
         return document.ToJsonString(PlanJson.Options);
@@ -163,10 +170,16 @@ public static class OpenApiDocument
 
     private static JsonObject Refusal(string corsOrigin, int status, string type, string title, string detail, string challenge)
     {
+        var response = Problem(corsOrigin, status, type, title, detail);
+        ((JsonObject)response["responseParameters"]!)["gatewayresponse.header.WWW-Authenticate"] = Quoted(challenge);
+        return response;
+    }
+
+    private static JsonObject Problem(string corsOrigin, int status, string type, string title, string detail)
+    {
         var response = CorsGatewayResponse(corsOrigin);
         response["statusCode"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var parameters = (JsonObject)response["responseParameters"]!;
-        parameters["gatewayresponse.header.WWW-Authenticate"] = Quoted(challenge);
         parameters["gatewayresponse.header.Content-Type"] = Quoted(CallerRefusals.ProblemContentType);
         var body = new JsonObject { ["type"] = type, ["title"] = title, ["status"] = status, ["detail"] = detail };
         response["responseTemplates"] = new JsonObject { ["application/json"] = body.ToJsonString(PlanJson.Options) };

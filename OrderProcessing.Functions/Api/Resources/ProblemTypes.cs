@@ -21,7 +21,7 @@ public static class ProblemTypes
     public const string Forbidden = CallerRefusals.ForbiddenType;
 
     /// <summary>404: no such resource or route.</summary>
-    public const string NotFound = Prefix + "not-found";
+    public const string NotFound = CallerRefusals.NotFoundType;
 
     /// <summary>405: the path exists, the method does not; <c>Allow</c> lists the methods.</summary>
     public const string MethodNotAllowed = Prefix + "method-not-allowed";

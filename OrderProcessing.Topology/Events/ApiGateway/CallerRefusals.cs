@@ -2,8 +2,8 @@ namespace OrderProcessing.Topology.Events.ApiGateway;
 
 /// <summary>
 /// How a refused caller is answered, named once for everyone who refuses: the API function (its <c>ProblemTypes</c> point
-/// here), the local host that verifies its own tokens, and API Gateway's UNAUTHORIZED and ACCESS_DENIED gateway responses
-/// the Pulumi plan writes (which cannot reference the function's assembly).
+/// here), the local host that verifies its own tokens, and API Gateway's UNAUTHORIZED, ACCESS_DENIED and
+/// MISSING_AUTHENTICATION_TOKEN gateway responses the Pulumi plan writes (which cannot reference the function's assembly).
 /// </summary>
 public static class CallerRefusals
 {
@@ -15,6 +15,9 @@ public static class CallerRefusals
 
     /// <summary>403: the caller is known but may not do this.</summary>
     public const string ForbiddenType = ProblemTypePrefix + "forbidden";
+
+    /// <summary>404: no such resource or route; API Gateway answers it too for a path it has no resource for.</summary>
+    public const string NotFoundType = ProblemTypePrefix + "not-found";
 
     /// <summary>The <c>WWW-Authenticate</c> value of every 401 (RFC 6750 section 3).</summary>
     public const string InvalidTokenChallenge = "Bearer error=\"invalid_token\"";

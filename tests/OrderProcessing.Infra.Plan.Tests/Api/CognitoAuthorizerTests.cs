@@ -171,6 +171,20 @@ public sealed class CognitoAuthorizerTests
     }
 
     [Test]
+    public void PathWithoutResource_IsANotFoundProblemNotATokenChallenge()
+    {
+        var response = Document.GetProperty("x-amazon-apigateway-gateway-responses").GetProperty("MISSING_AUTHENTICATION_TOKEN");
+        using var body = JsonDocument.Parse(response.GetProperty("responseTemplates").GetProperty("application/json").GetString()!);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.GetProperty("statusCode").GetString(), Is.EqualTo("404"));
+            Assert.That(response.GetProperty("responseParameters").TryGetProperty("gatewayresponse.header.WWW-Authenticate", out _), Is.False);
+            Assert.That(body.RootElement.GetProperty("type").GetString(), Is.EqualTo(CallerRefusals.NotFoundType));
+        }
+    }
+
+    [Test]
     public void UnauthorizedChallenge_IsTheContractsOne()
     {
         Assert.That(CallerRefusals.InvalidTokenChallenge, Is.EqualTo("Bearer error=\"invalid_token\""));
@@ -190,6 +204,7 @@ public sealed class CognitoAuthorizerTests
             Assert.That(json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { ApiPlan.ProxyPath }));
             Assert.That(responses.TryGetProperty("UNAUTHORIZED", out _), Is.False);
             Assert.That(responses.TryGetProperty("ACCESS_DENIED", out _), Is.False);
+            Assert.That(responses.TryGetProperty("MISSING_AUTHENTICATION_TOKEN", out _), Is.False, "unsigned IAM requests keep API Gateway's 403");
         }
     }
 
