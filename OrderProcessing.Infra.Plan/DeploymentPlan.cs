@@ -1,10 +1,12 @@
 using OrderProcessing.Infra.Plan.Api;
 using OrderProcessing.Infra.Plan.Functions;
+using OrderProcessing.Infra.Plan.Identity;
 using OrderProcessing.Infra.Plan.Monitoring;
 using OrderProcessing.Infra.Plan.Notifications;
 using OrderProcessing.Infra.Plan.Pipeline;
 using OrderProcessing.Infra.Plan.Scheduling;
 using OrderProcessing.Infra.Plan.Settings;
+using OrderProcessing.Infra.Plan.Shop;
 using OrderProcessing.Infra.Plan.Storage;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Naming;
@@ -68,6 +70,14 @@ public sealed class DeploymentPlan
 
     /// <summary>The REST API.</summary>
     public ApiPlan Api { get; }
+
+    /// <summary>Customers' and operators' sign-in (Cognito), or null when the stack authenticates callers otherwise.</summary>
+    public SignInPlan? SignIn => Settings.ApiAuth == ApiAuthMode.Cognito
+        ? SignInPlan.For(Names.Prefix, Names.Region, Settings.DeletionProtection)
+        : null;
+
+    /// <summary>The shop page: a private bucket behind CloudFront.</summary>
+    public ShopPlan Shop => new($"{Names.Prefix}-shop-", !Settings.DeletionProtection, Names.Region, Settings.ApiAuth, SignIn);
 
     /// <summary>The topics and the one pipe reading the orders stream.</summary>
     public NotificationsPlan Notifications { get; }

@@ -6,7 +6,9 @@ using OrderProcessing.Infra.Plan;
 using OrderProcessing.Infra.Plan.Functions;
 using OrderProcessing.Infra.Plan.Iam;
 using OrderProcessing.Infra.Plan.Settings;
+using OrderProcessing.Infra.Plan.Shop;
 using Pulumi;
+using Aws = Pulumi.Aws;
 
 namespace OrderProcessing.Infra;
 
@@ -51,13 +53,23 @@ public sealed class OrderProcessingStack : Stack
         });
         var mailArns = Output.Tuple(mail.IdentityArn, mail.ConfigurationSetArn).Apply(arns => (Identity: arns.Item1, ConfigurationSet: arns.Item2));
 
+        // The shop page: a private bucket behind CloudFront, whose URL the sign-in and the API's CORS origin name.
+        var repositoryRoot = ProjectRoot();
+        var shop = new ShopPage("shop", new ShopPageArgs { Shop = plan.Shop, RepositoryRoot = repositoryRoot });
+
+        // Sign-in for customers and operators, on stacks that authenticate callers with Cognito.
+        var signIn = plan.SignIn is { } signInPlan
+            ? new SignIn("sign-in", new SignInArgs { SignIn = signInPlan, ShopUrl = shop.Url })
+            : null;
+
         InputMap<string> EnvironmentOf(FunctionPlan function) =>
             FunctionEnvironment.Resolve<Input<string>>(
                 function.Definition,
                 settings,
                 plan.Names,
                 literal => literal,
-                bucket => bucketNames.Apply(names => names[bucket.LogicalName]))
+                bucket => bucketNames.Apply(names => names[bucket.LogicalName]),
+                () => shop.Origin)
             .Aggregate(new InputMap<string>(), (map, variable) =>
             {
                 map.Add(variable.Key, variable.Value);
@@ -88,7 +100,21 @@ public sealed class OrderProcessingStack : Stack
             Environment = EnvironmentOf(plan.ApiFunction),
             TableArns = tables.Arns,
             BucketArns = bucketArns,
+            UserPoolArn = signIn?.UserPoolArn,
+            ShopOrigin = settings.CorsAllowsShopOnly ? shop.Origin : null,
         });
+
+        // The page's configuration: where the API is and how to sign in. Written last: it names the API and the client.
+        string? noClient = null;
+        var clientId = signIn?.ClientId.Apply(id => (string?)id) ?? Output.Create(noClient);
+        _ = new Aws.S3.BucketObjectv2("shop-config", new Aws.S3.BucketObjectv2Args
+        {
+            Bucket = shop.BucketName,
+            Key = ShopPlan.ConfigKey,
+            Content = Output.Tuple(api.Url, shop.Url, clientId).Apply(t => plan.Shop.Config(t.Item1, t.Item2, t.Item3)),
+            ContentType = ShopPlan.ContentType(ShopPlan.ConfigKey),
+            CacheControl = ShopPlan.CacheControl,
+        }, new CustomResourceOptions { Parent = shop });
 
         // Functions the clock invokes: the stuck-order sweeper, every few minutes.
         foreach (var schedule in plan.Schedules)
@@ -113,7 +139,12 @@ public sealed class OrderProcessingStack : Stack
         });
 
         ApiUrl = api.Url;
-        ApiAuth = Output.Create(settings.ApiAuth == ApiAuthMode.ApiKey ? "apiKey" : "iam");
+        ApiAuth = Output.Create(settings.ApiAuth.Spelling());
+        ShopUrl = shop.Url;
+        ShopBucket = shop.BucketName;
+        UserPoolId = signIn?.UserPoolId.Apply(id => (string?)id) ?? Output.Create(noClient);
+        UserPoolClientId = clientId;
+        SignInUrl = signIn?.HostedUiUrl.Apply(url => (string?)url) ?? Output.Create(noClient);
         ApiKey = api.ApiKeyValue;
         Tables = tables.Names;
         InvoicesBucket = bucketNames.Apply(names => names[StorageSchema.Invoices.LogicalName]);
@@ -136,7 +167,27 @@ public sealed class OrderProcessingStack : Stack
     [Output("apiUrl")]
     public Output<string> ApiUrl { get; }
 
-    /// <summary>How the API authenticates callers: <c>apiKey</c> or <c>iam</c>.</summary>
+    /// <summary>The shop page's URL on CloudFront.</summary>
+    [Output("shopUrl")]
+    public Output<string> ShopUrl { get; }
+
+    /// <summary>The bucket holding the shop page (private; read through CloudFront only).</summary>
+    [Output("shopBucket")]
+    public Output<string> ShopBucket { get; }
+
+    /// <summary>The Cognito user pool's id, for <c>aws cognito-idp admin-add-user-to-group</c>; null without Cognito.</summary>
+    [Output("userPoolId")]
+    public Output<string?> UserPoolId { get; }
+
+    /// <summary>The shop page's Cognito app client id; null without Cognito.</summary>
+    [Output("userPoolClientId")]
+    public Output<string?> UserPoolClientId { get; }
+
+    /// <summary>The Cognito hosted UI's base URL (sign-in, sign-up, sign-out); null without Cognito.</summary>
+    [Output("signInUrl")]
+    public Output<string?> SignInUrl { get; }
+
+    /// <summary>How the API authenticates callers: <c>cognito</c>, <c>iam</c> or <c>apiKey</c>.</summary>
     [Output("apiAuth")]
     public Output<string> ApiAuth { get; }
 

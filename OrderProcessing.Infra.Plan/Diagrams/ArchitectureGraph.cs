@@ -27,7 +27,13 @@ public static class ArchitectureGraph
         Line("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];");
         Line("  clients [label=\"clients\\n(shop page, operators)\", shape=oval];");
         Line("  api_gateway [label=\"REST API\\nAPI Gateway + Cognito\", shape=component, fillcolor=\"#fdf3e3\"];");
-        Line("  clients -> api_gateway;");
+        Line("  clients -> api_gateway [label=\"ID token\"];");
+        // The page and the sign-in the plan deploys beside the API (ShopPlan, SignInPlan).
+        Line("  shop_page [label=\"shop page\\nCloudFront + private S3\", shape=component, fillcolor=\"#e8f1fb\"];");
+        Line("  sign_in [label=\"sign-in\\nCognito user pool\\n(operators group)\", shape=component, fillcolor=\"#e8f1fb\"];");
+        Line("  clients -> shop_page [label=\"HTTPS\"];");
+        Line("  clients -> sign_in [label=\"hosted UI, PKCE\"];");
+        Line("  api_gateway -> sign_in [style=dashed, label=\"authorizer\"];");
 
         Line("  subgraph cluster_storage {");
         Line("    label=\"storage\"; style=filled; color=\"#eef7ea\";");

@@ -15,14 +15,16 @@ public static class FunctionEnvironment
     /// <summary>
     /// The environment variables of <paramref name="function"/>: exactly its declared settings. Bucket names are generated
     /// by S3, so they come from <paramref name="bucketName"/>; everything else is known in advance and comes through
-    /// <paramref name="literal"/>.
+    /// <paramref name="literal"/>, except the shop page's origin when the stack allows only that (its CloudFront URL exists only
+    /// once deployed), which comes from <paramref name="shopOrigin"/>.
     /// </summary>
     public static IReadOnlyDictionary<string, TValue> Resolve<TValue>(
         FunctionDefinition function,
         StackSettings settings,
         ResourceNames names,
         Func<string, TValue> literal,
-        Func<BucketSchema, TValue> bucketName)
+        Func<BucketSchema, TValue> bucketName,
+        Func<TValue>? shopOrigin = null)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(settings);
@@ -41,7 +43,11 @@ public static class FunctionEnvironment
                 _ when bucket is not null => bucketName(bucket),
                 SettingNames.Environment => literal(settings.Environment),
                 SettingNames.InvoiceLinkSeconds => literal(settings.InvoiceLinkSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                SettingNames.CorsAllowOrigin when settings.CorsAllowsShopOnly => shopOrigin is not null
+                    ? shopOrigin()
+                    : throw new InvalidOperationException($"Function '{function.Name}' allows only the shop page's origin, which the deployment did not provide."),
                 SettingNames.CorsAllowOrigin => literal(settings.CorsAllowOrigin),
+                SettingNames.ApiAuth => literal(settings.ApiAuth.Spelling()),
                 SettingNames.MailSender => literal(settings.MailSender),
                 _ => throw new InvalidOperationException(
                     $"Function '{function.Name}' reads setting '{setting}', which the deployment cannot provide. Map it in {nameof(FunctionEnvironment)}, or remove it from the topology."),

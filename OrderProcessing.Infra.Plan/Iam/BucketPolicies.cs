@@ -24,4 +24,28 @@ public static class BucketPolicies
             },
         ],
     };
+
+    /// <summary>
+    /// The shop page's bucket: CloudFront may read objects only on behalf of the one distribution
+    /// <paramref name="distributionArn"/> (origin access control; <c>AWS:SourceArn</c> stops any other distribution, even in
+    /// another account, from reading through CloudFront's service principal), and nothing is reachable without TLS.
+    /// </summary>
+    public static PolicyDocument ShopPage(string bucketArn, string distributionArn) => new()
+    {
+        Statement =
+        [
+            new PolicyStatement
+            {
+                Effect = "Allow",
+                Principal = new Dictionary<string, string> { ["Service"] = "cloudfront.amazonaws.com" },
+                Action = ["s3:GetObject"],
+                Resource = [$"{bucketArn}/*"],
+                Condition = new Dictionary<string, IReadOnlyDictionary<string, string>>
+                {
+                    ["StringEquals"] = new Dictionary<string, string> { ["AWS:SourceArn"] = distributionArn },
+                },
+            },
+            .. DenyInsecureTransport(bucketArn).Statement,
+        ],
+    };
 }

@@ -8,4 +8,10 @@ public enum ApiAuthMode
 
     /// <summary>Requests signed with SigV4 by a principal allowed <c>execute-api:Invoke</c>.</summary>
     Iam,
+
+    /// <summary>
+    /// Customers and operators sign in to the stack's Cognito user pool; API Gateway's Cognito authorizer verifies the ID
+    /// token on every route that is not public and passes its claims to the API function.
+    /// </summary>
+    Cognito,
 }

@@ -18,7 +18,12 @@ public static class SettingKeys
     /// <summary>Required. <c>true</c> turns on DynamoDB deletion protection and keeps a non-empty invoices bucket on destroy; <c>false</c> lets <c>pulumi destroy</c> remove everything.</summary>
     public const string DeletionProtection = "deletionProtection";
 
-    /// <summary>Required. How callers authenticate to the REST API: <c>apiKey</c> (an API key in the <c>x-api-key</c> header, with a usage plan) or <c>iam</c> (SigV4-signed requests).</summary>
+    /// <summary>
+    /// Required. How callers authenticate to the REST API: <c>cognito</c> (customers and operators sign in to the stack's
+    /// Cognito user pool; API Gateway's Cognito authorizer guards every route that is not public), <c>iam</c> (SigV4-signed
+    /// requests) or <c>apiKey</c> (an API key in the <c>x-api-key</c> header, with a usage plan). With <c>iam</c> and
+    /// <c>apiKey</c> every caller is an operator (a machine caller). The api function's <c>API_AUTH</c> says the same.
+    /// </summary>
     public const string ApiAuth = "apiAuth";
 
     /// <summary>Required. Steady-state request rate the API accepts, in requests per second (greater than 0, at most 10000).</summary>
@@ -42,7 +47,10 @@ public static class SettingKeys
     /// <summary>Required. Folder holding the functions' Native AOT executable <c>bootstrap</c>, as <c>scripts/publish-functions.sh</c> writes it (<c>artifacts/functions</c>), absolute or relative to the folder of <c>Pulumi.yaml</c>.</summary>
     public const string ArtifactPath = "artifactPath";
 
-    /// <summary>Required. The browser origin allowed to call the API (<c>*</c> or an origin such as <c>https://shop.example.com</c>).</summary>
+    /// <summary>
+    /// Required. The browser origin allowed to call the API: <c>shop</c> (the stack's own shop page on CloudFront, whose
+    /// URL is known only at deployment), <c>*</c>, or an origin such as <c>https://shop.example.com</c>.
+    /// </summary>
     public const string CorsAllowOrigin = "corsAllowOrigin";
 
     /// <summary>Optional. Memory overrides in MB by function name (a YAML map such as <c>api: 1536</c>; 128 to 10240). Default: the topology's memory.</summary>

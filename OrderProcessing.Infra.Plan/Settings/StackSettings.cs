@@ -45,8 +45,17 @@ public sealed partial record StackSettings
     /// <summary>Folder holding the functions' Native AOT executable, as configured (absolute or relative to the project root).</summary>
     public required string ArtifactPath { get; init; }
 
-    /// <summary>The browser origin allowed to call the API, or <c>*</c>.</summary>
+    /// <summary>The browser origin allowed to call the API, <c>*</c>, or <see cref="ShopOrigin"/>.</summary>
     public required string CorsAllowOrigin { get; init; }
+
+    /// <summary>
+    /// The value of <see cref="SettingKeys.CorsAllowOrigin"/> that allows exactly the stack's own shop page (its CloudFront
+    /// URL, known only once the distribution exists, so the program resolves it at deployment).
+    /// </summary>
+    public const string ShopOrigin = "shop";
+
+    /// <summary>Whether the API allows only the stack's own shop page (<see cref="ShopOrigin"/>).</summary>
+    public bool CorsAllowsShopOnly => CorsAllowOrigin == ShopOrigin;
 
     /// <summary>Memory overrides in MB by function name; functions not listed keep the topology's memory.</summary>
     public required IReadOnlyDictionary<string, int> FunctionMemory { get; init; }
@@ -81,7 +90,7 @@ public sealed partial record StackSettings
         var transitionDays = RequireInt(lookup, SettingKeys.InvoiceTransitionDays, 30, 3650, "S3 moves objects to Standard-IA no sooner than 30 days.");
         var expirationDays = RequireInt(lookup, SettingKeys.InvoiceExpirationDays, transitionDays + 1, 3650, $"Invoices expire after they move to Standard-IA ({SettingKeys.Qualified(SettingKeys.InvoiceTransitionDays)} = {transitionDays}).");
         var artifactPath = RequirePresent(lookup, SettingKeys.ArtifactPath, $"the folder written by {Functions.LambdaArtifact.PublishCommand} ({Functions.LambdaArtifact.DefaultFolder})");
-        var corsAllowOrigin = RequireMatch(lookup, SettingKeys.CorsAllowOrigin, OriginPattern(), "* or an origin such as https://shop.example.com (scheme and host, optional port, no path).");
+        var corsAllowOrigin = RequireMatch(lookup, SettingKeys.CorsAllowOrigin, OriginPattern(), $"{ShopOrigin} (the stack's own shop page), * or an origin such as https://shop.example.com (scheme and host, optional port, no path).");
         var functionMemory = OptionalFunctionMemory(lookup);
         var apiReservedConcurrency = RequireInt(lookup, SettingKeys.ApiReservedConcurrency, 1, 900, "Lambda keeps 100 of the account's concurrency (1000 by default) unreserved.");
         var mailSender = RequireMatch(lookup, SettingKeys.MailSender, MailSenderPattern(), "an address such as orders@shop.example.com, optionally with a name: Shop <orders@shop.example.com>.");
@@ -141,14 +150,11 @@ public sealed partial record StackSettings
 
     private static ApiAuthMode RequireApiAuth(Func<string, string?> lookup)
     {
-        const string expected = "apiKey or iam.";
+        var expected = string.Join(", ", ApiAuthModes.BySpelling.Keys.SkipLast(1)) + " or " + ApiAuthModes.BySpelling.Keys.Last() + ".";
         var value = RequirePresent(lookup, SettingKeys.ApiAuth, expected);
-        return value switch
-        {
-            "apiKey" => ApiAuthMode.ApiKey,
-            "iam" => ApiAuthMode.Iam,
-            _ => throw new StackSettingsException(SettingKeys.ApiAuth, $"is '{value}', which is not allowed; expected {expected}"),
-        };
+        return ApiAuthModes.BySpelling.TryGetValue(value, out var mode)
+            ? mode
+            : throw new StackSettingsException(SettingKeys.ApiAuth, $"is '{value}', which is not allowed; expected {expected}");
     }
 
     private static int RequireInt(Func<string, string?> lookup, string key, int min, int max, string? why)
@@ -257,7 +263,7 @@ public sealed partial record StackSettings
     [GeneratedRegex("^[a-z][a-z0-9-]{0,19}$", RegexOptions.CultureInvariant)]
     private static partial Regex EnvironmentPattern();
 
-    [GeneratedRegex(@"^(\*|https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\*|shop|https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?)$", RegexOptions.CultureInvariant)]
     private static partial Regex OriginPattern();
 
     [GeneratedRegex(@"^[^@\s""',]+@[^@\s""',]+\.[^@\s""',]+$", RegexOptions.CultureInvariant)]

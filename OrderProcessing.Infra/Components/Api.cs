@@ -7,8 +7,8 @@ using AwsApiGateway = Pulumi.AwsApiGateway;
 namespace OrderProcessing.Infra.Components;
 
 /// <summary>
-/// The public HTTP API: the API function behind a <c>Pulumi.AwsApiGateway.RestAPI</c> with one proxy route, throttled, and
-/// authenticated per stack by API key (with a usage plan) or by IAM.
+/// The public HTTP API: the API function behind a <c>Pulumi.AwsApiGateway.RestAPI</c>, throttled, and authenticated per
+/// stack by the Cognito authorizer on every route that is not public, by API key (with a usage plan) or by IAM.
 /// </summary>
 public sealed class Api : ComponentResource
 {
@@ -35,7 +35,8 @@ public sealed class Api : ComponentResource
         var restApi = new AwsApiGateway.RestAPI($"{name}-rest-api", new AwsApiGateway.RestAPIArgs
         {
             Description = "order-processing HTTP API",
-            SwaggerString = function.AliasInvokeArn.Apply(uri => plan.OpenApi(uri)),
+            SwaggerString = Output.Tuple(function.AliasInvokeArn, Optional(args.UserPoolArn), Optional(args.ShopOrigin))
+                .Apply(t => plan.OpenApi(t.Item1, t.Item2, t.Item3)),
             StageName = plan.StageName,
             BinaryMediaTypes = ApiPlan.BinaryMediaTypes.Select(type => (Input<string>)type).ToList(),
             ApiKeySource = plan.Auth == ApiAuthMode.ApiKey ? AwsApiGateway.APIKeySource.HEADER : null,
@@ -110,6 +111,8 @@ public sealed class Api : ComponentResource
         FunctionName = function.FunctionName;
         RegisterOutputs(new Dictionary<string, object?> { ["url"] = Url, ["functionName"] = FunctionName });
     }
+
+    private static Output<string?> Optional(Output<string>? value) => value?.Apply(v => (string?)v) ?? Output.Create((string?)null);
 
     /// <summary>The API's base URL (ends with the stage and a slash).</summary>
     public Output<string> Url { get; }

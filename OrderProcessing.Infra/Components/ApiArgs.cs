@@ -25,4 +25,10 @@ public sealed class ApiArgs
 
     /// <summary>Bucket ARN by logical name.</summary>
     public required Output<ImmutableDictionary<string, string>> BucketArns { get; init; }
+
+    /// <summary>The Cognito user pool whose tokens the authorizer accepts; required when the stack authenticates with Cognito.</summary>
+    public Output<string>? UserPoolArn { get; init; }
+
+    /// <summary>The shop page's origin; required when the stack allows only its shop page to call the API.</summary>
+    public Output<string>? ShopOrigin { get; init; }
 }

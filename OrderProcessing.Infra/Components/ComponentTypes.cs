@@ -14,6 +14,12 @@ internal static class ComponentTypes
     public const string Api = "order-processing:api:Api";
     public const string Monitoring = "order-processing:monitoring:Monitoring";
 
+    /// <summary>Type of <see cref="SignIn"/>.</summary>
+    public const string SignIn = "order-processing:identity:SignIn";
+
+    /// <summary>Type of <see cref="ShopPage"/>.</summary>
+    public const string ShopPage = "order-processing:shop:ShopPage";
+
     /// <summary>Type of <see cref="ScheduledFunction"/>.</summary>
     public const string ScheduledFunction = "order-processing:compute:ScheduledFunction";
 }

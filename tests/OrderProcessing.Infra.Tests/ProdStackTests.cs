@@ -36,29 +36,14 @@ public sealed class ProdStackTests() : BlindSpotPolicies("prod")
     }
 
     [Test]
-    public async Task Prod_ExportsTheApiKeyAsASecretString()
+    public void Prod_SignsCallersInWithCognitoAndProtectsItsUserPool()
     {
-        var stack = Run.Mocks.RegisteredOutputs.Single(o => o.Key.Contains("::pulumi:pulumi:Stack::", StringComparison.Ordinal)).Value;
+        var pool = Run.OfType("aws:cognito/userPool:UserPool").Single();
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await stack["apiKey"].ValueAsync(), Is.TypeOf<string>().And.EqualTo(AwsMocks.ApiKeyValue));
-            Assert.That(await Pulumi.Output.IsSecretAsync(stack["apiKey"]), Is.True);
-        }
-    }
-
-    [Test]
-    public void Prod_RequiresAnApiKeyThrottledByAUsagePlan()
-    {
-        var plan = Run.OfType("aws:apigateway/usagePlan:UsagePlan").Single();
-        var throttle = plan.Object("throttleSettings");
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(Run.OfType("aws:apigateway/apiKey:ApiKey"), Has.Count.EqualTo(1));
-            Assert.That(Run.OfType("aws:apigateway/usagePlanKey:UsagePlanKey"), Has.Count.EqualTo(1));
-            Assert.That(throttle.Property<double>("rateLimit"), Is.EqualTo(Run.Plan.Api.RateLimit));
-            Assert.That(throttle.Property<double>("burstLimit"), Is.EqualTo(Run.Plan.Api.BurstLimit));
+            Assert.That(pool.String("deletionProtection"), Is.EqualTo("ACTIVE"));
+            Assert.That(Run.OfType("aws:apigateway/apiKey:ApiKey"), Is.Empty);
         }
     }
 }

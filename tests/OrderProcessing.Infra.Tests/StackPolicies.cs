@@ -7,6 +7,8 @@ using OrderProcessing.Infra.Plan.Api;
 using OrderProcessing.Infra.Plan.Functions;
 using OrderProcessing.Infra.Plan.Iam;
 using OrderProcessing.Infra.Plan.Pipeline;
+using OrderProcessing.Infra.Plan.Settings;
+using OrderProcessing.Infra.Plan.Shop;
 using OrderProcessing.Infra.Plan.Tests.Support;
 using OrderProcessing.Infra.Tests.Support;
 
@@ -271,7 +273,7 @@ public abstract class StackPolicies
     [Test]
     public void Bucket_BlocksPublicAccessAndDeniesNonTls()
     {
-        var bucket = Run.OfType(Bucket).Single();
+        var bucket = Run.Single(Bucket, b => b.String("bucketPrefix") == Run.Plan.Buckets.Single().NamePrefix, "invoices bucket");
         var name = $"{bucket.String("bucketPrefix")}{AwsMocks.BucketSuffix}";
         var block = Run.Single("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", b => b.String("bucket") == name, "public access block");
         var policy = Run.Single("aws:s3/bucketPolicy:BucketPolicy", p => p.String("bucket") == name, "bucket policy");
@@ -549,4 +551,188 @@ public abstract class StackPolicies
     private static string Filter(Pulumi.Testing.MockResourceArgs pipe) =>
         string.Join('\n', pipe.Object("sourceParameters").Property<ImmutableDictionary<string, object>>("filterCriteria")
             .Property<ImmutableArray<object>>("filters").Select(f => Inputs.As<ImmutableDictionary<string, object>>(f, "filter").Property<string>("pattern")));
+
+    [Test]
+    public void ShopBucket_IsPrivateAndNoWebsite()
+    {
+        var bucket = Run.Single(Bucket, b => b.String("bucketPrefix") == Run.Plan.Shop.BucketNamePrefix, "shop bucket");
+        var name = $"{bucket.String("bucketPrefix")}{AwsMocks.BucketSuffix}";
+        var block = Run.Single("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", b => b.String("bucket") == name, "shop public access block");
+
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var flag in new[] { "blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets" })
+            {
+                Assert.That(block.Bool(flag), Is.True, flag);
+            }
+
+            Assert.That(Run.Mocks.Resources.Where(r => r.Type!.StartsWith("aws:s3/bucketWebsiteConfiguration", StringComparison.Ordinal)), Is.Empty);
+            Assert.That(Run.Mocks.Resources.Where(r => r.Type!.StartsWith("aws:s3/bucketAcl", StringComparison.Ordinal)), Is.Empty);
+            Assert.That(bucket.Has("website"), Is.False);
+        }
+    }
+
+    [Test]
+    public void ShopBucket_IsReadOnlyByItsDistributionThroughOriginAccessControl()
+    {
+        var name = $"{Run.Plan.Shop.BucketNamePrefix}{AwsMocks.BucketSuffix}";
+        var policy = Run.Single("aws:s3/bucketPolicy:BucketPolicy", p => p.String("bucket") == name, "shop bucket policy");
+        var statements = PolicyReader.Statements(policy.String("policy"));
+        var allow = statements.Single(st => st.Effect == "Allow");
+        var accessControl = Run.OfType("aws:cloudfront/originAccessControl:OriginAccessControl").Single();
+        var distribution = Run.OfType(Distribution).Single();
+        var origin = Inputs.As<ImmutableDictionary<string, object>>(distribution.List("origins").Single(), "origin");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(allow.Actions, Is.EqualTo(new[] { "s3:GetObject" }));
+            Assert.That(allow.Resources, Is.EqualTo(new[] { $"arn:aws:s3:::{name}/*" }));
+            Assert.That(allow.Condition!.Value.GetProperty("StringEquals").GetProperty("AWS:SourceArn").GetString(), Is.EqualTo(AwsMocks.DistributionArn));
+            Assert.That(policy.String("policy"), Does.Contain("\"Service\":\"cloudfront.amazonaws.com\""));
+            Assert.That(statements.Single(st => st.Effect == "Deny").Condition!.Value.GetProperty("Bool").GetProperty("aws:SecureTransport").GetString(), Is.EqualTo("false"));
+            Assert.That(accessControl.String("signingProtocol"), Is.EqualTo("sigv4"));
+            Assert.That(accessControl.String("signingBehavior"), Is.EqualTo("always"));
+            Assert.That(accessControl.String("originAccessControlOriginType"), Is.EqualTo("s3"));
+            Assert.That(origin.Property<string>("originAccessControlId"), Is.EqualTo($"{accessControl.Name}-id"));
+            Assert.That(origin.Property<string>("domainName"), Is.EqualTo($"{name}.s3.{AwsMocks.Region}.amazonaws.com"));
+        }
+    }
+
+    [Test]
+    public void ShopDistribution_RedirectsToHttpsAndSendsSecurityHeaders()
+    {
+        var distribution = Run.OfType(Distribution).Single();
+        var behavior = distribution.Object("defaultCacheBehavior");
+        var policy = Run.OfType("aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy").Single();
+        var headers = policy.Object("securityHeadersConfig");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(behavior.Property<string>("viewerProtocolPolicy"), Is.EqualTo("redirect-to-https"));
+            Assert.That(distribution.Has("orderedCacheBehaviors"), Is.False, "no other behaviour that could allow HTTP");
+            Assert.That(behavior.Property<string>("responseHeadersPolicyId"), Is.EqualTo($"{policy.Name}-id"));
+            Assert.That(distribution.String("defaultRootObject"), Is.EqualTo("index.html"));
+            Assert.That(headers.Property<ImmutableDictionary<string, object>>("strictTransportSecurity").Property<double>("accessControlMaxAgeSec"), Is.GreaterThanOrEqualTo(31_536_000));
+            Assert.That(headers.Property<ImmutableDictionary<string, object>>("frameOptions").Property<string>("frameOption"), Is.EqualTo("DENY"));
+            Assert.That(headers.Property<ImmutableDictionary<string, object>>("contentTypeOptions").Property<bool>("override"), Is.True);
+            Assert.That(headers.Property<ImmutableDictionary<string, object>>("referrerPolicy").Property<string>("referrerPolicy"), Is.EqualTo("strict-origin-when-cross-origin"));
+            Assert.That(headers.Property<ImmutableDictionary<string, object>>("contentSecurityPolicy").Property<string>("contentSecurityPolicy"), Is.EqualTo(Run.Plan.Shop.ContentSecurityPolicy));
+        }
+    }
+
+    [Test]
+    public void ShopBucket_HoldsThePageAndItsConfig()
+    {
+        var objects = Run.OfType("aws:s3/bucketObjectv2:BucketObjectv2");
+        var config = objects.Single(o => o.String("key") == "config.json");
+        using var json = JsonDocument.Parse(config.String("content"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(objects.Select(o => o.String("key")), Is.EquivalentTo(ShopPlan.Files(OrderProcessing.DevTools.RepositoryRoot.Path).Select(f => f.Key).Append("config.json")));
+            Assert.That(objects.Select(o => o.String("bucket")), Has.All.EqualTo($"{Run.Plan.Shop.BucketNamePrefix}{AwsMocks.BucketSuffix}"));
+            Assert.That(json.RootElement.GetProperty("apiUrl").GetString(), Is.EqualTo(AwsMocks.ApiUrl));
+            Assert.That(json.RootElement.GetProperty("auth").GetString(), Is.EqualTo(Run.Plan.Settings.ApiAuth.Spelling()));
+            if (Run.Plan.SignIn is { } signIn)
+            {
+                var cognito = json.RootElement.GetProperty("cognito");
+                Assert.That(cognito.GetProperty("clientId").GetString(), Is.EqualTo(AwsMocks.UserPoolClientId));
+                Assert.That(cognito.GetProperty("domain").GetString(), Is.EqualTo(signIn.HostedUiUrl));
+                Assert.That(cognito.GetProperty("redirectUri").GetString(), Is.EqualTo(ShopUrl));
+            }
+        }
+    }
+
+    [Test]
+    public async Task Stack_ExportsTheShopUrlAndSignIn()
+    {
+        var outputs = await Run.StackOutputsAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(outputs["shopUrl"], Is.TypeOf<string>().And.EqualTo(ShopUrl));
+            if (Run.Plan.SignIn is { } signIn)
+            {
+                Assert.That(outputs["userPoolId"], Is.EqualTo(AwsMocks.UserPoolId));
+                Assert.That(outputs["userPoolClientId"], Is.EqualTo(AwsMocks.UserPoolClientId));
+                Assert.That(outputs["signInUrl"], Is.EqualTo(signIn.HostedUiUrl));
+            }
+            else
+            {
+                Assert.That(outputs, Does.Not.ContainKey("userPoolId"));
+            }
+        }
+    }
+
+    [Test]
+    public void CognitoStack_GuardsEveryNonPublicRouteWithItsUserPool()
+    {
+        var restApi = Run.OfType(RestApi).Single();
+        using var document = JsonDocument.Parse(restApi.String("swaggerString"));
+        if (Run.Plan.SignIn is null)
+        {
+            Assert.That(document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { ApiPlan.ProxyPath }));
+            Assert.That(Run.OfType("aws:cognito/userPool:UserPool"), Is.Empty);
+            return;
+        }
+
+        var authorizer = document.RootElement.GetProperty("securityDefinitions").GetProperty(OpenApiDocument.CognitoScheme).GetProperty("x-amazon-apigateway-authorizer");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(authorizer.GetProperty("providerARNs")[0].GetString(), Is.EqualTo(AwsMocks.UserPoolArn));
+            foreach (var route in SystemTopology.ApiRoutes)
+            {
+                var operation = document.RootElement.GetProperty("paths").GetProperty(route.Path).GetProperty(route.Method.ToLowerInvariant());
+                Assert.That(operation.TryGetProperty("security", out _), Is.EqualTo(route.Access != ApiAccess.Public), route.Key);
+            }
+        }
+    }
+
+    [Test]
+    public void CognitoStack_SignsInThroughAPublicPkceClientReturningToTheShop()
+    {
+        if (Run.Plan.SignIn is not { } signIn)
+        {
+            Assert.That(Run.OfType("aws:cognito/userPoolClient:UserPoolClient"), Is.Empty);
+            return;
+        }
+
+        var pool = Run.OfType("aws:cognito/userPool:UserPool").Single();
+        var client = Run.OfType("aws:cognito/userPoolClient:UserPoolClient").Single();
+        var group = Run.OfType("aws:cognito/userGroup:UserGroup").Single();
+        var domain = Run.OfType("aws:cognito/userPoolDomain:UserPoolDomain").Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(pool.Strings("usernameAttributes"), Is.EqualTo(new[] { "email" }));
+            Assert.That(pool.Strings("autoVerifiedAttributes"), Is.EqualTo(new[] { "email" }));
+            Assert.That(pool.Object("adminCreateUserConfig").Property<bool>("allowAdminCreateUserOnly"), Is.False, "self sign-up");
+            Assert.That(pool.Object("passwordPolicy").Property<double>("minimumLength"), Is.GreaterThanOrEqualTo(12));
+            Assert.That(pool.String("deletionProtection"), Is.EqualTo(signIn.DeletionProtectionMode));
+            Assert.That(client.Bool("generateSecret"), Is.False);
+            Assert.That(client.Strings("allowedOauthFlows"), Is.EqualTo(new[] { "code" }));
+            Assert.That(client.Strings("allowedOauthScopes"), Is.EquivalentTo(new[] { "openid", "email", "profile" }));
+            Assert.That(client.Strings("callbackUrls"), Is.EqualTo(new[] { ShopUrl }));
+            Assert.That(client.Strings("logoutUrls"), Is.EqualTo(new[] { ShopUrl }));
+            Assert.That(client.String("userPoolId"), Is.EqualTo(AwsMocks.UserPoolId));
+            Assert.That(group.String("name"), Is.EqualTo(CallerClaimsOperators));
+            Assert.That(domain.String("domain"), Is.EqualTo(signIn.DomainPrefix));
+        }
+    }
+
+    [Test]
+    public void ShopOnlyStack_AllowsExactlyTheShopsOrigin()
+    {
+        var api = Run.Single(Function, f => f.String("name") == Run.Plan.ApiFunction.Name, "api function");
+        var variables = api.Object("environment").Property<ImmutableDictionary<string, object>>("variables");
+        var expected = Run.Plan.Settings.CorsAllowsShopOnly ? $"https://{AwsMocks.DistributionDomain}" : Run.Plan.Settings.CorsAllowOrigin;
+
+        Assert.That(variables[SettingNames.CorsAllowOrigin], Is.EqualTo(expected));
+    }
+
+    private const string Distribution = "aws:cloudfront/distribution:Distribution";
+
+    private const string CallerClaimsOperators = OrderProcessing.Topology.Events.ApiGateway.CallerClaims.OperatorsGroup;
+
+    private static readonly string ShopUrl = $"https://{AwsMocks.DistributionDomain}/";
 }

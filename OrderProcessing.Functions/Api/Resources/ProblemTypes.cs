@@ -1,9 +1,11 @@
+using OrderProcessing.Topology.Events.ApiGateway;
+
 namespace OrderProcessing.Functions.Api.Resources;
 
 /// <summary>The <c>type</c> URIs of the API's problem documents, one per way a request can fail.</summary>
 public static class ProblemTypes
 {
-    private const string Prefix = "urn:orderprocessing:problem:";
+    private const string Prefix = CallerRefusals.ProblemTypePrefix;
 
     /// <summary>400: the input broke rules; <c>errors</c> lists them by field.</summary>
     public const string ValidationFailed = Prefix + "validation-failed";
@@ -13,13 +15,13 @@ public static class ProblemTypes
     /// answered with <c>WWW-Authenticate: Bearer error="invalid_token"</c> by whoever verifies tokens (API Gateway's
     /// authorizer in AWS, the local host locally) and by the function when a protected route arrives without claims.
     /// </summary>
-    public const string Unauthorized = Prefix + "unauthorized";
+    public const string Unauthorized = CallerRefusals.UnauthorizedType;
 
     /// <summary>403: the caller is known but may not do this (a customer on an operator route, or placing an order for someone else).</summary>
-    public const string Forbidden = Prefix + "forbidden";
+    public const string Forbidden = CallerRefusals.ForbiddenType;
 
     /// <summary>404: no such resource or route.</summary>
-    public const string NotFound = Prefix + "not-found";
+    public const string NotFound = CallerRefusals.NotFoundType;
 
     /// <summary>405: the path exists, the method does not; <c>Allow</c> lists the methods.</summary>
     public const string MethodNotAllowed = Prefix + "method-not-allowed";

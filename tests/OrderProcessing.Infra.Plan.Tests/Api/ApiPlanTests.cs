@@ -13,7 +13,7 @@ public sealed class ApiPlanTests
 
     private static JsonElement Document(ApiAuthMode auth)
     {
-        var plan = ValidSettings.Plan(raw => raw[SettingKeys.ApiAuth] = auth == ApiAuthMode.ApiKey ? "apiKey" : "iam");
+        var plan = ValidSettings.Plan(raw => raw[SettingKeys.ApiAuth] = auth.Spelling());
         using var json = JsonDocument.Parse(plan.Api.OpenApi(AliasInvokeArn));
         return json.RootElement.Clone();
     }

@@ -87,6 +87,31 @@ public sealed class FunctionPlanTests
         }
     }
 
+    [TestCase("cognito")]
+    [TestCase("iam")]
+    [TestCase("apiKey")]
+    public void ApiAuthSetting_IsTheStacksAuthenticationMode(string mode)
+    {
+        var plan = ValidSettings.Plan(raw => raw[SettingKeys.ApiAuth] = mode);
+        var function = SystemTopology.Api with { Settings = [SettingNames.ApiAuth] };
+
+        var environment = FunctionEnvironment.Resolve(function, plan.Settings, plan.Names, value => value, bucket => bucket.LogicalName);
+
+        Assert.That(environment[SettingNames.ApiAuth], Is.EqualTo(mode));
+    }
+
+    [Test]
+    public void ShopOnlyOrigin_IsTheShopPagesOriginGivenAtDeployment()
+    {
+        var plan = ValidSettings.Plan(raw => raw[SettingKeys.CorsAllowOrigin] = "shop");
+        var function = SystemTopology.Api with { Settings = [SettingNames.CorsAllowOrigin] };
+
+        var environment = FunctionEnvironment.Resolve(function, plan.Settings, plan.Names, value => value, bucket => bucket.LogicalName, () => "https://d1.cloudfront.net");
+
+        Assert.That(environment[SettingNames.CorsAllowOrigin], Is.EqualTo("https://d1.cloudfront.net"));
+        Assert.Throws<InvalidOperationException>(() => FunctionEnvironment.Resolve(function, plan.Settings, plan.Names, value => value, bucket => bucket.LogicalName));
+    }
+
     [Test]
     public void SettingNobodyProvides_FailsThePlanNamingIt()
     {

@@ -96,9 +96,16 @@ public sealed class StackFilesTests
     }
 
     [Test]
-    public void Prod_RestrictsBrowserOrigins()
+    public void Prod_RestrictsBrowserOriginsToItsShop()
     {
-        Assert.That(Load("prod").CorsAllowOrigin, Is.Not.EqualTo("*"));
+        Assert.That(Load("prod").CorsAllowOrigin, Is.EqualTo(StackSettings.ShopOrigin));
+    }
+
+    [TestCase("dev")]
+    [TestCase("prod")]
+    public void StackFile_SignsCallersInWithCognito(string stack)
+    {
+        Assert.That(Load(stack).ApiAuth, Is.EqualTo(ApiAuthMode.Cognito));
     }
 
     [Test]

@@ -17,8 +17,9 @@ public sealed class StackSettingsTests
         yield return Case(SettingKeys.LogRetentionDays, "seven", "one of");
         yield return Case(SettingKeys.DeletionProtection, null, "true or false");
         yield return Case(SettingKeys.DeletionProtection, "yes", "true or false");
-        yield return Case(SettingKeys.ApiAuth, null, "apiKey or iam");
-        yield return Case(SettingKeys.ApiAuth, "cognito", "apiKey or iam");
+        yield return Case(SettingKeys.ApiAuth, null, "cognito, iam or apiKey");
+        yield return Case(SettingKeys.ApiAuth, "basic", "cognito, iam or apiKey");
+        yield return Case(SettingKeys.ApiAuth, "Cognito", "cognito, iam or apiKey");
         yield return Case(SettingKeys.ThrottleRateLimit, null, "greater than 0");
         yield return Case(SettingKeys.ThrottleRateLimit, "0", "greater than 0");
         yield return Case(SettingKeys.ThrottleRateLimit, "20000", "at most 10000");
@@ -40,6 +41,7 @@ public sealed class StackSettingsTests
         yield return Case(SettingKeys.CorsAllowOrigin, null, "an origin such as https://");
         yield return Case(SettingKeys.CorsAllowOrigin, "https://shop.example.com/path", "no path");
         yield return Case(SettingKeys.CorsAllowOrigin, "shop.example.com", "scheme and host");
+        yield return Case(SettingKeys.CorsAllowOrigin, "shops", "shop (the stack's own shop page)");
         yield return Case(SettingKeys.FunctionMemory, "1024", "a map from function name");
         yield return Case(SettingKeys.FunctionMemory, "{\"billing\": 512}", "'billing', which is not a function");
         yield return Case(SettingKeys.FunctionMemory, "{\"api\": 64}", "128 to 10240");
@@ -117,10 +119,24 @@ public sealed class StackSettingsTests
         }
     }
 
-    [Test]
-    public void IamAuthentication_IsAccepted()
+    [TestCase("iam", ApiAuthMode.Iam)]
+    [TestCase("cognito", ApiAuthMode.Cognito)]
+    [TestCase("apiKey", ApiAuthMode.ApiKey)]
+    public void AuthenticationMode_IsAcceptedAndSpelledBackTheSame(string value, ApiAuthMode mode)
     {
-        Assert.That(ValidSettings.Load(raw => raw[SettingKeys.ApiAuth] = "iam").ApiAuth, Is.EqualTo(ApiAuthMode.Iam));
+        var settings = ValidSettings.Load(raw => raw[SettingKeys.ApiAuth] = value);
+
+        Assert.That(settings.ApiAuth, Is.EqualTo(mode));
+        Assert.That(settings.ApiAuth.Spelling(), Is.EqualTo(value));
+    }
+
+    [Test]
+    public void ShopOrigin_IsAcceptedAsTheStacksOwnPage()
+    {
+        var settings = ValidSettings.Load(raw => raw[SettingKeys.CorsAllowOrigin] = "shop");
+
+        Assert.That(settings.CorsAllowsShopOnly, Is.True);
+        Assert.That(ValidSettings.Load().CorsAllowsShopOnly, Is.False);
     }
 
     [Test]

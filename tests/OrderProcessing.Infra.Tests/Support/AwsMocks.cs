@@ -25,6 +25,24 @@ public sealed class AwsMocks : IMocks
     /// <summary>The API key value AWS generates.</summary>
     public const string ApiKeyValue = "sample-api-key-value";
 
+    /// <summary>The shop page distribution's id.</summary>
+    public const string DistributionId = "E2EXAMPLE";
+
+    /// <summary>The shop page distribution's ARN.</summary>
+    public const string DistributionArn = $"arn:aws:cloudfront::{Account}:distribution/{DistributionId}";
+
+    /// <summary>The shop page distribution's domain.</summary>
+    public const string DistributionDomain = "d111111abcdef8.cloudfront.net";
+
+    /// <summary>The Cognito user pool's id.</summary>
+    public const string UserPoolId = "us-east-1_Example";
+
+    /// <summary>The Cognito user pool's ARN.</summary>
+    public const string UserPoolArn = $"arn:aws:cognito-idp:{Region}:{Account}:userpool/{UserPoolId}";
+
+    /// <summary>The shop page's app client id.</summary>
+    public const string UserPoolClientId = "1example23456789";
+
     /// <summary>The ARN SES gives the e-mail identity <paramref name="address"/>.</summary>
     public static string SesIdentityArn(string address) => $"arn:aws:ses:{Region}:{Account}:identity/{address}";
 
@@ -102,6 +120,7 @@ public sealed class AwsMocks : IMocks
                 var bucket = $"{inputs["bucketPrefix"]}{BucketSuffix}";
                 state["bucket"] = bucket;
                 state["arn"] = $"arn:aws:s3:::{bucket}";
+                state["bucketRegionalDomainName"] = $"{bucket}.s3.{Region}.amazonaws.com";
                 id = bucket;
                 break;
             case "aws:sesv2/emailIdentity:EmailIdentity":
@@ -114,6 +133,21 @@ public sealed class AwsMocks : IMocks
                 break;
             case "aws:pipes/pipe:Pipe":
                 state["arn"] = $"arn:aws:pipes:{Region}:{Account}:pipe/{name}";
+                break;
+            case "aws:cloudfront/distribution:Distribution":
+                state["arn"] = DistributionArn;
+                state["domainName"] = DistributionDomain;
+                id = DistributionId;
+                break;
+            case "aws:cognito/userPool:UserPool":
+                state["arn"] = UserPoolArn;
+                id = UserPoolId;
+                break;
+            case "aws:cognito/userPoolClient:UserPoolClient":
+                id = UserPoolClientId;
+                break;
+            case "aws:cognito/userPoolDomain:UserPoolDomain":
+                id = (string)inputs["domain"];
                 break;
             case "aws:apigateway/apiKey:ApiKey":
                 state["value"] = ApiKeyValue;
