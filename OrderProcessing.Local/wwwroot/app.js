@@ -30,8 +30,8 @@
 
   // ---- Configuration ----------------------------------------------------------------------------------------------
 
-  // config.json beside the page: `{}` on the local host; in AWS the stack writes { apiUrl, cognitoDomain, clientId,
-  // redirectUri } (and optionally scopes). Both Cognito names present means hosted-UI sign-in.
+  // config.json beside the page: `{}` on the local host; in AWS the stack writes it (Infra.Plan's ShopPlan.Config):
+  // { apiUrl, auth, cognito: { clientId, domain, redirectUri, logoutUri, scopes[] } }. A cognito member means hosted-UI sign-in.
   async function loadConfig() {
     let config = {};
     try {
@@ -40,15 +40,18 @@
     } catch {
       config = {};
     }
-    const hosted = Boolean(config.cognitoDomain && config.clientId);
-    const domain = hosted ? (/^https?:\/\//.test(config.cognitoDomain) ? config.cognitoDomain : `https://${config.cognitoDomain}`).replace(/\/+$/, '') : '';
+    const cognito = config.cognito || {};
+    const hosted = Boolean(cognito.domain && cognito.clientId);
+    const domain = hosted ? (/^https?:\/\//.test(cognito.domain) ? cognito.domain : `https://${cognito.domain}`).replace(/\/+$/, '') : '';
+    const here = `${location.origin}${location.pathname}`;
     state.config = {
       local: !hosted,
       apiBase: config.apiUrl ? `${String(config.apiUrl).replace(/\/+$/, '')}/` : '',
       cognitoDomain: domain,
-      clientId: config.clientId,
-      redirectUri: config.redirectUri || `${location.origin}${location.pathname}`,
-      scopes: config.scopes || 'openid email profile',
+      clientId: cognito.clientId,
+      redirectUri: cognito.redirectUri || here,
+      logoutUri: cognito.logoutUri || cognito.redirectUri || here,
+      scopes: Array.isArray(cognito.scopes) && cognito.scopes.length ? cognito.scopes.join(' ') : 'openid email profile',
     };
   }
 
@@ -276,8 +279,8 @@
     state.session = null;
     renderAccount();
     if (source === 'cognito' && !state.config.local) {
-      const { cognitoDomain, clientId, redirectUri } = state.config;
-      location.assign(`${cognitoDomain}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: redirectUri })}`);
+      const { cognitoDomain, clientId, logoutUri } = state.config;
+      location.assign(`${cognitoDomain}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: logoutUri })}`);
       return;
     }
     location.hash = '#/';

@@ -5,20 +5,26 @@ using System.Text.Json;
 using System.Web;
 using Microsoft.Playwright;
 using OrderProcessing.DevTools.Processes;
+using OrderProcessing.Infra.Plan.Identity;
+using OrderProcessing.Infra.Plan.Settings;
+using OrderProcessing.Infra.Plan.Shop;
 using OrderProcessing.Local.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace OrderProcessing.Local.Tests.Page;
 
 /// <summary>
-/// The page as the shop page in AWS: a <c>config.json</c> naming a Cognito hosted UI and an API elsewhere (both played
-/// by Playwright routes, so no network and no real user pool): sign-in with the authorization-code flow and PKCE, the
+/// The page as the shop page in AWS: the <c>config.json</c> the deployment plan writes (<see cref="ShopPlan.Config"/>),
+/// naming a Cognito hosted UI and an API elsewhere (both played by Playwright routes, so no network and no real user
+/// pool): sign-in with the authorization-code flow and PKCE, the
 /// ID token on API calls, sign-out through <c>/logout</c>, and a callback whose state was not issued here refused.
 /// </summary>
 [NonParallelizable]
 public sealed class HostedSignInPageTests
 {
-    private const string CognitoDomain = "https://shop-auth.example.test";
+    // The stack's own sign-in plan, so the page is tested against the config.json shape the deployment really writes.
+    private static readonly SignInPlan SignIn = SignInPlan.For("order-processing-test", "us-east-1", deletionProtection: false);
+    private static readonly string CognitoDomain = SignIn.HostedUiUrl;
     private const string ApiUrl = "https://api.example.test/prod";
     private const string ClientId = "page-client-1";
     private const string Code = "code-from-cognito";
@@ -62,7 +68,8 @@ public sealed class HostedSignInPageTests
         await _context.RouteAsync("**/config.json", route => route.FulfillAsync(new RouteFulfillOptions
         {
             ContentType = "application/json",
-            Body = JsonSerializer.Serialize(new { apiUrl = ApiUrl, cognitoDomain = CognitoDomain, clientId = ClientId, redirectUri }),
+            Body = new ShopPlan("order-processing-test-shop-", ForceDestroy: true, "us-east-1", ApiAuthMode.Cognito, SignIn)
+                .Config(ApiUrl, redirectUri, ClientId),
         }));
         await _context.RouteAsync($"{CognitoDomain}/oauth2/authorize**", route =>
         {
