@@ -23,6 +23,7 @@ public sealed class ApiRouteSet
         GetProduct = Declare("GET", "/products/{productId}", ApiAccess.Public);
         PutProduct = Declare("PUT", "/products/{productId}", ApiAccess.Operator);
         Health = Declare("GET", "/health", ApiAccess.Public);
+        OpenApiDocument = Declare("GET", "/openapi.json", ApiAccess.Public);
     }
 
     /// <summary><c>POST /orders</c>: places an order (optional <c>Idempotency-Key</c>).</summary>
@@ -60,6 +61,9 @@ public sealed class ApiRouteSet
 
     /// <summary><c>GET /health</c>: liveness.</summary>
     public ApiRoute Health { get; }
+
+    /// <summary><c>GET /openapi.json</c>: the API's OpenAPI 3.1 document (<c>contracts/http-api/v1/openapi.json</c>).</summary>
+    public ApiRoute OpenApiDocument { get; }
 
     /// <summary>Every route, in declaration order (the order of <c>Allow</c> and of the API's documentation).</summary>
     public IReadOnlyList<ApiRoute> All => _all;

@@ -27,6 +27,7 @@ internal static class EndpointBindings
             new(routes.GetProduct, catalog.GetAsync),
             new(routes.PutProduct, catalog.PutAsync),
             new(routes.Health, health.GetAsync),
+            new(routes.OpenApiDocument, OpenApiEndpoint.GetAsync),
         ];
     }
 }

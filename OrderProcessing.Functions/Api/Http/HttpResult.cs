@@ -33,6 +33,10 @@ internal sealed class HttpResult
     public static HttpResult Json<T>(int statusCode, T value, JsonTypeInfo<T> typeInfo) =>
         new HttpResult(statusCode, ProxyBody.FromUtf8(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo)), false).With("Content-Type", JsonContentType);
 
+    /// <summary>A body that is JSON already (the embedded OpenAPI document), sent as it is.</summary>
+    public static HttpResult Utf8Json(int statusCode, ReadOnlyMemory<byte> utf8) =>
+        new HttpResult(statusCode, ProxyBody.FromUtf8(utf8), false).With("Content-Type", JsonContentType);
+
     public static HttpResult Problem(ProblemDetails problem) =>
         Json(problem.Status, problem, ApiJsonContext.Responses.ProblemDetails).With("Content-Type", ProblemContentType);
 

@@ -5,6 +5,7 @@ using MimeKit;
 using OrderProcessing.DevTools;
 using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Testing.Contracts;
 using OrderProcessing.Testing.Pdf;
 using OrderProcessing.Testing.Waiting;
 
@@ -54,6 +55,10 @@ public sealed class ProcessFunctionsTests
 
         Assert.That(completed.GetProperty("invoiceAvailable").GetBoolean(), Is.True);
         Assert.That(Encoding.ASCII.GetString(pdf, 0, 5), Is.EqualTo("%PDF-"));
+
+        // The AOT child serves the HTTP API's contract embedded in it: the committed file itself.
+        var contract = await api.Http.GetStringAsync(new Uri("openapi.json", UriKind.Relative));
+        Assert.That(contract, Is.EqualTo(await File.ReadAllTextAsync(HttpApiContract.FullPath)));
 
         // The notify-customer child sent its three e-mails through SES; the host's SES endpoint wrote them to the outbox.
         await Eventually.TrueAsync(() => Emails(outbox).Count >= 3, "the order's three e-mails are in the outbox");
