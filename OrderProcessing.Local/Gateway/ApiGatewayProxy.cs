@@ -38,7 +38,7 @@ public sealed partial class ApiGatewayProxy(
         var decision = await authorizer.AuthorizeAsync(http.Request).ConfigureAwait(false);
         if (decision.Refusal is { } refusal)
         {
-            await LocalAuthorizer.WriteRefusalAsync(http, refusal, requestId).ConfigureAwait(false);
+            await authorizer.WriteRefusalAsync(http, refusal, requestId).ConfigureAwait(false);
             return;
         }
 

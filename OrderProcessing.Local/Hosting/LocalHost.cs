@@ -155,6 +155,7 @@ public static partial class LocalHost
         builder.Services.AddSingleton(sp => new LocalAuthorizer(
             options.Auth == AuthMode.Cognito ? sp.GetRequiredService<LocalTokenIssuer>() : null,
             new RouteAccessMap(SystemTopology.ApiRoutes),
+            LocalSettings.For(options)[SettingNames.CorsAllowOrigin],
             sp.GetRequiredService<ILogger<LocalAuthorizer>>()));
         builder.Services.AddSingleton(sp => new ApiGatewayProxy(
             slot.System.Api,

@@ -15,8 +15,14 @@ namespace OrderProcessing.Local.Identity;
 /// claims where API Gateway puts them. Public routes carry no authorizer, so a token on them is ignored, as API Gateway
 /// ignores it on a method without one. Null <paramref name="issuer"/> is <c>--auth none</c>: nothing is checked.
 /// </summary>
-public sealed partial class LocalAuthorizer(LocalTokenIssuer? issuer, RouteAccessMap routes, ILogger<LocalAuthorizer> logger)
+/// <param name="issuer">The token authority, or null when nothing is checked.</param>
+/// <param name="routes">The declared routes and their access.</param>
+/// <param name="allowOrigins">The CORS origins the API answers (the function's <c>CORS_ALLOW_ORIGIN</c>, comma-separated, or <c>*</c>), also on refusals, as a gateway response carries them, so a page on another origin sees the 401 rather than a CORS error.</param>
+/// <param name="logger">Where refusals are logged.</param>
+public sealed partial class LocalAuthorizer(LocalTokenIssuer? issuer, RouteAccessMap routes, string allowOrigins, ILogger<LocalAuthorizer> logger)
 {
+    private readonly string[] _origins = allowOrigins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>The challenge of every refusal (RFC 6750).</summary>
     public const string Challenge = "Bearer error=\"invalid_token\"";
 
@@ -47,10 +53,21 @@ public sealed partial class LocalAuthorizer(LocalTokenIssuer? issuer, RouteAcces
     }
 
     /// <summary>Writes the refusal: <c>401</c>, the challenge, and a problem document, as API Gateway's UNAUTHORIZED response in AWS.</summary>
-    public static async Task WriteRefusalAsync(HttpContext http, string detail, string requestId)
+    public async Task WriteRefusalAsync(HttpContext http, string detail, string requestId)
     {
         ArgumentNullException.ThrowIfNull(http);
         http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        var origin = http.Request.Headers.Origin.ToString();
+        if (_origins.Contains("*"))
+        {
+            http.Response.Headers.AccessControlAllowOrigin = "*";
+        }
+        else if (origin.Length > 0 && _origins.Contains(origin, StringComparer.Ordinal))
+        {
+            http.Response.Headers.AccessControlAllowOrigin = origin;
+            http.Response.Headers.Vary = "Origin";
+        }
+
         http.Response.Headers.WWWAuthenticate = Challenge;
         http.Response.Headers["x-amzn-ErrorType"] = "UnauthorizedException";
         http.Response.ContentType = "application/problem+json";

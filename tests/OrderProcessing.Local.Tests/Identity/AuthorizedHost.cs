@@ -23,6 +23,9 @@ internal sealed class AuthorizedHost : IAsyncDisposable
     public const string CustomerB = "c-authz-b";
     public const string OperatorId = "op-authz";
 
+    /// <summary>The one other origin allowed to call the API.</summary>
+    public const string ShopOrigin = "https://shop.example";
+
     /// <summary>A product of the demo catalog.</summary>
     public const string Product = "sku-cafe";
 
@@ -51,6 +54,7 @@ internal sealed class AuthorizedHost : IAsyncDisposable
         {
             Port = 0,
             Auth = AuthMode.Cognito,
+            CorsOrigin = ShopOrigin,
             NotificationsFile = Path.Combine(folder, "notifications.jsonl"),
             MailOutbox = Path.Combine(folder, "outbox"),
             DeliveryDelay = TimeSpan.Zero,

@@ -139,6 +139,19 @@ public sealed class LocalAuthorizationTests
         await AssertRefusedAsync(response);
     }
 
+    [TestCase(AuthorizedHost.ShopOrigin, AuthorizedHost.ShopOrigin)]
+    [TestCase("https://elsewhere.example", null)]
+    public async Task Refusal_FromAPageOnAnotherOrigin_CarriesCorsOnlyForAnAllowedOrigin(string origin, string? allowed)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/orders/{_orderOfA}");
+        request.Headers.Add("Origin", origin);
+
+        using var response = await _host.Http.SendAsync(request);
+
+        await AssertRefusedAsync(response);
+        Assert.That(response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null, Is.EqualTo(allowed));
+    }
+
     [Test]
     public async Task Tokens_NoLifetimeOrGroups_LastOneHourAndCarryNoGroups()
     {
