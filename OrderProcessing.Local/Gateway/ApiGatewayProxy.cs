@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OrderProcessing.Local.Handlers;
+using OrderProcessing.Local.Identity;
 using OrderProcessing.Topology.Events.ApiGateway;
 using OrderProcessing.Transport.Invocation;
 
@@ -12,13 +13,15 @@ namespace OrderProcessing.Local.Gateway;
 /// The local API Gateway: every request that is not the page or a local diagnostics route becomes a REST proxy event
 /// (payload 1.0) for the API function, and its result becomes the HTTP response. The gateway's own failures answer as
 /// API Gateway's do (413, 502, 504 with a <c>message</c> body), so the page and clients meet the same behaviour locally
-/// and in AWS.
+/// and in AWS. On a guarded route the <see cref="LocalAuthorizer"/> decides first, as the Cognito authorizer does before
+/// API Gateway invokes the function: a refused request never reaches the function.
 /// </summary>
 public sealed partial class ApiGatewayProxy(
     IFunctionHandler api,
     TimeSpan timeout,
     ApiGatewayRequestContext deployment,
     TimeProvider clock,
+    LocalAuthorizer authorizer,
     ILogger<ApiGatewayProxy> logger)
 {
     /// <summary>API Gateway's payload limit (10 MB); the API function enforces its own, smaller limits.</summary>
@@ -32,6 +35,13 @@ public sealed partial class ApiGatewayProxy(
         ArgumentNullException.ThrowIfNull(http);
         var requestId = Guid.NewGuid().ToString();
         http.Response.Headers["x-amzn-RequestId"] = requestId;
+        var decision = await authorizer.AuthorizeAsync(http.Request).ConfigureAwait(false);
+        if (decision.Refusal is { } refusal)
+        {
+            await authorizer.WriteRefusalAsync(http, refusal, requestId).ConfigureAwait(false);
+            return;
+        }
+
         var body = await ReadBodyAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
@@ -39,7 +49,7 @@ public sealed partial class ApiGatewayProxy(
             return;
         }
 
-        var input = ApiGatewayRequestEncoder.Encode(http.Request, body, deployment, requestId, clock.GetUtcNow());
+        var input = ApiGatewayRequestEncoder.Encode(http.Request, body, deployment, requestId, clock.GetUtcNow(), decision.Authorizer);
         ApiGatewayResponse response;
         try
         {

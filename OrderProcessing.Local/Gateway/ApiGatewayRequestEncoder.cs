@@ -30,7 +30,8 @@ public static class ApiGatewayRequestEncoder
     /// <param name="deployment">The stage, account and API id (see <see cref="LocalDeployment"/>).</param>
     /// <param name="requestId">API Gateway's request id.</param>
     /// <param name="now">When the request arrived.</param>
-    public static byte[] Encode(HttpRequest request, ReadOnlyMemory<byte> body, ApiGatewayRequestContext deployment, string requestId, DateTimeOffset now)
+    /// <param name="authorizer">What the authorizer passes on (the verified claims), or null on a route without one.</param>
+    public static byte[] Encode(HttpRequest request, ReadOnlyMemory<byte> body, ApiGatewayRequestContext deployment, string requestId, DateTimeOffset now, JsonElement? authorizer = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(deployment);
@@ -56,6 +57,7 @@ public static class ApiGatewayRequestEncoder
             DomainName = host,
             DomainPrefix = host.Split('.', ':')[0],
             Identity = new ApiGatewayRequestIdentity { SourceIp = sourceIp, UserAgent = request.Headers.UserAgent.ToString() },
+            Authorizer = authorizer ?? deployment.Authorizer,
         };
         return JsonSerializer.SerializeToUtf8Bytes(ApiGatewayProxyRequestFactory.ForGreedyProxy(http, context), AwsEventJsonContext.Default.ApiGatewayProxyRequest);
     }

@@ -13,6 +13,7 @@ using OrderProcessing.Core.Notifications;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Local.Diagnostics;
 using OrderProcessing.Local.Gateway;
+using OrderProcessing.Local.Identity;
 using OrderProcessing.Local.Mail;
 using OrderProcessing.Local.Notifications;
 using OrderProcessing.Local.Operations;
@@ -150,11 +151,20 @@ public static partial class LocalHost
             clock,
             sp.GetRequiredService<ILogger<StageDispatcher>>(),
             slot.System.FailureCauses));
+
+        // The token authority (its issuer is the base URL, known once the server listens); the authorizer uses it unless --auth none.
+        builder.Services.AddSingleton(sp => new LocalTokenIssuer(() => BaseUrl(sp.GetRequiredService<IServer>(), options), clock));
+        builder.Services.AddSingleton(sp => new LocalAuthorizer(
+            options.Auth == AuthMode.Cognito ? sp.GetRequiredService<LocalTokenIssuer>() : null,
+            new RouteAccessMap(SystemTopology.ApiRoutes),
+            LocalSettings.For(options)[SettingNames.CorsAllowOrigin],
+            sp.GetRequiredService<ILogger<LocalAuthorizer>>()));
         builder.Services.AddSingleton(sp => new ApiGatewayProxy(
             slot.System.Api,
             TimeSpan.FromSeconds(SystemTopology.Api.TimeoutSeconds),
             ApiGatewayRequestEncoder.LocalDeployment,
             clock,
+            sp.GetRequiredService<LocalAuthorizer>(),
             sp.GetRequiredService<ILogger<ApiGatewayProxy>>()));
 
         // Hosted services stop in reverse order: the web server (added by the framework after these) first, then the
@@ -205,6 +215,10 @@ public static partial class LocalHost
         }
 
         MailEndpoints.Map(app, system.Mail);
+
+        // Mapped with --auth none too, so a page or script that signs in first works either way (its tokens are then ignored).
+        TokenEndpoints.Map(app, app.Services.GetRequiredService<LocalTokenIssuer>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TokenEndpoints).FullName!));
+
         var proxy = app.Services.GetRequiredService<ApiGatewayProxy>();
         app.MapFallback("{**path}", proxy.HandleAsync);
 
@@ -233,13 +247,18 @@ public static partial class LocalHost
         return new Uri(address);
     }
 
+    // The address a browser on this machine can open: a wildcard bind is reachable on loopback too. Also the local tokens' issuer.
+    private static string BaseUrl(IServer server, LocalOptions options)
+    {
+        var listening = new Uri(server.Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        var host = options.Bind.Equals(IPAddress.Any) || options.Bind.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : listening.Host;
+        return new UriBuilder(listening) { Host = host }.Uri.ToString().TrimEnd('/');
+    }
+
     private static void OnStarted(WebApplication app, LocalOptions options, string storage, int seeded, string notificationsPath, LocalMail mail, ILogger logger)
     {
-        var listening = ListeningAddress(app);
-
-        // A wildcard bind is reachable on loopback too; show the address a browser on this machine can open.
-        var host = options.Bind.Equals(IPAddress.Any) || options.Bind.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : listening.Host;
-        var baseUrl = new UriBuilder(listening) { Host = host }.Uri.ToString().TrimEnd('/');
+        var baseUrl = BaseUrl(app.Services.GetRequiredService<IServer>(), options);
+        var exposed = !(options.Bind.Equals(IPAddress.Loopback) || options.Bind.Equals(IPAddress.IPv6Loopback));
         var lines = new[]
         {
             "",
@@ -249,19 +268,37 @@ public static partial class LocalHost
             $"  Dead letters    {baseUrl}/_local/dead-letters (orderops --local {baseUrl} dead-letters list)",
             $"  Notifications   {notificationsPath}",
             $"  Customer mail   {mail.Description}: {baseUrl}{MailEndpoints.Path}",
-            options.Bind.Equals(IPAddress.Loopback) || options.Bind.Equals(IPAddress.IPv6Loopback)
+            options.Auth == AuthMode.Cognito
+                ? $"  Sign-in tokens  POST {baseUrl}{TokenEndpoints.Path}   (development sign-in, this machine only: {{\"subject\":\"c-42\",\"email\":\"jane@example.com\",\"groups\":[\"operators\"]}})"
+                : "  WARNING: --auth none: tokens are not checked and every caller is an operator.",
+            !exposed
                 ? "  Only this machine can reach it (loopback)."
-                : $"  WARNING: bound to {options.Bind}: other machines can reach this unauthenticated API.",
+                : $"  WARNING: bound to {options.Bind}: other machines can reach this API{(options.Auth == AuthMode.None ? ", with no token checking" : "")}.",
             "Press Ctrl+C to stop.",
             "",
         };
         Console.Out.Write(string.Join(Environment.NewLine, lines) + Environment.NewLine);
         Console.Out.Flush();
+        if (options.Auth == AuthMode.Cognito)
+        {
+            LogTokensRoute(logger, baseUrl + TokenEndpoints.Path, LocalTokenIssuer.Audience);
+        }
+        else
+        {
+            LogAuthOff(logger);
+        }
+
         LogReady(logger, baseUrl);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queued again {Count} unfinished order(s) found in storage: {ByStatus}")]
     private static partial void LogRequeued(ILogger logger, int count, string byStatus);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tokens are checked as API Gateway's Cognito authorizer checks them (audience {Audience}); POST {TokensUrl} mints development tokens for callers on this machine only (it exists only on the local host)")]
+    private static partial void LogTokensRoute(ILogger logger, string tokensUrl, string audience);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AUTH IS OFF (--auth none): no token is checked and the API function treats every caller as an operator (API_AUTH=none). Use it for scripts and load tools only")]
+    private static partial void LogAuthOff(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ready at {BaseUrl}")]
     private static partial void LogReady(ILogger logger, string baseUrl);

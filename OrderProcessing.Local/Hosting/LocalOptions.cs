@@ -15,6 +15,9 @@ public sealed record LocalOptions
     /// <summary>Port to listen on (default 5080; 0 picks a free one).</summary>
     public int Port { get; init; } = DefaultPort;
 
+    /// <summary>Whether the host checks callers' tokens (default <see cref="AuthMode.Cognito"/>: it does, as API Gateway's authorizer does in AWS).</summary>
+    public AuthMode Auth { get; init; } = AuthMode.Cognito;
+
     /// <summary>Storage (default in memory).</summary>
     public StorageMode Storage { get; init; } = StorageMode.Memory;
 

@@ -104,6 +104,13 @@ public static class LocalOptionsParser
         _ => throw new FormatException($"'{value}' is not a storage; use memory or aws"),
     };
 
+    private static AuthMode ParseAuth(string value) => value.ToLowerInvariant() switch
+    {
+        "cognito" => AuthMode.Cognito,
+        "none" => AuthMode.None,
+        _ => throw new FormatException($"'{value}' is not an auth mode; use cognito or none"),
+    };
+
     private static FunctionsMode ParseFunctions(string value) => value.ToLowerInvariant() switch
     {
         "in-process" => FunctionsMode.InProcess,
@@ -142,6 +149,7 @@ public static class LocalOptionsParser
         private readonly IReadOnlyDictionary<string, string?> _environment;
         private readonly Option<int> _port;
         private readonly Option<IPAddress> _bind;
+        private readonly Option<AuthMode> _auth;
         private readonly Option<StorageMode> _storage;
         private readonly Option<FunctionsMode> _functions;
         private readonly Option<string> _functionsPath;
@@ -168,6 +176,7 @@ public static class LocalOptionsParser
             var defaults = new LocalOptions();
             _port = Define("--port", "ORDERPROCESSING_PORT", "PORT", "HTTP port (0 picks a free port)", defaults.Port, ParsePort);
             _bind = Define("--bind", "ORDERPROCESSING_BIND", "ADDRESS", "address to listen on (0.0.0.0 exposes the host to the network)", defaults.Bind, ParseAddress);
+            _auth = Define("--auth", "ORDERPROCESSING_AUTH", "cognito|none", "check tokens as API Gateway's Cognito authorizer does (get one from POST /_local/tokens), or none: no checks (scripts, load tools)", defaults.Auth, ParseAuth);
             _storage = Define("--storage", "ORDERPROCESSING_STORAGE", "memory|aws", "in-memory stores or the DynamoDB and S3 adapters", defaults.Storage, ParseStorage);
             _functions = Define("--functions", "ORDERPROCESSING_FUNCTIONS", "in-process|process", "run the functions in the host, or as Lambda does: the published AOT bootstrap as child processes over the Runtime API (needs --storage aws)", defaults.Functions, ParseFunctions);
             _functionsPath = Define("--functions-path", "ORDERPROCESSING_FUNCTIONS_PATH", "DIR", "folder of the published bootstrap for --functions process (scripts/publish-functions.sh writes it)", defaults.FunctionsPath, NonEmpty);
@@ -193,7 +202,7 @@ public static class LocalOptionsParser
             // that names the project rather than whichever executable hosts the parse.
             Command = new Command("OrderProcessing.Local", "Runs OrderProcessing on this machine: the HTTP API, every pipeline stage and a web page.")
             {
-                _port, _bind, _storage, _functions, _functionsPath, _dynamoDbEndpoint, _s3Endpoint, _region, _tablePrefix, _bucket, _createTables, _seed, _noSeed,
+                _port, _bind, _auth, _storage, _functions, _functionsPath, _dynamoDbEndpoint, _s3Endpoint, _region, _tablePrefix, _bucket, _createTables, _seed, _noSeed,
                 _corsOrigin, _notificationsFile, _mailOutbox, _smtp, _deliveryDelay, _retryDelay, _maxRetryDelay, _sweepInterval,
                 
                 // Wide enough that no line wraps: each option's variable stays on its line, for the eye and for grep.
@@ -211,6 +220,7 @@ public static class LocalOptionsParser
             {
                 Port = result.GetValue(_port),
                 Bind = result.GetValue(_bind)!,
+                Auth = result.GetValue(_auth),
                 Storage = result.GetValue(_storage),
                 Functions = result.GetValue(_functions),
                 FunctionsPath = result.GetValue(_functionsPath)!,

@@ -30,6 +30,9 @@ public static class LocalSettings
             [SettingNames.CorsAllowOrigin] = options.CorsOrigin ?? OwnOrigin(options),
             [SettingNames.InvoiceLinkSeconds] = InvoiceLinkSeconds.ToString(CultureInfo.InvariantCulture),
             [SettingNames.MailSender] = MailSender,
+
+            // The function trusts the claims the host verified, or, with --auth none, treats every caller as an operator.
+            [SettingNames.ApiAuth] = ApiAuth(options.Auth),
         };
 
         if (options.DynamoDbEndpoint is { } dynamo)
@@ -44,6 +47,9 @@ public static class LocalSettings
 
         return settings;
     }
+
+    /// <summary>The <c>API_AUTH</c> value for <paramref name="mode"/>: <c>cognito</c> when the host verifies tokens, <c>none</c> when it does not.</summary>
+    public static string ApiAuth(AuthMode mode) => mode == AuthMode.None ? "none" : "cognito";
 
     /// <summary>
     /// The environment of <paramref name="function"/>'s process: of <paramref name="settings"/> only those it declares (as

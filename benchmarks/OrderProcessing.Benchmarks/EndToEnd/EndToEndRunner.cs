@@ -127,7 +127,11 @@ public sealed class EndToEndRunner(string hostAssembly, string wrkScript, string
     {
         ArgumentNullException.ThrowIfNull(storageArguments);
         string[] arguments = ["--delivery-delay-ms", "0", "--no-seed", "--notifications-file", Path.Combine(logFolder, $"notifications-{label}.jsonl"), .. storageArguments];
-        return LocalHostProcess.StartAsync(hostAssembly, _ => arguments, environment, Path.Combine(logFolder, $"local-{label}.log"));
+
+        // A load tool measures the pipeline, not token checks: checking is off, through the variable rather than --auth so a
+        // baseline host that predates the option starts as well (it ignores a variable it does not know).
+        var hostEnvironment = new Dictionary<string, string>(environment, StringComparer.Ordinal) { ["ORDERPROCESSING_AUTH"] = "none" };
+        return LocalHostProcess.StartAsync(hostAssembly, _ => arguments, hostEnvironment, Path.Combine(logFolder, $"local-{label}.log"));
     }
 
     // A client of the host with the bench catalog stocked (ample stock, so no order runs out).

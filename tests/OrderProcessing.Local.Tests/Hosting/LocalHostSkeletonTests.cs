@@ -42,7 +42,7 @@ public sealed class LocalHostSkeletonTests
         _notifications = Path.Combine(Path.GetTempPath(), $"op-local-{Guid.NewGuid():N}", "notifications.jsonl");
         var feed = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
         _orders = new ChangeFeedOrderRepository(new InMemoryOrderRepository(), feed);
-        var options = new LocalOptions { Port = 0, NotificationsFile = _notifications, DeliveryDelay = TimeSpan.Zero, RetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2), SweepInterval = TimeSpan.Zero };
+        var options = new LocalOptions { Port = 0, Auth = AuthMode.None, NotificationsFile = _notifications, DeliveryDelay = TimeSpan.Zero, RetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2), SweepInterval = TimeSpan.Zero };
         _app = await LocalHost.BuildAsync(options, (_, _, _, _) => Task.FromResult(new LocalSystem
         {
             Api = _api,

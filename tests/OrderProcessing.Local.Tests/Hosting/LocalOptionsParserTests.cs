@@ -65,6 +65,22 @@ public sealed class LocalOptionsParserTests
     }
 
     [Test]
+    public void Parse_Auth_ChecksTokensByDefaultAndNoneTurnsItOff()
+    {
+        Assert.That(LocalOptionsParser.Parse([], NoEnvironment).Auth, Is.EqualTo(AuthMode.Cognito));
+        Assert.That(LocalOptionsParser.Parse(["--auth", "none"], NoEnvironment).Auth, Is.EqualTo(AuthMode.None));
+        Assert.That(LocalOptionsParser.Parse(["--auth=cognito"], new Dictionary<string, string?> { ["ORDERPROCESSING_AUTH"] = "none" }).Auth, Is.EqualTo(AuthMode.Cognito));
+        Assert.That(LocalOptionsParser.Parse([], new Dictionary<string, string?> { ["ORDERPROCESSING_AUTH"] = "none" }).Auth, Is.EqualTo(AuthMode.None));
+    }
+
+    [TestCase(AuthMode.Cognito, "cognito")]
+    [TestCase(AuthMode.None, "none")]
+    public void Settings_AuthMode_TellsTheApiFunctionAsApiAuth(AuthMode mode, string expected)
+    {
+        Assert.That(LocalSettings.For(new LocalOptions { Auth = mode })[OrderProcessing.Topology.SettingNames.ApiAuth], Is.EqualTo(expected));
+    }
+
+    [Test]
     public void Parse_SweepInterval_DefaultsToTheTopologysScheduleAndZeroTurnsItOff()
     {
         Assert.That(LocalOptionsParser.Parse([], NoEnvironment).SweepInterval, Is.EqualTo(TimeSpan.FromMinutes(5)));
@@ -81,6 +97,7 @@ public sealed class LocalOptionsParserTests
     [TestCase(new[] { "--storage", "aws", "--s3-endpoint", "ftp://x" }, "not an http or https URL")]
     [TestCase(new[] { "--retry-delay-ms", "0" }, "positive number")]
     [TestCase(new[] { "--functions", "lambda" }, "not a functions mode")]
+    [TestCase(new[] { "--auth", "iam" }, "not an auth mode")]
     [TestCase(new[] { "--functions", "process" }, "--functions process needs --storage aws")]
     [TestCase(new[] { "--functions", "process", "--storage", "aws" }, "--dynamodb-endpoint")]
     [TestCase(new[] { "--retry-delay-ms", "100", "--max-retry-delay-ms", "50" }, "at least --retry-delay-ms")]
@@ -188,6 +205,7 @@ public sealed class LocalOptionsParserTests
     }
 
     [TestCase("--port <PORT>", "ORDERPROCESSING_PORT", "[default: 5080]")]
+    [TestCase("--auth <cognito|none>", "ORDERPROCESSING_AUTH", "[default: Cognito]")]
     [TestCase("--bind <ADDRESS>", "ORDERPROCESSING_BIND", "[default: 127.0.0.1]")]
     [TestCase("--cors-origin <ORIGIN>", "ORDERPROCESSING_CORS_ORIGIN", "(default: only the host's own)")]
     [TestCase("--notifications-file <PATH>", "ORDERPROCESSING_NOTIFICATIONS_FILE", "notifications.jsonl]")]
