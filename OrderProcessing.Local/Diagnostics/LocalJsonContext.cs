@@ -12,6 +12,6 @@ namespace OrderProcessing.Local.Diagnostics;
 [JsonSerializable(typeof(QueueList))]
 [JsonSerializable(typeof(InjectedMessage))]
 [JsonSerializable(typeof(QueueCounts))]
-[JsonSerializable(typeof(Operations.StuckOrderList))]
-[JsonSerializable(typeof(Operations.StuckOrderView))]
+[JsonSerializable(typeof(OrderProcessing.Functions.Sweeping.StuckOrderList))]
+[JsonSerializable(typeof(OrderProcessing.Functions.Sweeping.StuckOrderView))]
 internal sealed partial class LocalJsonContext : JsonSerializerContext;

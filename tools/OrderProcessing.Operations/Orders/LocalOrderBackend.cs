@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using OrderProcessing.Functions.Sweeping;
 using OrderProcessing.Operations.Cli;
 
 namespace OrderProcessing.Operations.Orders;
@@ -17,17 +18,17 @@ public sealed class LocalOrderBackend(HttpClient http, string baseUrl) : IOrderB
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StuckOrderRow>> FindStuckAsync(TimeSpan? olderThan, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StuckOrderView>> FindStuckAsync(TimeSpan? olderThan, int limit, CancellationToken cancellationToken)
     {
         var query = string.Create(CultureInfo.InvariantCulture, $"_local/orders/stuck?limit={limit}{(olderThan is { } o ? $"&olderThanSeconds={o.TotalSeconds}" : "")}");
         using var response = await SendAsync(HttpMethod.Get, query, cancellationToken).ConfigureAwait(false);
         await EnsureAsync(response, query, cancellationToken).ConfigureAwait(false);
-        var list = await response.Content.ReadFromJsonAsync<StuckOrderPage>(Json, cancellationToken).ConfigureAwait(false);
+        var list = await response.Content.ReadFromJsonAsync<StuckOrderList>(Json, cancellationToken).ConfigureAwait(false);
         return list?.Items ?? [];
     }
 
     /// <inheritdoc />
-    public async Task<StuckOrderRow> NudgeAsync(string orderId, CancellationToken cancellationToken)
+    public async Task<StuckOrderView> NudgeAsync(string orderId, CancellationToken cancellationToken)
     {
         var path = $"_local/orders/{Uri.EscapeDataString(orderId)}/nudge";
         using var response = await SendAsync(HttpMethod.Post, path, cancellationToken).ConfigureAwait(false);
@@ -42,7 +43,7 @@ public sealed class LocalOrderBackend(HttpClient http, string baseUrl) : IOrderB
         }
 
         await EnsureAsync(response, path, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadFromJsonAsync<StuckOrderRow>(Json, cancellationToken).ConfigureAwait(false)
+        return await response.Content.ReadFromJsonAsync<StuckOrderView>(Json, cancellationToken).ConfigureAwait(false)
             ?? throw new OperatorException($"The local host at {baseUrl} answered the nudge of '{orderId}' with no order.");
     }
 
@@ -81,5 +82,4 @@ public sealed class LocalOrderBackend(HttpClient http, string baseUrl) : IOrderB
         }
     }
 
-    private sealed record StuckOrderPage(IReadOnlyList<StuckOrderRow> Items);
 }

@@ -12,14 +12,14 @@ namespace OrderProcessing.Operations.Orders;
 public sealed class StoreOrderBackend(StuckOrderOperations operations, string where) : IOrderBackend
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StuckOrderRow>> FindStuckAsync(TimeSpan? olderThan, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StuckOrderView>> FindStuckAsync(TimeSpan? olderThan, int limit, CancellationToken cancellationToken)
     {
         var found = await AwsCalls.RunAsync("dynamodb:Query", where, () => operations.FindAsync(limit, olderThan, cancellationToken)).ConfigureAwait(false);
         return found.Select(Row).ToList();
     }
 
     /// <inheritdoc />
-    public async Task<StuckOrderRow> NudgeAsync(string orderId, CancellationToken cancellationToken)
+    public async Task<StuckOrderView> NudgeAsync(string orderId, CancellationToken cancellationToken)
     {
         try
         {
@@ -35,5 +35,5 @@ public sealed class StoreOrderBackend(StuckOrderOperations operations, string wh
         }
     }
 
-    private static StuckOrderRow Row(StuckOrder order) => new(order.OrderId, order.Status.ToWire(), order.Version, order.EnteredAt, order.Nudges);
+    private static StuckOrderView Row(StuckOrder order) => StuckOrderView.Of(order);
 }

@@ -1,9 +1,12 @@
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Sweeping;
 
-namespace OrderProcessing.Local.Operations;
+namespace OrderProcessing.Functions.Sweeping;
 
-/// <summary>A stuck order as the local operator routes answer it (the status by its wire name).</summary>
+/// <summary>
+/// A stuck (or nudged) order as operators see it, the status by its wire name: the local host's operator routes answer
+/// it and the operator tool prints it, from either target.
+/// </summary>
 /// <param name="OrderId">The order.</param>
 /// <param name="Status">The status it sits in.</param>
 /// <param name="Version">Its version.</param>
