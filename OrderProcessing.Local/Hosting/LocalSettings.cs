@@ -30,6 +30,7 @@ public static class LocalSettings
             [SettingNames.CorsAllowOrigin] = options.CorsOrigin ?? OwnOrigin(options),
             [SettingNames.InvoiceLinkSeconds] = InvoiceLinkSeconds.ToString(CultureInfo.InvariantCulture),
             [SettingNames.MailSender] = MailSender,
+            [SettingNames.ApiAuth] = "none", // wt-authz: keeps the host working until its token checks set "cognito"
         };
 
         if (options.DynamoDbEndpoint is { } dynamo)

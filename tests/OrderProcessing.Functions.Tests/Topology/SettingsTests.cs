@@ -221,6 +221,7 @@ public sealed class SettingsTests
             SettingNames.Environment => "test",
             SettingNames.InvoiceLinkSeconds => "120",
             SettingNames.CorsAllowOrigin => "https://shop.example",
+            SettingNames.ApiAuth => "none",
             SettingNames.DynamoDbEndpoint or SettingNames.S3Endpoint or SettingNames.SesEndpoint => "http://127.0.0.1:1",
             SettingNames.MailSender => "Shop <shop@example.com>",
             SettingNames.MailLinkBaseUrl => "https://api.example.com/v1/",
