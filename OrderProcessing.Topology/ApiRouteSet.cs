@@ -19,6 +19,9 @@ public sealed class ApiRouteSet
         CancelOrder = Declare("POST", "/orders/{orderId}/cancel", ApiAccess.Customer);
         GetInvoice = Declare("GET", "/orders/{orderId}/invoice", ApiAccess.Customer);
         ListCustomerOrders = Declare("GET", "/customers/{customerId}/orders", ApiAccess.Operator);
+        ListMyOrders = Declare("GET", "/customers/me/orders", ApiAccess.Customer);
+        ExportMyOrders = Declare("GET", "/customers/me/orders/export", ApiAccess.Customer);
+        ExportCustomerOrders = Declare("GET", "/customers/{customerId}/orders/export", ApiAccess.Operator);
         ListProducts = Declare("GET", "/products", ApiAccess.Public);
         GetProduct = Declare("GET", "/products/{productId}", ApiAccess.Public);
         PutProduct = Declare("PUT", "/products/{productId}", ApiAccess.Operator);
@@ -49,6 +52,15 @@ public sealed class ApiRouteSet
 
     /// <summary><c>GET /customers/{customerId}/orders</c>: one customer's orders, newest first.</summary>
     public ApiRoute ListCustomerOrders { get; }
+
+    /// <summary><c>GET /customers/me/orders</c>: the signed-in customer's own orders, newest first (the literal <c>me</c> wins over <c>{customerId}</c>).</summary>
+    public ApiRoute ListMyOrders { get; }
+
+    /// <summary><c>GET /customers/me/orders/export</c>: the signed-in customer's whole history as a CSV or JSON download.</summary>
+    public ApiRoute ExportMyOrders { get; }
+
+    /// <summary><c>GET /customers/{customerId}/orders/export</c>: an operator's export of one customer's whole history.</summary>
+    public ApiRoute ExportCustomerOrders { get; }
 
     /// <summary><c>GET /products</c>: the catalog.</summary>
     public ApiRoute ListProducts { get; }

@@ -41,7 +41,7 @@ public static class SystemTopology
         Settings:
         [
             EnvironmentSetting, StorageSchema.Orders.EnvironmentVariable, StorageSchema.Products.EnvironmentVariable, StorageSchema.Idempotency.EnvironmentVariable,
-            StorageSchema.Invoices.EnvironmentVariable, SettingNames.CorsAllowOrigin, SettingNames.InvoiceLinkSeconds,
+            StorageSchema.Invoices.EnvironmentVariable, SettingNames.CorsAllowOrigin, SettingNames.InvoiceLinkSeconds, SettingNames.ApiAuth,
         ])
     {
         OptionalSettings = [SettingNames.DynamoDbEndpoint, SettingNames.S3Endpoint],

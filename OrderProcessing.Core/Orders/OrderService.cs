@@ -92,6 +92,36 @@ public sealed class OrderService(
     public async Task<Order> GetAsync(string orderId, CancellationToken cancellationToken = default) =>
         await orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false) ?? throw new OrderNotFoundException(orderId);
 
+    /// <summary>
+    /// The order as <paramref name="visibleTo"/> may see it: a customer sees only their own orders, and someone else's
+    /// order is <see cref="OrderNotFoundException"/> exactly like a missing one, so its existence is never revealed.
+    /// </summary>
+    /// <param name="orderId">The order.</param>
+    /// <param name="visibleTo">The customer the order must belong to; null for a caller who may see every order (an operator).</param>
+    /// <param name="cancellationToken">Ends the store call.</param>
+    public async Task<Order> GetAsync(string orderId, string? visibleTo, CancellationToken cancellationToken = default) =>
+        Visible(await GetAsync(orderId, cancellationToken).ConfigureAwait(false), visibleTo);
+
+    /// <summary>
+    /// The customer's whole history, newest first, read one page of <see cref="PageLimits.Max"/> at a time through the
+    /// customer listing (never a scan), so a caller holds one page at a time however long the history is.
+    /// </summary>
+    public async IAsyncEnumerable<Order> HistoryAsync(string customerId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await ListByCustomerAsync(customerId, PageLimits.Max, cursor, cancellationToken).ConfigureAwait(false);
+            foreach (var order in page.Items)
+            {
+                yield return order;
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+    }
+
     /// <summary>A page of orders, newest first, optionally of one status.</summary>
     public Task<Page<Order>> ListAsync(OrderStatus? status, int? limit, string? cursor, CancellationToken cancellationToken = default) =>
         orders.ListAsync(new OrderQuery(status, null, PageLimits.Resolve(limit), cursor), cancellationToken);
@@ -107,7 +137,14 @@ public sealed class OrderService(
 
     /// <summary>Cancels the order; <see cref="InvalidTransitionException"/> once shipped or terminal. Compensation follows through the pipeline.</summary>
     public Task<Order> CancelAsync(string orderId, string? reason, CancellationToken cancellationToken = default) =>
-        TransitionAsync(orderId, order => order.Cancel(string.IsNullOrWhiteSpace(reason) ? "cancelled on request" : reason, clock.GetUtcNow()), cancellationToken);
+        CancelAsync(orderId, reason, null, cancellationToken);
+
+    /// <summary>
+    /// Cancels the order on behalf of <paramref name="visibleTo"/> (null: anyone's order); someone else's order is
+    /// <see cref="OrderNotFoundException"/> and is left untouched. Otherwise as <see cref="CancelAsync(string, string?, CancellationToken)"/>.
+    /// </summary>
+    public Task<Order> CancelAsync(string orderId, string? reason, string? visibleTo, CancellationToken cancellationToken = default) =>
+        TransitionAsync(orderId, order => Visible(order, visibleTo).Cancel(string.IsNullOrWhiteSpace(reason) ? "cancelled on request" : reason, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>
     /// An operator's move, limited to <see cref="OrderTransitions.OperatorMoves"/> (giving an order up; the pipeline
@@ -147,9 +184,13 @@ public sealed class OrderService(
     }
 
     /// <summary>The order's invoice as a time-limited link or bytes; <see cref="NotFoundException"/> until it exists.</summary>
-    public async Task<InvoiceDownload> GetInvoiceAsync(string orderId, CancellationToken cancellationToken = default)
+    public Task<InvoiceDownload> GetInvoiceAsync(string orderId, CancellationToken cancellationToken = default) =>
+        GetInvoiceAsync(orderId, null, cancellationToken);
+
+    /// <summary>The invoice of an order <paramref name="visibleTo"/> may see (null: any order); someone else's order is <see cref="OrderNotFoundException"/>.</summary>
+    public async Task<InvoiceDownload> GetInvoiceAsync(string orderId, string? visibleTo, CancellationToken cancellationToken = default)
     {
-        var order = await GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+        var order = await GetAsync(orderId, visibleTo, cancellationToken).ConfigureAwait(false);
         if (!order.InvoiceAvailable)
         {
             throw new NotFoundException("invoice", orderId);
@@ -164,6 +205,12 @@ public sealed class OrderService(
         var bytes = await invoices.GetAsync(orderId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("invoice", orderId);
         return new InvoiceDownload(null, bytes);
     }
+
+    // The one visibility rule: an order belongs to the customer who placed it, and to nobody else looks missing.
+    private static Order Visible(Order order, string? visibleTo) =>
+        visibleTo is null || string.Equals(order.Customer.CustomerId, visibleTo, StringComparison.Ordinal)
+            ? order
+            : throw new OrderNotFoundException(order.OrderId);
 
     // A pipeline stage may move the order meanwhile (ConcurrencyConflictException): decide again on its new state. The
     // last attempt's conflict surfaces.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Api.Endpoints;
 using OrderProcessing.Functions.Api.Http;
 using OrderProcessing.Functions.Api.Pipeline;
@@ -13,8 +14,8 @@ namespace OrderProcessing.Functions.Api;
 
 /// <summary>
 /// The HTTP API function: every route of <see cref="SystemTopology.Routes"/> behind one API Gateway REST proxy
-/// integration. A request passes a short chain: telemetry, common headers, CORS, problem mapping, limits, then the
-/// router's endpoint, which parses, calls Core and answers JSON. Bad input never produces a 5xx, and an unexpected
+/// integration. A request passes a short chain: telemetry, common headers, CORS, problem mapping, the caller's access to
+/// the route, limits, then the router's endpoint, which parses, calls Core and answers JSON. Bad input never produces a 5xx, and an unexpected
 /// failure is logged with its context and answered with a generic RFC 9457 500.
 /// </summary>
 public sealed class ApiFunction
@@ -56,7 +57,8 @@ public sealed class ApiFunction
             new ResponseHeaders(
                 new CorsPolicy(options,
                     new ProblemResponses(services.Clock, telemetry,
-                        new RequestLimits(_router)))));
+                        new AccessPolicy(new CallerResolver(options.Auth),
+                            new RequestLimits(_router))))));
         Routes = [.. _router.Endpoints.Select(e => e.Route)];
         RouteKeys = [.. _router.Endpoints.Select(e => e.Key)];
     }

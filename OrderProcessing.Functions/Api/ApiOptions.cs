@@ -1,3 +1,4 @@
+using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Topology;
 
@@ -15,6 +16,12 @@ public sealed record ApiOptions
     /// </summary>
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 
+    /// <summary>
+    /// How callers are identified (<see cref="SettingNames.ApiAuth"/>). Required: a host that forgot it must not silently
+    /// serve every customer's orders to anyone, nor lock everyone out.
+    /// </summary>
+    public required ApiAuthMode Auth { get; init; }
+
     /// <summary>How long browsers may cache a preflight answer. Default 10 minutes.</summary>
     public TimeSpan PreflightMaxAge { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -25,6 +32,7 @@ public sealed record ApiOptions
         var origins = settings.Required(SettingNames.CorsAllowOrigin);
         return new ApiOptions
         {
+            Auth = ApiAuthModes.Parse(settings.Required(SettingNames.ApiAuth)),
             AllowedOrigins = origins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
     }

@@ -1,5 +1,7 @@
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Functions.Api.Callers;
+using OrderProcessing.Functions.Api.Export;
 using OrderProcessing.Functions.Api.Http;
 using OrderProcessing.Functions.Api.Json;
 using OrderProcessing.Functions.Api.Resources;
@@ -7,7 +9,10 @@ using OrderProcessing.Functions.Observability;
 
 namespace OrderProcessing.Functions.Api.Endpoints;
 
-/// <summary>The order routes: parse, call <see cref="OrderService"/>, map the result.</summary>
+/// <summary>
+/// The order routes: parse, call <see cref="OrderService"/>, map the result. The route's access is already checked; a
+/// customer's calls pass their id to Core, which answers someone else's order as a missing one.
+/// </summary>
 internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
 {
     private static readonly Dictionary<string, string> NoDimensions = [];
@@ -19,7 +24,25 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
         using (var body = call.JsonObject())
         {
             var fields = new JsonFields(new ValidationErrors());
-            command = Validate(RequestReaders.PlaceOrder(body.RootElement, fields), fields.Errors, key);
+            var request = RequestReaders.PlaceOrder(body.RootElement, fields);
+            if (call.Caller.Kind == CallerKind.Customer)
+            {
+                // A customer orders for themselves: the token names them, and a body naming someone else is refused
+                // before anything is stored. Missing identity fields come from the token.
+                if (request.CustomerId is { } named && !string.Equals(named, call.Caller.CustomerId, StringComparison.Ordinal))
+                {
+                    return HttpResult.Problem(403, ProblemTypes.Forbidden, "Forbidden", "customerId must be the signed-in customer's own id (or left out).", call.Request);
+                }
+
+                request = request with
+                {
+                    CustomerId = call.Caller.CustomerId,
+                    CustomerEmail = request.CustomerEmail ?? call.Caller.Email,
+                    CustomerName = request.CustomerName ?? call.Caller.Name,
+                };
+            }
+
+            command = Validate(request, fields.Errors, key);
         }
 
         var result = await orders.PlaceAsync(command, call.Request.Budget).ConfigureAwait(false);
@@ -45,7 +68,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
 
     public async Task<HttpResult> GetAsync(ApiCall call)
     {
-        var order = await orders.GetAsync(Order(call), call.Request.Budget).ConfigureAwait(false);
+        var order = await orders.GetAsync(Order(call), call.Caller.OwnOrdersOnly, call.Request.Budget).ConfigureAwait(false);
         return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Responses.OrderResource);
     }
 
@@ -59,9 +82,35 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
         return Page(page);
     }
 
-    public async Task<HttpResult> ListByCustomerAsync(ApiCall call)
+    public Task<HttpResult> ListByCustomerAsync(ApiCall call) => ListAsync(call, call.Id("customerId"));
+
+    public Task<HttpResult> ListMineAsync(ApiCall call) => ListAsync(call, Me(call));
+
+    public Task<HttpResult> ExportByCustomerAsync(ApiCall call) => ExportAsync(call, call.Id("customerId"));
+
+    public Task<HttpResult> ExportMineAsync(ApiCall call) => ExportAsync(call, Me(call));
+
+    private async Task<HttpResult> ExportAsync(ApiCall call, string customerId)
     {
-        var customerId = call.Id("customerId");
+        var errors = new ValidationErrors();
+        var format = QueryParameters.Format(call.Request, errors);
+        errors.ThrowIfAny();
+        ReadOnlyMemory<byte> body;
+        try
+        {
+            body = await OrderHistoryExport.WriteAsync(orders.HistoryAsync(customerId, call.Request.Budget), format, BoundedProxyBody.ProxyLimit, call.Request.Budget).ConfigureAwait(false);
+        }
+        catch (ExportTooLargeException e)
+        {
+            return HttpResult.Problem(422, ProblemTypes.ExportTooLarge, "Export too large", e.Message + " Page through the order listing instead.", call.Request);
+        }
+
+        var name = $"orders-{FileNamePart(customerId)}.{(format == ExportFormat.Csv ? "csv" : "json")}";
+        return HttpResult.Attachment(body, format == ExportFormat.Csv ? "text/csv; charset=utf-8; header=present" : HttpResult.JsonContentType, name);
+    }
+
+    private async Task<HttpResult> ListAsync(ApiCall call, string customerId)
+    {
         var errors = new ValidationErrors();
         var limit = QueryParameters.Limit(call.Request, errors);
         errors.ThrowIfAny();
@@ -108,7 +157,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
             fields.Errors.ThrowIfAny();
         }
 
-        var order = await orders.CancelAsync(orderId, reason, call.Request.Budget).ConfigureAwait(false);
+        var order = await orders.CancelAsync(orderId, reason, call.Caller.OwnOrdersOnly, call.Request.Budget).ConfigureAwait(false);
         telemetry.Log(LogLevel.Info, "Order cancelled on request.", call.Request.RequestId, orderId);
         return HttpResult.Json(200, ResourceMapper.ToResource(order), ApiJsonContext.Responses.OrderResource);
     }
@@ -124,7 +173,7 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
     public async Task<HttpResult> InvoiceAsync(ApiCall call)
     {
         var orderId = Order(call);
-        var invoice = await orders.GetInvoiceAsync(orderId, call.Request.Budget).ConfigureAwait(false);
+        var invoice = await orders.GetInvoiceAsync(orderId, call.Caller.OwnOrdersOnly, call.Request.Budget).ConfigureAwait(false);
         if (invoice.Link is { } link)
         {
             return HttpResult.Redirect(link);
@@ -133,6 +182,20 @@ internal sealed class OrderEndpoints(OrderService orders, Telemetry telemetry)
         return HttpResult.Binary(invoice.Content!, "application/pdf")
             .With("Content-Disposition", $"inline; filename=\"invoice-{orderId}.pdf\"");
     }
+
+    // /customers/me names the caller's own orders: a caller without a customer identity (an IAM or API-key operator) has none.
+    private static string Me(ApiCall call) =>
+        call.Caller.CustomerId ?? throw new NotFoundException("customer", "me");
+
+    // Identifiers may hold any printable ASCII; a file name keeps only what no browser or shell misreads.
+    private static string FileNamePart(string id) =>
+        string.Create(id.Length, id, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsAsciiLetterOrDigit(source[i]) || source[i] is '-' or '_' or '.' ? source[i] : '_';
+            }
+        });
 
     private static string Order(ApiCall call)
     {

@@ -1,14 +1,18 @@
 using System.Text.Json;
 using OrderProcessing.Core.Common;
+using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Api.Json;
 using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Api.Http;
 
 /// <summary>One request matched to its route: what an endpoint reads.</summary>
-internal sealed class ApiCall(ApiRequest request, ApiRoute route, IReadOnlyDictionary<string, string> parameters)
+internal sealed class ApiCall(ApiRequest request, ApiRoute route, IReadOnlyDictionary<string, string> parameters, Caller caller)
 {
     public ApiRequest Request { get; } = request;
+
+    /// <summary>Who calls; the route's access has been checked.</summary>
+    public Caller Caller { get; } = caller;
 
     public ApiRoute Route { get; } = route;
 

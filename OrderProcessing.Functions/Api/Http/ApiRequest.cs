@@ -29,6 +29,9 @@ internal sealed class ApiRequest
 
     public IReadOnlyDictionary<string, string?>? PathParameters => _event.PathParameters;
 
+    /// <summary>The request context, whose <c>authorizer.claims</c> say who calls.</summary>
+    public ApiGatewayRequestContext? RequestContext => _event.RequestContext;
+
     /// <summary>The last value of a header, matched case-insensitively as HTTP requires.</summary>
     public string? Header(string name) => Last(_event.MultiValueHeaders, _event.Headers, name, StringComparison.OrdinalIgnoreCase);
 

@@ -57,6 +57,12 @@ internal sealed class HttpResult
         return new HttpResult(200, ProxyBody.FromUtf8(base64.AsMemory(0, written)), true).With("Content-Type", contentType);
     }
 
+    /// <summary>A text download: <paramref name="utf8"/> as the body (kept, not copied) and <c>Content-Disposition: attachment</c>.</summary>
+    public static HttpResult Attachment(ReadOnlyMemory<byte> utf8, string contentType, string fileName) =>
+        new HttpResult(200, ProxyBody.FromUtf8(utf8), false)
+            .With("Content-Type", contentType)
+            .With("Content-Disposition", $"attachment; filename=\"{fileName}\"");
+
     public HttpResult With(string name, string value)
     {
         Headers[name] = value;

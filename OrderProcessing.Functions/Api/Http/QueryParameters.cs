@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Functions.Api.Export;
 
 namespace OrderProcessing.Functions.Api.Http;
 
@@ -41,5 +42,20 @@ internal static class QueryParameters
         }
 
         return status;
+    }
+
+    /// <summary>The export's <c>format</c>: <c>csv</c> (also when absent) or <c>json</c>.</summary>
+    public static ExportFormat Format(ApiRequest request, ValidationErrors errors)
+    {
+        switch (request.Query("format"))
+        {
+            case null or "csv":
+                return ExportFormat.Csv;
+            case "json":
+                return ExportFormat.Json;
+            default:
+                errors.Add("format", "must be csv or json");
+                return ExportFormat.Csv;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Api.Http;
 using OrderProcessing.Functions.Api.Routing;
 
@@ -16,6 +17,9 @@ internal sealed class ApiExchange(ApiRequest request, RouteMatch? match, RouteBi
 
     /// <summary>The endpoint bound to the request's method and path; null when the path is unknown or does not allow the method.</summary>
     public RouteBinding? Endpoint { get; } = endpoint;
+
+    /// <summary>Who calls, once <see cref="AccessPolicy"/> has read it; anonymous before.</summary>
+    public Caller Caller { get; set; } = Caller.Anonymous;
 
     /// <summary>The endpoint's call, once routing has made it.</summary>
     public ApiCall? Call { get; set; }

@@ -13,6 +13,7 @@ namespace OrderProcessing.Functions.Api.Resources;
 [JsonSerializable(typeof(ProductPageResource))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HealthResource))]
+[JsonSerializable(typeof(OrderExportResource))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     // Built on first use: the generated Default lives in another part of this class, whose static fields may be

@@ -20,6 +20,9 @@ public static class ProblemTypes
     /// <summary>403: the caller is known but may not do this (a customer on an operator route, or placing an order for someone else).</summary>
     public const string Forbidden = CallerRefusals.ForbiddenType;
 
+    /// <summary>422: a history export would not fit one API response (API Gateway's proxy limit); export a narrower range.</summary>
+    public const string ExportTooLarge = Prefix + "export-too-large";
+
     /// <summary>404: no such resource or route.</summary>
     public const string NotFound = CallerRefusals.NotFoundType;
 

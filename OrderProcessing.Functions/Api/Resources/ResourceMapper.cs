@@ -23,6 +23,18 @@ internal static class ResourceMapper
         order.UpdatedAt.UtcDateTime,
         order.History.Select(h => new HistoryEntryResource(h.Status.ToWire(), h.At.UtcDateTime, h.Reason)).ToList());
 
+    public static OrderExportResource ToExport(Order order) => new(
+        order.OrderId,
+        order.CreatedAt.UtcDateTime,
+        order.Status.ToWire(),
+        order.Currency.Code,
+        Amount(order.Total),
+        order.Lines.Select(l => new OrderExportItemResource(l.ProductId, l.Quantity)).ToList(),
+        order.TrackingNumber);
+
+    /// <summary>The order's total as the API writes it (<c>12.50</c> in USD), for the CSV export.</summary>
+    public static decimal Total(Order order) => Amount(order.Total);
+
     public static ProductResource ToResource(Product product) => new(
         product.ProductId,
         product.Name,

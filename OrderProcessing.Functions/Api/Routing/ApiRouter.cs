@@ -74,7 +74,7 @@ internal sealed class ApiRouter : IApiStep
                 .With("Allow", match.Path.AllowHeader));
         }
 
-        var call = new ApiCall(request, endpoint.Route, match.Parameters);
+        var call = new ApiCall(request, endpoint.Route, match.Parameters, exchange.Caller);
         exchange.Call = call;
         return new(endpoint.Handle(call));
     }

@@ -4,6 +4,7 @@ using OrderProcessing.Core.InMemory;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Api;
+using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Stages;
@@ -27,7 +28,7 @@ public sealed class WarmSystem
         Ports = SystemPorts.InMemory(TimeProvider.System);
         Services = new SystemServices(Ports);
         Output = new StreamWriter(Stream.Null, new UTF8Encoding(false)) { AutoFlush = true };
-        Api = new ApiFunction(Services, new ApiOptions { AllowedOrigins = ["*"] }, Telemetry(SystemTopology.Api));
+        Api = new ApiFunction(Services, new ApiOptions { Auth = ApiAuthMode.None, AllowedOrigins = ["*"] }, Telemetry(SystemTopology.Api));
         ReserveInventory = new ReserveInventoryFunction(Services, Telemetry(SystemTopology.ReserveInventory));
         ChargePayment = new ChargePaymentFunction(Services, Telemetry(SystemTopology.ChargePayment));
         ShipOrder = new ShipOrderFunction(Services, Telemetry(SystemTopology.ShipOrder));

@@ -145,6 +145,7 @@ public sealed class ColdStartRunner(Uri dynamoDb)
             ["AWS_SECRET_ACCESS_KEY"] = BenchStorage.LocalKey,
             [SettingNames.Environment] = "bench",
             [SettingNames.CorsAllowOrigin] = "*",
+            [SettingNames.ApiAuth] = "none",
             [SettingNames.InvoiceLinkSeconds] = "300",
             [SettingNames.DynamoDbEndpoint] = dynamoDb.ToString(),
         };

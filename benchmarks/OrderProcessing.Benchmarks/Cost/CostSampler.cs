@@ -57,6 +57,7 @@ public sealed class CostSampler(Uri dynamoDb, Uri s3)
         {
             [SettingNames.Environment] = "bench",
             [SettingNames.CorsAllowOrigin] = "*",
+            [SettingNames.ApiAuth] = "none",
             [SettingNames.InvoiceLinkSeconds] = "300",
             [SettingNames.MailSender] = "Bench Shop <orders@bench.example>",
             [SettingNames.SesEndpoint] = ses.Endpoint.ToString(),

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Functions.Api;
+using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Api.Resources;
 using OrderProcessing.Functions.Tests.Support;
 using OrderProcessing.Topology;
@@ -173,7 +174,7 @@ public sealed class ProtocolTests
     [Test]
     public async Task AllowedOrigin_GetsCorsHeaders()
     {
-        var system = new TestSystem(new ApiOptions { AllowedOrigins = ["https://shop.example"] });
+        var system = new TestSystem(new ApiOptions { Auth = ApiAuthMode.None, AllowedOrigins = ["https://shop.example"] });
 
         var result = await system.SendAsync(ApiEventBuilder.Get("/orders").Header("Origin", "https://shop.example"));
 
@@ -185,7 +186,7 @@ public sealed class ProtocolTests
     [Test]
     public async Task OtherOrigin_GetsNoCorsHeaders()
     {
-        var system = new TestSystem(new ApiOptions { AllowedOrigins = ["https://shop.example"] });
+        var system = new TestSystem(new ApiOptions { Auth = ApiAuthMode.None, AllowedOrigins = ["https://shop.example"] });
 
         var result = await system.SendAsync(ApiEventBuilder.Get("/orders").Header("Origin", "https://evil.example"));
 
@@ -195,7 +196,7 @@ public sealed class ProtocolTests
     [Test]
     public async Task Preflight_OnAKnownPath_Is204WithTheAllowedMethodsAndHeaders()
     {
-        var system = new TestSystem(new ApiOptions { AllowedOrigins = ["*"] });
+        var system = new TestSystem(new ApiOptions { Auth = ApiAuthMode.None, AllowedOrigins = ["*"] });
 
         var result = await system.SendAsync(ApiEventBuilder.Options("/orders").Header("Origin", "https://shop.example").Header("Access-Control-Request-Method", "POST"));
 
@@ -209,7 +210,7 @@ public sealed class ProtocolTests
     [Test]
     public async Task Preflight_OnAnUnknownPath_Is404()
     {
-        var system = new TestSystem(new ApiOptions { AllowedOrigins = ["*"] });
+        var system = new TestSystem(new ApiOptions { Auth = ApiAuthMode.None, AllowedOrigins = ["*"] });
 
         var result = await system.SendAsync(ApiEventBuilder.Options("/nowhere"));
 

@@ -19,7 +19,7 @@ public sealed class FunctionEntryPointsTests
     [TestCaseSource(nameof(Functions))]
     public void EveryTopologyFunction_HasAnEntryPointComposedFromItsBootstrap(FunctionDefinition function)
     {
-        var bootstrap = FunctionBootstrap.Create(function, name => name switch { SettingNames.InvoiceLinkSeconds => "60", SettingNames.MailSender => "shop@example.com", SettingNames.MailLinkBaseUrl => null, _ => "test" }, new InMemoryPortsFactory(), TextWriter.Null);
+        var bootstrap = FunctionBootstrap.Create(function, name => name switch { SettingNames.InvoiceLinkSeconds => "60", SettingNames.ApiAuth => "none", SettingNames.MailSender => "shop@example.com", SettingNames.MailLinkBaseUrl => null, _ => "test" }, new InMemoryPortsFactory(), TextWriter.Null);
 
         var entryPoint = FunctionEntryPoints.Create(FunctionEntryPoints.Find(function.Handler), bootstrap);
 

@@ -20,6 +20,7 @@ internal sealed class ApiEventBuilder
     private string _path = "/";
     private string? _body;
     private bool _base64;
+    private JsonElement? _authorizer;
 
     public static ApiEventBuilder Get(string path) => new ApiEventBuilder().Method("GET").Path(path);
 
@@ -74,6 +75,20 @@ internal sealed class ApiEventBuilder
         return this;
     }
 
+    /// <summary>
+    /// The claims an authorizer verified, as the REST API's Cognito authorizer passes them: every value a string, under
+    /// <c>requestContext.authorizer.claims</c>. No claims (the default) is a caller no authorizer vouched for.
+    /// </summary>
+    public ApiEventBuilder Claims(IReadOnlyDictionary<string, string> claims)
+    {
+        var authorizer = new System.Text.Json.Nodes.JsonObject
+        {
+            [CallerClaims.ClaimsProperty] = new System.Text.Json.Nodes.JsonObject(claims.Select(c => KeyValuePair.Create(c.Key, (System.Text.Json.Nodes.JsonNode?)c.Value))),
+        };
+        _authorizer = JsonSerializer.SerializeToElement(authorizer);
+        return this;
+    }
+
     public ApiEventBuilder Query(string name, string value)
     {
         _query.Add((name, value));
@@ -94,7 +109,7 @@ internal sealed class ApiEventBuilder
             Body = _body,
             IsBase64Encoded = _base64,
         };
-        var context = _sample.RequestContext ?? new ApiGatewayRequestContext();
+        var context = (_sample.RequestContext ?? new ApiGatewayRequestContext()) with { Authorizer = _authorizer };
         var proxyEvent = route is null
             ? ApiGatewayProxyRequestFactory.ForGreedyProxy(request, context)
             : ApiGatewayProxyRequestFactory.ForResource(request, route.Path, PathParameters(route, _path), context);

@@ -7,6 +7,7 @@ using OrderProcessing.Core.Invoices;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Api;
+using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Stages;
@@ -34,7 +35,7 @@ internal sealed class TestSystem
         Ledger = (InMemoryPaymentLedger)memory.PaymentLedger!;
         Ports = memory with { Orders = Orders, Invoices = invoices ?? memory.Invoices };
         Services = new SystemServices(Ports);
-        Api = new ApiFunction(Services, apiOptions ?? new ApiOptions(), Telemetry(SystemTopology.Api));
+        Api = new ApiFunction(Services, apiOptions ?? new ApiOptions { Auth = ApiAuthMode.None }, Telemetry(SystemTopology.Api));
         Stages = new Dictionary<string, Func<Stream, Task<Stream>>>
         {
             [SystemTopology.ReserveInventory.Name] = new ReserveInventoryFunction(Services, Telemetry(SystemTopology.ReserveInventory), Failures).HandleAsync,

@@ -2,6 +2,7 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Api;
+using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Tests.Support;
 using OrderProcessing.Testing.Time;
@@ -147,6 +148,43 @@ public sealed class SettingsTests
     }
 
     [Test]
+    public void ApiFunction_WithoutApiAuth_FailsNamingTheSetting()
+    {
+        var values = AllSettings(SystemTopology.Api);
+        values.Remove(SettingNames.ApiAuth);
+
+        var error = Assert.Catch(() => FunctionBootstrap.Create(SystemTopology.Api, values.GetValueOrDefault, new InMemoryPortsFactory(), TextWriter.Null));
+
+        Assert.That(error!.Message, Does.Contain(SettingNames.ApiAuth));
+    }
+
+    [TestCase("Cognito")]
+    [TestCase("jwt")]
+    public void ApiFunction_WithAnUnknownApiAuth_FailsNamingTheSettingAndItsValues(string value)
+    {
+        var values = AllSettings(SystemTopology.Api);
+        values[SettingNames.ApiAuth] = value;
+        var bootstrap = FunctionBootstrap.Create(SystemTopology.Api, values.GetValueOrDefault, new InMemoryPortsFactory(), TextWriter.Null);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ApiFunction(bootstrap));
+
+        Assert.That(error!.Message, Does.Contain(SettingNames.ApiAuth).And.Contain("cognito, iam, apiKey, none"));
+    }
+
+    [TestCase("cognito", ApiAuthMode.Cognito)]
+    [TestCase("iam", ApiAuthMode.Iam)]
+    [TestCase("apiKey", ApiAuthMode.ApiKey)]
+    [TestCase("none", ApiAuthMode.None)]
+    public void ApiAuth_EachDocumentedValue_IsItsMode(string value, ApiAuthMode mode)
+    {
+        var values = AllSettings(SystemTopology.Api);
+        values[SettingNames.ApiAuth] = value;
+        var bootstrap = FunctionBootstrap.Create(SystemTopology.Api, values.GetValueOrDefault, new InMemoryPortsFactory(), TextWriter.Null);
+
+        Assert.That(ApiOptions.FromSettings(bootstrap.Settings).Auth, Is.EqualTo(mode));
+    }
+
+    [Test]
     public void ReadingAnUndeclaredSetting_IsADefect()
     {
         var settings = FunctionSettings.Load(SystemTopology.ShipOrder, AllSettings(SystemTopology.ShipOrder).GetValueOrDefault);
@@ -221,6 +259,7 @@ public sealed class SettingsTests
             SettingNames.Environment => "test",
             SettingNames.InvoiceLinkSeconds => "120",
             SettingNames.CorsAllowOrigin => "https://shop.example",
+            SettingNames.ApiAuth => "none",
             SettingNames.DynamoDbEndpoint or SettingNames.S3Endpoint or SettingNames.SesEndpoint => "http://127.0.0.1:1",
             SettingNames.MailSender => "Shop <shop@example.com>",
             SettingNames.MailLinkBaseUrl => "https://api.example.com/v1/",

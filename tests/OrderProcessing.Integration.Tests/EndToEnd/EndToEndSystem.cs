@@ -38,6 +38,7 @@ internal sealed class EndToEndSystem : IAsyncDisposable
             [SettingNames.Environment] = "e2e",
             [SettingNames.InvoiceLinkSeconds] = "300",
             [SettingNames.CorsAllowOrigin] = "https://shop.example",
+            [SettingNames.ApiAuth] = "none",
         };
         var feed = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
         var ports = new ChangeFeedPortsFactory(new AwsPortsFactory(storage.DynamoDbSettings, storage.S3Settings), feed);

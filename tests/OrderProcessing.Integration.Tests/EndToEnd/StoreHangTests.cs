@@ -57,6 +57,7 @@ public sealed class StoreHangTests
             [SettingNames.Environment] = "hang",
             [SettingNames.CorsAllowOrigin] = "https://shop.example",
             [SettingNames.InvoiceLinkSeconds] = "300",
+            [SettingNames.ApiAuth] = "none",
         };
     }
 

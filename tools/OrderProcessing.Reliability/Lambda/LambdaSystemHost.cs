@@ -54,7 +54,13 @@ internal sealed class LambdaSystemHost : ISystemHost
             ports.ServiceOptions);
         var telemetry = new Telemetry(function.Name, "reliability", Logs, ports.Clock);
         // An allowed origin no client of the run sends: the API answers without CORS headers, as with no origins at all.
-        var settings = FunctionSettings.Load(function, name => name == SettingNames.CorsAllowOrigin ? "https://reliability.invalid" : "reliability");
+        // No caller checks: the runs are about input and stores, not identity.
+        var settings = FunctionSettings.Load(function, name => name switch
+        {
+            SettingNames.CorsAllowOrigin => "https://reliability.invalid",
+            SettingNames.ApiAuth => "none",
+            _ => "reliability",
+        });
         // Stage functions get the failure hook through the bootstrap: the transport hears why each message failed.
         var bootstrap = FunctionBootstrap.Compose(settings, services, telemetry, failures is null ? null : new CapturedFailures(failures, Logs));
         var entryPoint = FunctionEntryPoints.Create(function, bootstrap);
