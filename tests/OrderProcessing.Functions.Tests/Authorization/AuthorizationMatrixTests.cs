@@ -36,6 +36,7 @@ public sealed class AuthorizationMatrixTests
         new("GET /products/{productId}", f => ApiEventBuilder.Get("/products/sku-1"), 200, 200, 200, 200, Machine: 200),
         new("PUT /products/{productId}", f => ApiEventBuilder.Put("/products/sku-1", "{\"name\":\"Widget\",\"unitPrice\":9.99,\"currency\":\"USD\",\"stock\":10}"), 401, 403, 403, 200, Machine: 200),
         new("GET /health", f => ApiEventBuilder.Get("/health"), 200, 200, 200, 200, Machine: 200),
+        new("GET /openapi.json", f => ApiEventBuilder.Get("/openapi.json"), 200, 200, 200, 200, Machine: 200),
     ];
 
     private static IEnumerable<TestCaseData> CognitoCases() =>
