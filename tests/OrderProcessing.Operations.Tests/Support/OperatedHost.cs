@@ -77,6 +77,12 @@ internal sealed class OperatedHost : IAsyncDisposable
         });
         await app.StartAsync();
         host = new OperatedHost(app, directory);
+
+        // The host checks tokens as it does by default; the test's API calls are the customer's own, signed in.
+        using var minted = await host.Http.PostAsJsonAsync(new Uri("_local/tokens", UriKind.Relative), new { subject = "c-ops", email = "ops@example.com" });
+        Assert.That(minted.StatusCode, Is.EqualTo(HttpStatusCode.OK), await minted.Content.ReadAsStringAsync());
+        var token = (await minted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        host.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return host;
     }
 
