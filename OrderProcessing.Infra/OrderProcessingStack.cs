@@ -33,7 +33,13 @@ public sealed class OrderProcessingStack : Stack
         // Invoice PDFs, read through presigned links.
         var buckets = plan.Buckets.ToDictionary(
             b => b.Schema.LogicalName,
-            b => new PrivateBucket(b.Schema.LogicalName, new PrivateBucketArgs { Bucket = b }));
+            b =>
+            {
+                var bucket = new PrivateBucket(b.Schema.LogicalName, PrivateBucketArgs.For(b));
+                // Refuse plain HTTP: presigned links and the functions all use TLS. "tls-only" is the deployed resource name.
+                bucket.SetPolicy("tls-only", bucket.Arn.Apply(arn => BucketPolicies.DenyInsecureTransport(arn).ToJson()));
+                return bucket;
+            });
         var bucketArns = ByLogicalName(buckets, b => b.Arn);
         var bucketNames = ByLogicalName(buckets, b => b.BucketName);
         var ordersStream = tables.StreamArn(StorageSchema.Orders);

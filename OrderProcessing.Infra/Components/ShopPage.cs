@@ -1,6 +1,5 @@
 using OrderProcessing.Infra.Plan.Iam;
 using OrderProcessing.Infra.Plan.Shop;
-using OrderProcessing.Infra.Plan.Storage;
 using Pulumi;
 using Aws = Pulumi.Aws;
 
@@ -23,43 +22,12 @@ public sealed class ShopPage : ComponentResource
         var plan = args.Shop;
         var parent = new CustomResourceOptions { Parent = this };
 
-        var bucket = new Aws.S3.Bucket($"{name}-bucket", new Aws.S3.BucketArgs
+        // The same private bucket as the invoices' (ACLs off, public access blocked, encrypted); only its policy differs.
+        var bucket = new PrivateBucket($"{name}-files", new PrivateBucketArgs
         {
-            BucketPrefix = plan.BucketNamePrefix,
+            NamePrefix = plan.BucketNamePrefix,
             ForceDestroy = plan.ForceDestroy,
-        }, parent);
-
-        // ACLs off: access is decided by the bucket policy alone.
-        _ = new Aws.S3.BucketOwnershipControls($"{name}-ownership", new Aws.S3.BucketOwnershipControlsArgs
-        {
-            Bucket = bucket.Id,
-            Rule = new Aws.S3.Inputs.BucketOwnershipControlsRuleArgs { ObjectOwnership = BucketPlan.ObjectOwnership },
-        }, parent);
-
-        // Nobody reads the bucket directly; CloudFront's service principal is not "public" to S3, so this stays on.
-        var publicAccessBlock = new Aws.S3.BucketPublicAccessBlock($"{name}-public-access-block", new Aws.S3.BucketPublicAccessBlockArgs
-        {
-            Bucket = bucket.Id,
-            BlockPublicAcls = true,
-            BlockPublicPolicy = true,
-            IgnorePublicAcls = true,
-            RestrictPublicBuckets = true,
-        }, parent);
-
-        _ = new Aws.S3.BucketServerSideEncryptionConfiguration($"{name}-encryption", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
-        {
-            Bucket = bucket.Id,
-            Rules =
-            {
-                new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleArgs
-                {
-                    ApplyServerSideEncryptionByDefault = new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
-                    {
-                        SseAlgorithm = BucketPlan.SseAlgorithm,
-                    },
-                },
-            },
-        }, parent);
+        }, new ComponentResourceOptions { Parent = this });
 
         // CloudFront signs every request to the bucket (SigV4); the bucket policy names this distribution alone.
         var accessControl = new Aws.CloudFront.OriginAccessControl($"{name}-origin-access", new Aws.CloudFront.OriginAccessControlArgs
@@ -115,7 +83,7 @@ public sealed class ShopPage : ComponentResource
                 new Aws.CloudFront.Inputs.DistributionOriginArgs
                 {
                     OriginId = OriginId,
-                    DomainName = bucket.BucketRegionalDomainName,
+                    DomainName = bucket.RegionalDomainName,
                     OriginAccessControlId = accessControl.Id,
                 },
             },
@@ -137,19 +105,15 @@ public sealed class ShopPage : ComponentResource
             ViewerCertificate = new Aws.CloudFront.Inputs.DistributionViewerCertificateArgs { CloudfrontDefaultCertificate = true },
         }, parent);
 
-        // Only this distribution may read, and only over TLS.
-        _ = new Aws.S3.BucketPolicy($"{name}-policy", new Aws.S3.BucketPolicyArgs
-        {
-            Bucket = bucket.Id,
-            Policy = Output.Tuple(bucket.Arn, distribution.Arn).Apply(arns => BucketPolicies.ShopPage(arns.Item1, arns.Item2).ToJson()),
-        }, new CustomResourceOptions { Parent = this, DependsOn = { publicAccessBlock } });
+        // Only this distribution may read, and only over TLS: one document, since S3 keeps one policy per bucket.
+        _ = bucket.SetPolicy("policy", Output.Tuple(bucket.Arn, distribution.Arn).Apply(arns => BucketPolicies.ShopPage(arns.Item1, arns.Item2).ToJson()));
 
         // The page's files as the repository holds them; a changed file is uploaded again on the next deployment.
         foreach (var file in ShopPlan.Files(args.RepositoryRoot))
         {
             _ = new Aws.S3.BucketObjectv2($"{name}-{file.Key}", new Aws.S3.BucketObjectv2Args
             {
-                Bucket = bucket.Id,
+                Bucket = bucket.BucketName,
                 Key = file.Key,
                 Source = new FileAsset(file.SourcePath),
                 ContentType = file.ContentType,
@@ -157,7 +121,7 @@ public sealed class ShopPage : ComponentResource
             }, parent);
         }
 
-        BucketName = bucket.Id;
+        BucketName = bucket.BucketName;
         Url = distribution.DomainName.Apply(ShopPlan.Url);
         Origin = distribution.DomainName.Apply(ShopPlan.Origin);
         RegisterOutputs(new Dictionary<string, object?> { ["bucketName"] = BucketName, ["url"] = Url });

@@ -298,6 +298,41 @@ public abstract class StackPolicies
     }
 
     [Test]
+    public void Bucket_KeepsTheNamesAndTypesOfDeployedStacks()
+    {
+        // A resource's URN is its name, type and parent's type: change one and Pulumi replaces the deployed invoices bucket.
+        // The mock monitor's URNs leave the parent out, so names and types are what this can hold still; the children stay
+        // in the PrivateBucket component that creates them all.
+        var name = StorageSchema.Invoices.LogicalName;
+        var expected = new[]
+        {
+            $"order-processing:storage:PrivateBucket::{name}",
+            $"aws:s3/bucket:Bucket::{name}-bucket",
+            $"aws:s3/bucketOwnershipControls:BucketOwnershipControls::{name}-ownership",
+            $"aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock::{name}-public-access-block",
+            $"aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration::{name}-encryption",
+            $"aws:s3/bucketPolicy:BucketPolicy::{name}-tls-only",
+            $"aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration::{name}-lifecycle",
+        };
+
+        var invoices = Run.Resources
+            .Where(r => r.GetResourceName() == name || r.GetResourceName().StartsWith($"{name}-", StringComparison.Ordinal))
+            .Select(r => $"{r.GetResourceType()}::{r.GetResourceName()}");
+
+        Assert.That(invoices, Is.EquivalentTo(expected));
+    }
+
+    [Test]
+    public void EveryBucket_HasOnePolicy()
+    {
+        // S3 keeps one policy per bucket: two BucketPolicy resources on one bucket would overwrite each other.
+        var buckets = Run.OfType(Bucket).Select(b => $"{b.String("bucketPrefix")}{AwsMocks.BucketSuffix}").ToList();
+        var policies = Run.OfType("aws:s3/bucketPolicy:BucketPolicy").Select(p => p.String("bucket")).ToList();
+
+        Assert.That(policies, Is.EquivalentTo(buckets));
+    }
+
+    [Test]
     public void Bucket_ExpiresInvoicesUnderItsPrefix()
     {
         var lifecycle = Run.OfType("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").Single();
