@@ -34,9 +34,8 @@ public sealed record ApiPlan(
     /// <summary>Method settings path covering every method of every resource.</summary>
     public const string AllMethods = "*/*";
 
-    /// <summary>Request headers a browser may send (the API key, SigV4 and idempotency headers included).</summary>
-    public static IReadOnlyList<string> CorsAllowHeaders { get; } =
-        ["Content-Type", "Authorization", "X-Api-Key", "Idempotency-Key", "X-Amz-Date", "X-Amz-Security-Token"];
+    /// <summary>Request headers a browser may send: the topology's one list (<see cref="ApiCors.AllowHeaders"/>), which the API function allows too.</summary>
+    public static IReadOnlyList<string> CorsAllowHeaders => ApiCors.AllowHeaders;
 
     /// <summary>The methods of the topology's API routes, in route order, and <c>OPTIONS</c> for the preflight itself.</summary>
     public static IReadOnlyList<string> CorsAllowMethods { get; } =

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrderProcessing.Functions.Api.Http;
 using OrderProcessing.Functions.Api.Routing;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Api.Pipeline;
 
@@ -10,8 +11,10 @@ namespace OrderProcessing.Functions.Api.Pipeline;
 /// </summary>
 internal sealed class CorsPolicy : IApiStep
 {
-    private const string AllowedHeaders = "Content-Type, Idempotency-Key";
-    private const string ExposedHeaders = "Location, Retry-After, Idempotent-Replayed";
+    // The topology's lists, which API Gateway's preflight also answers with: a page on the shop's origin sends its ID
+    // token in Authorization, so the two must never disagree on it.
+    private static readonly string AllowedHeaders = string.Join(", ", ApiCors.AllowHeaders);
+    private static readonly string ExposedHeaders = string.Join(", ", ApiCors.ExposeHeaders);
 
     private readonly bool _anyOrigin;
     private readonly HashSet<string> _origins;

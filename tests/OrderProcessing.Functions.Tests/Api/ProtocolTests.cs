@@ -203,7 +203,8 @@ public sealed class ProtocolTests
         Assert.That(result.Status, Is.EqualTo(204));
         Assert.That(result.Header("Access-Control-Allow-Origin"), Is.EqualTo("*"));
         Assert.That(result.Header("Access-Control-Allow-Methods"), Is.EqualTo("POST, GET, OPTIONS"));
-        Assert.That(result.Header("Access-Control-Allow-Headers"), Does.Contain("Idempotency-Key").And.Contain("Content-Type"));
+        Assert.That(result.Header("Access-Control-Allow-Headers"), Does.Contain("Idempotency-Key").And.Contain("Content-Type").And.Contain("Authorization"));
+        Assert.That(result.Header("Access-Control-Allow-Headers")!.Split(", "), Is.EqualTo(ApiCors.AllowHeaders), "the topology's one list, which API Gateway's preflight answers with too");
         Assert.That(result.Header("Access-Control-Max-Age"), Is.EqualTo("600"));
     }
 

@@ -1,8 +1,10 @@
+using System.Globalization;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Api;
 using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Api.Resources;
 using OrderProcessing.Functions.Tests.Support;
+using OrderProcessing.Testing.Contracts;
 using OrderProcessing.Topology;
 
 namespace OrderProcessing.Functions.Tests.Authorization;
@@ -57,6 +59,31 @@ public sealed class AuthorizationMatrixTests
     public void Matrix_HasOneRowPerRoute()
     {
         Assert.That(Rows.Select(r => r.Route), Is.EquivalentTo(SystemTopology.ApiRoutes.Select(r => r.Key)));
+    }
+
+    [Test]
+    public void Matrix_EveryStatus_IsAResponseOfItsOperation()
+    {
+        foreach (var row in Rows)
+        {
+            var documented = HttpApiContract.Operations.Single(o => o.Key == row.Route).Responses;
+
+            Assert.That(row.Statuses.Distinct().Select(s => s.ToString(CultureInfo.InvariantCulture)), Is.SubsetOf(documented), $"{row.Route} answers a status {HttpApiContract.DocumentFile} does not declare");
+        }
+    }
+
+    // The caller refusals the document declares are the ones the function gives: no route promises a 401, 403 or the
+    // /customers/me 404 that no caller of the matrix can get.
+    [TestCase("401")]
+    [TestCase("403")]
+    public void Matrix_EveryDocumentedRefusal_IsAStatusOfTheRoute(string status)
+    {
+        foreach (var row in Rows)
+        {
+            var documented = HttpApiContract.Operations.Single(o => o.Key == row.Route).Responses;
+
+            Assert.That(documented.Contains(status), Is.EqualTo(row.Statuses.Contains(int.Parse(status, CultureInfo.InvariantCulture))), $"{row.Route}: {status} in the document but not answered, or answered but not in it");
+        }
     }
 
     [TestCaseSource(nameof(CognitoCases))]
@@ -188,6 +215,8 @@ public sealed class AuthorizationMatrixTests
 
     private sealed record Row(string Route, Func<Fixture, ApiEventBuilder> Request, int Anonymous, int CustomerA, int CustomerB, int Operator, int Machine)
     {
+        public IReadOnlyList<int> Statuses => [Anonymous, CustomerA, CustomerB, Operator, Machine];
+
         public int Expected(TestCaller caller) => caller switch
         {
             TestCaller.Anonymous => Anonymous,

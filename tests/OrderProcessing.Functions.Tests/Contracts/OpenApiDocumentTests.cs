@@ -1,8 +1,12 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using OrderProcessing.Core.Orders;
+using OrderProcessing.Functions.Api;
+using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Api.Resources;
+using OrderProcessing.Functions.Tests.Authorization;
 using OrderProcessing.Functions.Tests.Support;
 using OrderProcessing.Testing.Contracts;
 using OrderProcessing.Topology;
@@ -101,6 +105,8 @@ public sealed class OpenApiDocumentTests
     [TestCase("Order", "{\"orderId\":\"ord_1\"}", TestName = "{m}(missing members)")]
     [TestCase("Problem", "{\"type\":\"urn:orderprocessing:problem:made-up\",\"title\":\"t\",\"status\":400,\"detail\":\"d\"}", TestName = "{m}(unknown problem type)")]
     [TestCase("Health", "{\"status\":\"ok\",\"environment\":\"test\",\"extra\":1}", TestName = "{m}(undocumented member)")]
+    [TestCase("OrderExport", "{\"orderId\":\"ord_1\",\"createdAt\":\"2026-03-01T12:00:00Z\",\"status\":\"PENDING\",\"currency\":\"USD\",\"total\":1,\"items\":[{\"productId\":\"sku-1\",\"quantity\":1,\"name\":\"Pen\"}],\"trackingNumber\":null}", TestName = "{m}(export line with an undocumented member)")]
+    [TestCase("OrderExportCsv", "\"orderId,status\\r\\n\"", TestName = "{m}(csv with another header)")]
     public void AResourceThatBreaksItsSchema_IsReported(string schema, string json)
     {
         Assert.That(HttpApiContract.Violations(schema, json), Is.Not.Empty);
@@ -125,13 +131,62 @@ public sealed class OpenApiDocumentTests
             ("Problem", await _system.SendAsync(ApiEventBuilder.Get("/orders/ord_nowhere"))),
             ("Problem", await _system.SendAsync(ApiEventBuilder.Delete("/health"))),
             ("Problem", await _system.SendAsync(ApiEventBuilder.Post($"/orders/{orderId}/cancel"))),
+            ("Problem", await _system.SendAsync(ApiEventBuilder.Get("/customers/me/orders"))),
+            ("Problem", await _system.SendAsync(ApiEventBuilder.Get("/customers/c-42/orders/export").Query("format", "xml"))),
         };
 
-        Assert.That(answers.Select(a => a.Result.Status), Is.EqualTo(new[] { 201, 200, 200, 200, 200, 200, 200, 400, 404, 405, 409 }));
+        Assert.That(answers.Select(a => a.Result.Status), Is.EqualTo(new[] { 201, 200, 200, 200, 200, 200, 200, 400, 404, 405, 409, 404, 400 }));
         foreach (var (schema, result) in answers)
         {
             Assert.That(HttpApiContract.Violations(schema, result.Body), Is.Empty, result.ToString());
         }
+    }
+
+    [TestCase(null, "OrderExportCsv", "text/csv", TestName = "{m}(default: csv)")]
+    [TestCase("csv", "OrderExportCsv", "text/csv", TestName = "{m}(csv)")]
+    [TestCase("json", "OrderExportList", "application/json", TestName = "{m}(json)")]
+    public async Task TheExport_OfAShippedAndAPendingOrder_ConformsToItsSchemaAndHeaders(string? format, string schema, string mediaType)
+    {
+        var shipped = (await _system.SendAsync(ApiEventBuilder.Post("/orders", new OrderRequestBuilder().Build()))).Json.GetProperty("orderId").GetString()!;
+        await _system.RunPipelineAsync(shipped);
+        _system.Clock.Advance(TimeSpan.FromSeconds(1));
+        await _system.SendAsync(ApiEventBuilder.Post("/orders", new OrderRequestBuilder().Build()));
+        var request = ApiEventBuilder.Get("/customers/c-42/orders/export");
+
+        var result = await _system.SendAsync(format is null ? request : request.Query("format", format));
+
+        Assert.That(result.Status, Is.EqualTo(200), result.ToString());
+        Assert.That(result.Header("Content-Type"), Does.StartWith(mediaType));
+        Assert.That(DocumentedOperationMediaTypes("/customers/{customerId}/orders/export"), Does.Contain(mediaType));
+        Assert.That(result.Header("Content-Disposition"), Does.Match(DocumentedHeaderPattern("ExportDisposition")));
+        var body = schema == "OrderExportCsv" ? JsonSerializer.Serialize(result.Body) : result.Body;
+        Assert.That(HttpApiContract.Violations(schema, body), Is.Empty, result.ToString());
+        Assert.That(result.Body, Does.Contain(shipped));
+    }
+
+    [Test]
+    public async Task TheCallerRefusalsAndACustomersOwnAnswers_ConformToTheSchemas()
+    {
+        var system = new TestSystem(new ApiOptions { Auth = ApiAuthMode.Cognito });
+        await system.SeedProductAsync();
+        var customer = CallerBuilder.ClaimsOf(TestCaller.CustomerA)!;
+        await system.SendAsync(ApiEventBuilder.Post("/orders", new OrderRequestBuilder().Without("customerId").Build()).Claims(customer));
+        var answers = new (string Schema, int Status, ProxyResult Result)[]
+        {
+            ("Problem", 401, await system.SendAsync(ApiEventBuilder.Get("/customers/me/orders"))),
+            ("Problem", 403, await system.SendAsync(ApiEventBuilder.Get("/orders").Claims(customer))),
+            ("Problem", 403, await system.SendAsync(ApiEventBuilder.Post("/orders", new OrderRequestBuilder().Customer("c-someone-else").Build()).Claims(customer))),
+            ("OrderPage", 200, await system.SendAsync(ApiEventBuilder.Get("/customers/me/orders").Claims(customer))),
+            ("OrderExportList", 200, await system.SendAsync(ApiEventBuilder.Get("/customers/me/orders/export").Query("format", "json").Claims(customer))),
+        };
+
+        foreach (var (schema, status, result) in answers)
+        {
+            Assert.That(result.Status, Is.EqualTo(status), result.ToString());
+            Assert.That(HttpApiContract.Violations(schema, result.Body), Is.Empty, result.ToString());
+        }
+
+        Assert.That(answers[0].Result.Header("WWW-Authenticate"), Does.Match(DocumentedHeaderPattern("WWWAuthenticate")));
     }
 
     private static IEnumerable<TestCaseData> SampleResources()
@@ -169,8 +224,24 @@ public sealed class OpenApiDocumentTests
             Errors = new Dictionary<string, string[]> { ["items[0].quantity"] = ["must be between 1 and 1000"] },
             RequestId = "req-1",
         }, json.ProblemDetails), "validation problem");
+        var export = new OrderExportResource("ord_1", at, "PENDING", "USD", 25.00m, [new OrderExportItemResource("sku-1", 2)], null);
+        yield return Case("OrderExport", JsonSerializer.Serialize(export, json.OrderExportResource), "export, not shipped");
+        yield return Case("OrderExport", JsonSerializer.Serialize(export with { Status = "SHIPPED", TrackingNumber = "TRK-1" }, json.OrderExportResource), "export, shipped");
+        yield return Case("OrderExportList", "[" + JsonSerializer.Serialize(export, json.OrderExportResource) + "]", "export list");
+        yield return Case("OrderExportList", "[]", "empty export list");
+        yield return Case("Problem", JsonSerializer.Serialize(new ProblemDetails { Type = ProblemTypes.ExportTooLarge, Title = "Export too large", Status = 422, Detail = "Too large." }, json.ProblemDetails), "export too large");
         yield return Case("Problem", JsonSerializer.Serialize(new ProblemDetails { Type = ProblemTypes.Unauthorized, Title = "Unauthorized", Status = 401, Detail = "No token." }, json.ProblemDetails), "problem without instance");
     }
+
+    // The pattern, or the constant as an anchored pattern, of a header component of the document.
+    private static string DocumentedHeaderPattern(string component)
+    {
+        var schema = HttpApiContract.Document["components"]!["headers"]![component]!["schema"]!;
+        return schema["pattern"]?.GetValue<string>() ?? $"^{Regex.Escape(schema["const"]!.GetValue<string>())}$";
+    }
+
+    private static IEnumerable<string> DocumentedOperationMediaTypes(string path) =>
+        HttpApiContract.Document["paths"]![path]!["get"]!["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key);
 
     private static TestCaseData Case(string schema, string json, string name) => new TestCaseData(schema, json).SetName($"{{m}}({name})");
 }

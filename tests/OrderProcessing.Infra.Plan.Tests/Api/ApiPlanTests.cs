@@ -80,6 +80,18 @@ public sealed class ApiPlanTests
     }
 
     [Test]
+    public void Preflight_AllowsExactlyTheTopologysHeaders_WhichTheFunctionAllowsToo()
+    {
+        var headers = Proxy(Document(ApiAuthMode.ApiKey)).GetProperty("options").GetProperty("x-amazon-apigateway-integration")
+            .GetProperty("responses").GetProperty("default").GetProperty("responseParameters");
+        var allowed = headers.GetProperty("method.response.header.Access-Control-Allow-Headers").GetString()!.Trim('\'').Split(',');
+
+        // The shop page sends its ID token in Authorization; the API function's own CORS step reads the same list.
+        Assert.That(allowed, Is.EqualTo(ApiCors.AllowHeaders));
+        Assert.That(allowed, Does.Contain("Authorization"));
+    }
+
+    [Test]
     public void Preflight_AllowsExactlyTheMethodsOfTheApiRoutesAndOptions()
     {
         var headers = Proxy(Document(ApiAuthMode.ApiKey)).GetProperty("options").GetProperty("x-amazon-apigateway-integration")

@@ -12,35 +12,47 @@ using OrderProcessing.Testing.Waiting;
 namespace OrderProcessing.Local.Tests.EndToEnd;
 
 /// <summary>
-/// The local host driven through Prism's validating proxy (<c>prism proxy contracts/http-api/v1/openapi.json &lt;host&gt;
-/// --errors</c>): every request and every response of a flow that covers every route and the 400, 404, 409 and 413
-/// answers is checked against the OpenAPI document, and a violation fails the test (Prism answers it 422 or 500 with
-/// <c>sl-violations</c>).
+/// The local host, checking tokens as users run it (<c>--auth cognito</c>), driven through Prism's validating proxy
+/// (<c>prism proxy contracts/http-api/v1/openapi.json &lt;host&gt; --errors</c>): every request and every response of a flow
+/// that covers every route, as an operator and as customers with real tokens of <c>POST /_local/tokens</c>, and the 400,
+/// 401, 403, 404, 409 and 413 answers is checked against the OpenAPI document, and a violation fails the test (Prism
+/// answers it 422 or 500 with <c>sl-violations</c>).
 /// </summary>
 [NonParallelizable]
 public sealed class OpenApiProxyTests
 {
     private const string PrismScript = "@stoplight/prism-cli/dist/index.js";
+    private const string OperatorId = "op-prism";
+    private const string Customer = "c-prism";
+    private const string OtherCustomer = "c-prism-other";
 
     private LocalHostProcess _host = null!;
     private NodeServer _prism = null!;
     private HttpClient _direct = null!;
     private HttpClient _validated = null!;
+    private HttpClient _customer = null!;
+    private HttpClient _otherCustomer = null!;
+    private HttpClient _anonymous = null!;
     private int _checked;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await TestHost.StartAsync("--delivery-delay-ms", "0");
+        _host = await TestHost.StartAsync("--delivery-delay-ms", "0", "--auth", "cognito");
         _prism = await StartPrismAsync(HttpApiContract.FullPath);
         _direct = new HttpClient { BaseAddress = _host.BaseAddress };
-        _validated = new HttpClient { BaseAddress = _prism.ServiceUrl };
-        _validated.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CallerTokenAsync());
+        _validated = Through(_prism, await MintAsync(OperatorId, "operators"));
+        _customer = Through(_prism, await MintAsync(Customer));
+        _otherCustomer = Through(_prism, await MintAsync(OtherCustomer));
+        _anonymous = Through(_prism, null);
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
+        _anonymous.Dispose();
+        _otherCustomer.Dispose();
+        _customer.Dispose();
         _validated.Dispose();
         _direct.Dispose();
         await _prism.DisposeAsync();
@@ -97,7 +109,49 @@ public sealed class OpenApiProxyTests
         await CheckAsync(HttpMethod.Get, "orders?status=COMPLETED&limit=2", HttpStatusCode.OK);
         var page = await CheckAsync(HttpMethod.Get, "orders?limit=1", HttpStatusCode.OK);
         await CheckAsync(HttpMethod.Get, $"orders?limit=1&cursor={Uri.EscapeDataString(NextCursor(page)!)}", HttpStatusCode.OK);
-        await CheckAsync(HttpMethod.Get, "customers/c-prism/orders?limit=5", HttpStatusCode.OK);
+        await CheckAsync(HttpMethod.Get, $"customers/{Customer}/orders?limit=5", HttpStatusCode.OK);
+
+        // The customer's own view: their orders, their history in both formats (CSV the default), an order placed with
+        // the identity left to the token; someone else's order is a 404 to another customer.
+        await CheckAsync(_customer, HttpMethod.Get, $"orders/{orderId}", HttpStatusCode.OK);
+        await CheckAsync(_customer, HttpMethod.Post, "orders", HttpStatusCode.Created, OrderBody(productId, 1, identityFromToken: true));
+        var mine = await CheckAsync(_customer, HttpMethod.Get, "customers/me/orders?limit=5", HttpStatusCode.OK);
+        Assert.That(JsonDocument.Parse(mine).RootElement.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("customerId").GetString()).Distinct(), Is.EqualTo(new[] { Customer }));
+        var csv = await CheckAsync(_customer, HttpMethod.Get, "customers/me/orders/export", HttpStatusCode.OK);
+        Assert.That(csv, Does.StartWith("orderId,createdAt,status,currency,total,items,trackingNumber\r\n").And.Contain(orderId));
+        await CheckAsync(_customer, HttpMethod.Get, "customers/me/orders/export?format=csv", HttpStatusCode.OK);
+        var json = await CheckAsync(_customer, HttpMethod.Get, "customers/me/orders/export?format=json", HttpStatusCode.OK);
+        Assert.That(JsonDocument.Parse(json).RootElement.EnumerateArray().Select(o => o.GetProperty("orderId").GetString()), Does.Contain(orderId));
+        await CheckAsync(HttpMethod.Get, $"customers/{Customer}/orders/export?format=json", HttpStatusCode.OK);
+        await CheckAsync(HttpMethod.Get, $"customers/{Customer}/orders/export?format=csv", HttpStatusCode.OK);
+        await CheckAsync(_otherCustomer, HttpMethod.Get, $"orders/{orderId}", HttpStatusCode.NotFound);
+        await CheckAsync(_otherCustomer, HttpMethod.Get, $"orders/{orderId}/invoice", HttpStatusCode.NotFound);
+
+        // Callers refused: no token or a bad one (401 with the challenge), a customer on an operator route or ordering for
+        // someone else (403). A signed-in operator's token names them, so /customers/me answers them (the 404 of a caller
+        // with no customer identity needs a machine caller, which a token-checking host does not have).
+        // Prism answers a request with no Authorization at all itself (see NoToken_...), so "no bearer token" reaches the
+        // host as another scheme, which the document's SigV4 alternative lets through.
+        using (var notBearer = Through(_prism, null))
+        {
+            notBearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "b3BzOnNlY3JldA==");
+            await CheckRefusalAsync(notBearer, HttpMethod.Get, "customers/me/orders", HttpStatusCode.Unauthorized);
+        }
+
+        using (var badToken = Through(_prism, "not-a-token"))
+        {
+            await CheckRefusalAsync(badToken, HttpMethod.Get, "orders", HttpStatusCode.Unauthorized);
+        }
+
+        using (var forged = Through(_prism, ForgedToken()))
+        {
+            await CheckRefusalAsync(forged, HttpMethod.Get, $"orders/{orderId}", HttpStatusCode.Unauthorized);
+        }
+
+        await CheckRefusalAsync(_customer, HttpMethod.Get, "orders", HttpStatusCode.Forbidden);
+        await CheckRefusalAsync(_customer, HttpMethod.Put, $"products/{productId}", HttpStatusCode.Forbidden, product);
+        await CheckRefusalAsync(_customer, HttpMethod.Post, "orders", HttpStatusCode.Forbidden, OrderBody(productId, 1, customerId: OtherCustomer));
+        await CheckAsync(HttpMethod.Get, "customers/me/orders", HttpStatusCode.OK);
 
         await CheckAsync(HttpMethod.Delete, $"orders/{orderId}", HttpStatusCode.NoContent);
         await CheckAsync(HttpMethod.Get, $"orders/{orderId}", HttpStatusCode.NotFound);
@@ -111,7 +165,7 @@ public sealed class OpenApiProxyTests
         await CheckAsync(HttpMethod.Post, "orders", HttpStatusCode.RequestEntityTooLarge, OrderBody(productId, 1, padding: 70 * 1024));
 
         await TestContext.Out.WriteLineAsync($"Prism checked {_checked} requests and their responses.");
-        Assert.That(_checked, Is.GreaterThanOrEqualTo(30));
+        Assert.That(_checked, Is.GreaterThanOrEqualTo(45));
     }
 
     [Test]
@@ -131,6 +185,23 @@ public sealed class OpenApiProxyTests
     }
 
     [Test]
+    public async Task NoToken_Is401WithTheChallenge_AsTheDocumentsComponentSays()
+    {
+        // Prism refuses a request without credentials itself, so the host's own answer is checked against the component.
+        using var fromHost = await _direct.GetAsync(new Uri("customers/me/orders/export", UriKind.Relative));
+        using var fromPrism = await _anonymous.GetAsync(new Uri("customers/me/orders/export", UriKind.Relative));
+        var body = await fromHost.Content.ReadAsStringAsync();
+        var challenge = HttpApiContract.Document["components"]!["headers"]!["WWWAuthenticate"]!["schema"]!["const"]!.GetValue<string>();
+
+        Assert.That(fromHost.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(fromHost.Headers.WwwAuthenticate.ToString(), Is.EqualTo(challenge));
+        Assert.That(fromHost.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(HttpApiContract.Violations("Problem", body), Is.Empty, body);
+        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("type").GetString(), Is.EqualTo("urn:orderprocessing:problem:unauthorized"));
+        Assert.That(fromPrism.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
     public async Task ADocumentThatDisagreesWithTheApi_FailsTheCheck()
     {
         var broken = HttpApiContract.Document;
@@ -145,16 +216,35 @@ public sealed class OpenApiProxyTests
         Assert.That(failure!.Message, Does.Contain("environment must be integer"));
     }
 
-    // A token the host accepts for an operator. Hosts that verify tokens (issue 14) issue them at POST /_local/tokens;
-    // until then the host takes any caller, and Prism only needs a bearer token to be present on protected routes.
-    private async Task<string> CallerTokenAsync()
+    // A real token of the host for subject, as the shop page gets one; failing to get one fails the test.
+    private async Task<string> MintAsync(string subject, params string[] groups)
     {
         using var response = await _direct.PostAsync(
             new Uri("_local/tokens", UriKind.Relative),
-            new StringContent("""{"subject":"op-prism","email":"ops@example.com","name":"Prism","groups":["operators"]}""", Encoding.UTF8, "application/json"));
-        return response.IsSuccessStatusCode
-            ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!
-            : "no-token-checking-on-this-host";
+            new StringContent(JsonSerializer.Serialize(new { subject, email = $"{subject}@example.com", name = $"Name of {subject}", groups }), Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"POST /_local/tokens: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("token").GetString()!;
+    }
+
+    // A well-formed JWT for the customer that the host never signed (its signature is 64 zero bytes).
+    private static string ForgedToken()
+    {
+        static string Encode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var header = Encode(Encoding.UTF8.GetBytes("""{"alg":"ES256","typ":"JWT"}"""));
+        var payload = Encode(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { sub = Customer, aud = "orderprocessing-local", exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds() })));
+        return $"{header}.{payload}.{Encode(new byte[64])}";
+    }
+
+    private static HttpClient Through(NodeServer prism, string? token)
+    {
+        var client = new HttpClient { BaseAddress = prism.ServiceUrl };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
     }
 
     private async Task<NodeServer> StartPrismAsync(string document) => await NodeServer.StartAsync(
@@ -166,9 +256,23 @@ public sealed class OpenApiProxyTests
     private Task<string> CheckAsync(HttpMethod method, string path, HttpStatusCode expected, string? json = null, params (string Name, string Value)[] headers) =>
         CheckAsync(_validated, method, path, expected, json, headers);
 
+    private Task<string> CheckAsync(HttpClient client, HttpMethod method, string path, HttpStatusCode expected, string? json = null) =>
+        CheckAsync(client, method, path, expected, json, []);
+
+    // A caller refused through Prism: the answer is the problem the document declares (checked by Prism, and here its
+    // type), a 401 with RFC 6750's challenge.
+    private async Task CheckRefusalAsync(HttpClient client, HttpMethod method, string path, HttpStatusCode expected, string? json = null)
+    {
+        string? challenge = null;
+        var body = await CheckAsync(client, method, path, expected, json, [], response => challenge = response.Headers.WwwAuthenticate.ToString());
+        var type = JsonDocument.Parse(body).RootElement.GetProperty("type").GetString();
+        Assert.That(type, Is.EqualTo(expected == HttpStatusCode.Unauthorized ? "urn:orderprocessing:problem:unauthorized" : "urn:orderprocessing:problem:forbidden"), $"{method} {path}");
+        Assert.That(challenge, expected == HttpStatusCode.Unauthorized ? Is.EqualTo("Bearer error=\"invalid_token\"") : Is.Empty, $"{method} {path}: WWW-Authenticate");
+    }
+
     // One exchange through Prism: the status must be the one expected (a violation turns it into 422 or 500) and Prism must
     // report no violation, not even a warning.
-    private async Task<string> CheckAsync(HttpClient client, HttpMethod method, string path, HttpStatusCode expected, string? json, (string Name, string Value)[] headers)
+    private async Task<string> CheckAsync(HttpClient client, HttpMethod method, string path, HttpStatusCode expected, string? json, (string Name, string Value)[] headers, Action<HttpResponseMessage>? inspect = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (json is not null)
@@ -187,6 +291,7 @@ public sealed class OpenApiProxyTests
         var violations = response.Headers.TryGetValues("sl-violations", out var values) ? string.Join(" ", values) : null;
         Assert.That(violations, Is.Null, $"{method} {path}: Prism found violations: {violations}");
         Assert.That(response.StatusCode, Is.EqualTo(expected), $"{method} {path}: {body}");
+        inspect?.Invoke(response);
         return body;
     }
 
@@ -198,10 +303,18 @@ public sealed class OpenApiProxyTests
 
     private static string? NextCursor(string page) => JsonDocument.Parse(page).RootElement.GetProperty("nextCursor").GetString();
 
-    private static string OrderBody(string productId, int quantity, bool extraLine = false, int padding = 0)
+    private static string OrderBody(string productId, int quantity, bool extraLine = false, int padding = 0, bool identityFromToken = false, string customerId = Customer)
     {
         var body = JsonNode.Parse(ApiClient.OrderBody(productId, quantity, "tok_visa"))!.AsObject();
-        body["customerId"] = "c-prism";
+        body["customerId"] = customerId;
+        if (identityFromToken)
+        {
+            // A signed-in customer may leave their identity to the token.
+            body.Remove("customerId");
+            body.Remove("customerEmail");
+            body.Remove("customerName");
+        }
+
         if (extraLine)
         {
             // The same product twice: valid for the schema, refused by the API's rules.

@@ -49,7 +49,8 @@ public static class HttpApiContract
                 var security = node!["security"] is JsonArray requirements
                     ? requirements.SelectMany(r => r!.AsObject().Select(s => s.Key)).Distinct().ToList()
                     : null;
-                operations.Add(new HttpApiOperation(method.ToUpperInvariant(), path, node[AccessExtension]?.GetValue<string>(), security));
+                var responses = node["responses"] is JsonObject answers ? answers.Select(r => r.Key).ToList() : [];
+                operations.Add(new HttpApiOperation(method.ToUpperInvariant(), path, node[AccessExtension]?.GetValue<string>(), security, responses));
             }
         }
 
