@@ -40,7 +40,7 @@ public sealed class SignInPageTests
     [SetUp]
     public async Task OpenAsync()
     {
-        _context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _host.BaseAddress.ToString(), Locale = "en-US" });
+        _context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _host.BaseAddress.ToString(), AcceptDownloads = true, Locale = "en-US" });
         _page = await _context.NewPageAsync();
         await _page.GotoAsync("/");
     }
@@ -58,15 +58,24 @@ public sealed class SignInPageTests
         await _page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
         await Expect(_page.Locator("#order-status")).ToHaveTextAsync("COMPLETED", new() { Timeout = StatusTimeoutMs });
         var orderId = await _page.Locator("#order-id").InnerTextAsync();
+
+        // The invoice and the export need the token too: the page fetches them with it rather than following a plain link.
+        var invoice = await DownloadAsync(() => _page.GetByRole(AriaRole.Link, new() { Name = "Download invoice (PDF)" }).ClickAsync());
+        Assert.That(invoice, Does.StartWith("%PDF-"));
         await _page.GetByRole(AriaRole.Link, new() { Name = "Orders", Exact = true }).First.ClickAsync();
         await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "My orders" })).ToBeVisibleAsync();
         await Expect(_page.Locator("#orders-table tbody code")).ToHaveTextAsync([orderId]);
         await Browser.ScreenshotAsync(_page, "7-my-orders");
+        var export = await DownloadAsync(() => _page.GetByRole(AriaRole.Button, new() { Name = "Export my orders (CSV)" }).ClickAsync());
+        Assert.That(export, Does.Contain(orderId));
+        await Expect(_page.Locator("#orders-status")).ToHaveTextAsync("Exported your orders as CSV.");
 
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await SignInAsync("c-bob", "Bob Example", "bob@example.com", operatorGroup: false);
         await _page.GotoAsync("/#/orders");
         await Expect(_page.Locator("#orders-status")).ToHaveTextAsync("No orders yet.");
+        var othersExport = await DownloadAsync(() => _page.GetByRole(AriaRole.Button, new() { Name = "Export my orders (CSV)" }).ClickAsync());
+        Assert.That(othersExport, Does.Not.Contain(orderId));
         await _page.GotoAsync($"/#/orders/{orderId}");
         await Expect(_page.Locator("#order-message")).ToContainTextAsync("There is no order with this id");
         await Browser.ScreenshotAsync(_page, "8-someone-elses-order");
@@ -86,6 +95,15 @@ public sealed class SignInPageTests
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save stock of Crème brûlée torch" }).ClickAsync();
         await Expect(_page.Locator("#stock-status")).ToHaveTextAsync("Saved: Crème brûlée torch, 7 in stock.");
         await Browser.ScreenshotAsync(_page, "9-operator");
+    }
+
+    // The text of the file a click downloads.
+    private async Task<string> DownloadAsync(Func<Task> click)
+    {
+        var download = await _page.RunAndWaitForDownloadAsync(click);
+        var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"download-{Guid.NewGuid():N}");
+        await download.SaveAsAsync(path);
+        return await File.ReadAllTextAsync(path);
     }
 
     private async Task SignInAsync(string customerId, string name, string email, bool operatorGroup)
