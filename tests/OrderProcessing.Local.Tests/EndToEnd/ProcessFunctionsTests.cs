@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using MimeKit;
 using OrderProcessing.DevTools;
 using OrderProcessing.DevTools.Processes;
@@ -107,6 +109,67 @@ public sealed class ProcessFunctionsTests
     // The outbox's finished .eml files (a message being written is still *.eml.partial).
     private static List<string> Emails(string outbox) =>
         [.. Directory.EnumerateFiles(outbox).Where(f => f.EndsWith(".eml", StringComparison.Ordinal))];
+
+    [Test]
+    public async Task ProcessMode_TokensChecked_TheAotApiChildKeepsEachCustomerToTheirOwnOrders()
+    {
+        // The AOT api child gets API_AUTH=cognito and the claims the host verified, and decides ownership itself.
+        Assert.That(File.Exists(Path.Combine(FunctionsPath, "bootstrap")), Is.True,
+            $"No {FunctionsPath}/bootstrap: run scripts/publish-functions.sh first (scripts/test.sh does).");
+        await using var dynamo = await NpmTestServers.DynaliteAsync();
+        await using var s3 = await NpmTestServers.S3rverAsync();
+        var credentials = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "S3RVER", ["AWS_SECRET_ACCESS_KEY"] = "S3RVER" };
+        await using var host = await TestHost.StartAsync(credentials,
+            "--auth", "cognito", "--functions", "process", "--functions-path", FunctionsPath,
+            "--storage", "aws", "--dynamodb-endpoint", dynamo.ServiceUrl.ToString(), "--s3-endpoint", s3.ServiceUrl.ToString(), "--create-tables", "--delivery-delay-ms", "0");
+        using var api = new ApiClient(host.BaseAddress);
+        var a = await MintAsync(api.Http, "c-process-a");
+        var b = await MintAsync(api.Http, "c-process-b");
+
+        using var placed = await SendAsync(api.Http, HttpMethod.Post, "orders", a, ApiClient.OrderBody("sku-cafe", 1, "tok_visa").Replace("\"c-local\"", "\"c-process-a\"", StringComparison.Ordinal));
+        var text = await placed.Content.ReadAsStringAsync();
+        Assert.That((int)placed.StatusCode, Is.EqualTo(201), text);
+        var orderId = JsonDocument.Parse(text).RootElement.GetProperty("orderId").GetString();
+
+        using var anonymous = await SendAsync(api.Http, HttpMethod.Get, $"orders/{orderId}", null);
+        using var owner = await SendAsync(api.Http, HttpMethod.Get, $"orders/{orderId}", a);
+        using var other = await SendAsync(api.Http, HttpMethod.Get, $"orders/{orderId}", b);
+        using var allOrders = await SendAsync(api.Http, HttpMethod.Get, "orders", a);
+        using var mine = await SendAsync(api.Http, HttpMethod.Get, "customers/me/orders", a);
+        Assert.Multiple(async () =>
+        {
+            Assert.That((int)anonymous.StatusCode, Is.EqualTo(401));
+            Assert.That((int)owner.StatusCode, Is.EqualTo(200));
+            Assert.That((int)other.StatusCode, Is.EqualTo(404), await other.Content.ReadAsStringAsync());
+            Assert.That((int)allOrders.StatusCode, Is.EqualTo(403), await allOrders.Content.ReadAsStringAsync());
+            Assert.That(await mine.Content.ReadAsStringAsync(), Does.Contain(orderId));
+        });
+    }
+
+    private static async Task<string> MintAsync(HttpClient http, string subject)
+    {
+        using var response = await http.PostAsync(new Uri("_local/tokens", UriKind.Relative), new StringContent(
+            JsonSerializer.Serialize(new { subject, email = $"{subject}@example.com" }), Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("token").GetString()!;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, string? token, string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await http.SendAsync(request);
+    }
 
     [Test]
     public async Task ProcessMode_WithoutTheBinary_FailsNamingTheScriptAndTheOption()
