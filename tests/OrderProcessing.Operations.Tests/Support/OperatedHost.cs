@@ -50,10 +50,6 @@ internal sealed class OperatedHost : IAsyncDisposable
         var options = new LocalOptions
         {
             Port = 0,
-
-            // These tests are about the operator tool, which reaches the host's loopback /_local routes and SQS endpoint
-            // without tokens; orders are placed as any caller of a host that checks none (the harness default elsewhere).
-            Auth = AuthMode.None,
             NotificationsFile = Path.Combine(directory, "notifications.jsonl"),
             MailOutbox = Path.Combine(directory, "outbox"),
             DeliveryDelay = TimeSpan.Zero,
