@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrderProcessing.Topology.Naming;
 
 namespace OrderProcessing.Local.Sqs;
 
@@ -16,7 +17,7 @@ namespace OrderProcessing.Local.Sqs;
 public static class SqsApiServer
 {
     /// <summary>Where the SQS endpoint is served; the SDK's <c>ServiceURL</c> is the host's base URL plus this.</summary>
-    public const string Path = "/_local/sqs";
+    public const string Path = ResourceNames.LocalSqsPath;
 
     private const string JsonContentType = "application/x-amz-json-1.0";
     private const string TargetPrefix = "AmazonSQS.";

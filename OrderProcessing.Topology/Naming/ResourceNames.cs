@@ -16,6 +16,12 @@ public sealed partial class ResourceNames
     /// <summary>The stack name the local host names its queues under, so an operator tool finds them by the same rule as in AWS.</summary>
     public const string LocalStack = "local";
 
+    /// <summary>
+    /// Where the local host serves the subset of the SQS JSON protocol over its queues: the operator tool's SQS client
+    /// takes the host's base URL plus this as its service URL, and the host maps it; one spelling for both.
+    /// </summary>
+    public const string LocalSqsPath = "/_local/sqs";
+
     /// <summary>The longest stack name accepted: it keeps the bucket prefix within S3's 37 characters and every other name within its limit.</summary>
     public const int MaxStackNameLength = 10;
 

@@ -33,10 +33,6 @@ public sealed class SqsProtocolTests
     }
 
     [Test]
-    public void ToolAndHost_AgreeOnTheEndpointPath() =>
-        Assert.That(OperationsTarget.LocalSqsPath, Is.EqualTo(SqsApiServer.Path));
-
-    [Test]
     public void GetQueueUrl_UnknownName_ThrowsQueueDoesNotExist()
     {
         var thrown = Assert.ThrowsAsync<QueueDoesNotExistException>(() => _sqs.GetQueueUrlAsync("order-processing-local-nope"));

@@ -20,8 +20,6 @@ namespace OrderProcessing.Operations.Targets;
 /// </summary>
 public sealed class OperationsTarget : IDisposable
 {
-    /// <summary>The local host's SQS endpoint path (the host's <c>SqsApiServer.Path</c>).</summary>
-    public const string LocalSqsPath = "/_local/sqs";
 
     private readonly IReadOnlyDictionary<string, StageQueues> _stages;
     private readonly IDisposable[] _resources;
@@ -115,7 +113,7 @@ public sealed class OperationsTarget : IDisposable
         // unreachable host is reported at once.
         var sqs = new AmazonSQSClient(new BasicAWSCredentials("local", "local"), new AmazonSQSConfig
         {
-            ServiceURL = baseUrl + LocalSqsPath,
+            ServiceURL = baseUrl + ResourceNames.LocalSqsPath,
             AuthenticationRegion = region,
             MaxErrorRetry = 0,
         });
