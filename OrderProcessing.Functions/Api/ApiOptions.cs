@@ -1,4 +1,3 @@
-using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Topology;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Topology;
 using OrderProcessing.Topology.Events.ApiGateway;
 

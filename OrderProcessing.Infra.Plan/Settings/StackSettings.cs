@@ -150,10 +150,10 @@ public sealed partial record StackSettings
 
     private static ApiAuthMode RequireApiAuth(Func<string, string?> lookup)
     {
-        var expected = string.Join(", ", ApiAuthModes.BySpelling.Keys.SkipLast(1)) + " or " + ApiAuthModes.BySpelling.Keys.Last() + ".";
+        var expected = string.Join(", ", ApiAuthModes.Deployable.SkipLast(1)) + " or " + ApiAuthModes.Deployable[^1] + ".";
         var value = RequirePresent(lookup, SettingKeys.ApiAuth, expected);
-        return ApiAuthModes.BySpelling.TryGetValue(value, out var mode)
-            ? mode
+        return ApiAuthModes.Deployable.Contains(value, StringComparer.Ordinal)
+            ? ApiAuthModes.BySpelling[value]
             : throw new StackSettingsException(SettingKeys.ApiAuth, $"is '{value}', which is not allowed; expected {expected}");
     }
 

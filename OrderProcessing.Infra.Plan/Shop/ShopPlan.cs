@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using OrderProcessing.Infra.Plan.Identity;
-using OrderProcessing.Infra.Plan.Settings;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Infra.Plan.Shop;
 

@@ -1,5 +1,5 @@
 using OrderProcessing.Infra.Plan.Api;
-using OrderProcessing.Infra.Plan.Settings;
+using OrderProcessing.Topology;
 using Pulumi;
 using Aws = Pulumi.Aws;
 using AwsApiGateway = Pulumi.AwsApiGateway;

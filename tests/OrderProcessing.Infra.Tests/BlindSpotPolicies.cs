@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using OrderProcessing.Infra.Plan.Api;
 using OrderProcessing.Infra.Plan.Iam;
-using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Tests.Support;
 using OrderProcessing.Infra.Tests.Support;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Infra.Tests;
 

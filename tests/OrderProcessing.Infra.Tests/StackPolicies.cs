@@ -7,7 +7,6 @@ using OrderProcessing.Infra.Plan.Api;
 using OrderProcessing.Infra.Plan.Functions;
 using OrderProcessing.Infra.Plan.Iam;
 using OrderProcessing.Infra.Plan.Pipeline;
-using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Shop;
 using OrderProcessing.Infra.Plan.Tests.Support;
 using OrderProcessing.Infra.Tests.Support;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrderProcessing.Topology;
 using OrderProcessing.Topology.Events.ApiGateway;
 
 namespace OrderProcessing.Functions.Api.Callers;

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using OrderProcessing.Core.Common;
 using OrderProcessing.Functions.Api;
-using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Api.Resources;
 using OrderProcessing.Functions.Tests.Support;
 using OrderProcessing.Topology;

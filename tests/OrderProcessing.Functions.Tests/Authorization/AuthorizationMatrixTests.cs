@@ -1,7 +1,6 @@
 using System.Globalization;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Api;
-using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Api.Resources;
 using OrderProcessing.Functions.Tests.Support;
 using OrderProcessing.Testing.Contracts;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Functions.Api;
-using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Api.Resources;
 using OrderProcessing.Functions.Tests.Authorization;
 using OrderProcessing.Functions.Tests.Support;

@@ -7,7 +7,6 @@ using OrderProcessing.Core.Invoices;
 using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Api;
-using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Observability;
 using OrderProcessing.Functions.Stages;

@@ -2,7 +2,6 @@ using OrderProcessing.Core.Orders;
 using OrderProcessing.Core.Pipeline;
 using OrderProcessing.Core.Pricing;
 using OrderProcessing.Functions.Api;
-using OrderProcessing.Functions.Api.Callers;
 using OrderProcessing.Functions.Composition;
 using OrderProcessing.Functions.Tests.Support;
 using OrderProcessing.Testing.Time;

@@ -2,6 +2,7 @@ using OrderProcessing.DevTools;
 using OrderProcessing.Infra.Plan.Functions;
 using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Tests.Support;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Infra.Plan.Tests.Settings;
 

@@ -1,5 +1,6 @@
 using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Tests.Support;
+using OrderProcessing.Topology;
 
 namespace OrderProcessing.Infra.Plan.Tests.Settings;
 

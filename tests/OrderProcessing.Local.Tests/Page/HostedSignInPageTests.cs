@@ -6,9 +6,9 @@ using System.Web;
 using Microsoft.Playwright;
 using OrderProcessing.DevTools.Processes;
 using OrderProcessing.Infra.Plan.Identity;
-using OrderProcessing.Infra.Plan.Settings;
 using OrderProcessing.Infra.Plan.Shop;
 using OrderProcessing.Local.Tests.Support;
+using OrderProcessing.Topology;
 using static Microsoft.Playwright.Assertions;
 
 namespace OrderProcessing.Local.Tests.Page;
