@@ -21,7 +21,7 @@ public sealed class SesMailTransportTests
     [Test]
     public async Task Send_PostsTheRawMessageToSendEmail_SignedWithSigV4()
     {
-        var handler = new RecordingHandler(HttpStatusCode.OK, "{\"MessageId\":\"ses-123\"}");
+        var handler = new SesStubHandler(HttpStatusCode.OK, "{\"MessageId\":\"ses-123\"}");
         var transport = Transport(handler, "customer-mail");
         var message = Message();
 
@@ -50,18 +50,18 @@ public sealed class SesMailTransportTests
     [TestCase(HttpStatusCode.BadRequest, typeof(InvalidOperationException))]
     public void Send_Refused_ThrowsSoTheMessageIsRetried(HttpStatusCode status, Type expected)
     {
-        var transport = Transport(new RecordingHandler(status, "{\"message\":\"Email address is not verified.\"}"), null);
+        var transport = Transport(new SesStubHandler(status, "{\"message\":\"Email address is not verified.\"}"), null);
 
         Assert.That(() => transport.SendAsync(Message()), Throws.TypeOf(expected).With.Message.Contains(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    private static SesMailTransport Transport(RecordingHandler handler, string? configurationSet) =>
+    private static SesMailTransport Transport(SesStubHandler handler, string? configurationSet) =>
         new(new HttpClient(handler), "eu-west-1", _ => Task.FromResult(Credentials), configurationSet, TestClock.New());
 
     private static MimeMessage Message() =>
         new CustomerMailComposer("Shop <shop@example.com>", "Shop").Compose(new OrderBuilder().WithCustomer("c-1", "zoe@example.com", "Zoë").Build(), CustomerMailKind.OrderReceived);
 
-    private sealed class RecordingHandler(HttpStatusCode status, string answer) : HttpMessageHandler
+    private sealed class SesStubHandler(HttpStatusCode status, string answer) : HttpMessageHandler
     {
         public List<(Uri Uri, string Authorization, Dictionary<string, string> Headers, string Body)> Requests { get; } = [];
 

@@ -29,7 +29,7 @@ public sealed class OrderChangeCaptureProxyTests
         using var direct = AwsClientFactory.CreateDynamoDb(AwsClientSettings.ForLocalEndpoint(dynalite.ServiceUrl));
         await new StorageProvisioner(direct).EnsureAllAsync(names, TableProvisioningOptions.ForDynalite);
         var feed = new OrderChangeFeed(TimeProvider.System, NullLogger<OrderChangeFeed>.Instance);
-        var changes = new Recorder();
+        var changes = new ChangeRecorder();
         feed.Subscribe(changes);
         var table = names.Table(StorageSchema.Orders);
         await using var proxy = await OrderChangeCaptureProxy.StartAsync(dynalite.ServiceUrl, direct, table, feed, NullLogger.Instance, CancellationToken.None);
@@ -66,7 +66,7 @@ public sealed class OrderChangeCaptureProxyTests
         Assert.That(OrderChangeCaptureProxy.OrderIdsWritten(operation, document.RootElement, "orders"), Is.EqualTo(expected));
     }
 
-    private sealed class Recorder : IOrderChangeSubscriber
+    private sealed class ChangeRecorder : IOrderChangeSubscriber
     {
         private readonly ConcurrentQueue<OrderChange> _seen = new();
 

@@ -21,11 +21,11 @@ namespace OrderProcessing.Local.Tests.Identity;
 public sealed class LocalAuthorizationTests
 {
     private AuthorizedHost _host = null!;
-    private Dictionary<Caller, string?> _tokens = null!;
+    private Dictionary<TokenCaller, string?> _tokens = null!;
     private string _orderOfA = null!;
 
     /// <summary>Who calls: no one, three good tokens, and one bad token per way a token can be bad.</summary>
-    public enum Caller
+    public enum TokenCaller
     {
         Anonymous,
         CustomerA,
@@ -40,27 +40,27 @@ public sealed class LocalAuthorizationTests
         NotAToken,
     }
 
-    private static readonly Caller[] GoodCallers = [Caller.CustomerA, Caller.CustomerB, Caller.Operator];
+    private static readonly TokenCaller[] GoodCallers = [TokenCaller.CustomerA, TokenCaller.CustomerB, TokenCaller.Operator];
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         _host = await AuthorizedHost.StartAsync();
-        _tokens = new Dictionary<Caller, string?>
+        _tokens = new Dictionary<TokenCaller, string?>
         {
-            [Caller.Anonymous] = null,
-            [Caller.CustomerA] = await _host.MintAsync(AuthorizedHost.CustomerA),
-            [Caller.CustomerB] = await _host.MintAsync(AuthorizedHost.CustomerB),
-            [Caller.Operator] = await _host.MintAsync(AuthorizedHost.OperatorId, CallerClaims.OperatorsGroup),
-            [Caller.Expired] = _host.Forge(d => (d.IssuedAt, d.NotBefore, d.Expires) = (DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1))),
-            [Caller.WrongIssuer] = _host.Forge(d => d.Issuer = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_other"),
-            [Caller.WrongAudience] = _host.Forge(d => d.Audience = "some-other-client"),
-            [Caller.BadSignature] = _host.Forge(_ => { }, AuthorizedHost.ForeignKey),
-            [Caller.AlgNone] = _host.Forge(_ => { }, _ => null),
-            [Caller.BeforeNotBefore] = _host.Forge(d => (d.NotBefore, d.Expires) = (DateTime.UtcNow.AddHours(1), DateTime.UtcNow.AddHours(2))),
-            [Caller.NotAToken] = "not-a-token",
+            [TokenCaller.Anonymous] = null,
+            [TokenCaller.CustomerA] = await _host.MintAsync(AuthorizedHost.CustomerA),
+            [TokenCaller.CustomerB] = await _host.MintAsync(AuthorizedHost.CustomerB),
+            [TokenCaller.Operator] = await _host.MintAsync(AuthorizedHost.OperatorId, CallerClaims.OperatorsGroup),
+            [TokenCaller.Expired] = _host.Forge(d => (d.IssuedAt, d.NotBefore, d.Expires) = (DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1))),
+            [TokenCaller.WrongIssuer] = _host.Forge(d => d.Issuer = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_other"),
+            [TokenCaller.WrongAudience] = _host.Forge(d => d.Audience = "some-other-client"),
+            [TokenCaller.BadSignature] = _host.Forge(_ => { }, AuthorizedHost.ForeignKey),
+            [TokenCaller.AlgNone] = _host.Forge(_ => { }, _ => null),
+            [TokenCaller.BeforeNotBefore] = _host.Forge(d => (d.NotBefore, d.Expires) = (DateTime.UtcNow.AddHours(1), DateTime.UtcNow.AddHours(2))),
+            [TokenCaller.NotAToken] = "not-a-token",
         };
-        _orderOfA = await _host.PlaceOrderAsync(_tokens[Caller.CustomerA]!, AuthorizedHost.CustomerA);
+        _orderOfA = await _host.PlaceOrderAsync(_tokens[TokenCaller.CustomerA]!, AuthorizedHost.CustomerA);
     }
 
     [OneTimeTearDown]
@@ -68,11 +68,11 @@ public sealed class LocalAuthorizationTests
 
     private static IEnumerable<TestCaseData> RoutesAndCallers() =>
         from route in SystemTopology.ApiRoutes
-        from caller in Enum.GetValues<Caller>()
+        from caller in Enum.GetValues<TokenCaller>()
         select new TestCaseData(route.Key, caller);
 
     [TestCaseSource(nameof(RoutesAndCallers))]
-    public async Task ApiRoute_EachCaller_HostRefusesOrPassesAsTheCognitoAuthorizer(string routeKey, Caller caller)
+    public async Task ApiRoute_EachCaller_HostRefusesOrPassesAsTheCognitoAuthorizer(string routeKey, TokenCaller caller)
     {
         var route = SystemTopology.ApiRoutes.Single(r => r.Key == routeKey);
 
@@ -213,15 +213,15 @@ public sealed class LocalAuthorizationTests
         Assert.That(problem.GetProperty("detail").GetString(), Is.Not.Empty);
     }
 
-    private static string SubjectOf(Caller caller) => caller switch
+    private static string SubjectOf(TokenCaller caller) => caller switch
     {
-        Caller.CustomerA => AuthorizedHost.CustomerA,
-        Caller.CustomerB => AuthorizedHost.CustomerB,
-        Caller.Operator => AuthorizedHost.OperatorId,
+        TokenCaller.CustomerA => AuthorizedHost.CustomerA,
+        TokenCaller.CustomerB => AuthorizedHost.CustomerB,
+        TokenCaller.Operator => AuthorizedHost.OperatorId,
         _ => throw new ArgumentOutOfRangeException(nameof(caller)),
     };
 
-    private Task<HttpResponseMessage> SendAsync(ApiRoute route, Caller caller) => SendAsync(route, _tokens[caller], caller == Caller.CustomerB ? AuthorizedHost.CustomerB : AuthorizedHost.CustomerA);
+    private Task<HttpResponseMessage> SendAsync(ApiRoute route, TokenCaller caller) => SendAsync(route, _tokens[caller], caller == TokenCaller.CustomerB ? AuthorizedHost.CustomerB : AuthorizedHost.CustomerA);
 
     // The route's path with the fixture's values: customer A's order, customer A, a demo product.
     private async Task<HttpResponseMessage> SendAsync(ApiRoute route, string? token, string customerId = AuthorizedHost.CustomerA)

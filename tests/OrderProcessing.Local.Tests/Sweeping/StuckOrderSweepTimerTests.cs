@@ -19,7 +19,7 @@ public sealed class StuckOrderSweepTimerTests
     public async Task Timer_EachIntervalOnItsClock_InvokesTheSweeperFunctionOnce()
     {
         var clock = TestClock.New();
-        var sweeper = new CountingHandler();
+        var sweeper = new CountingSweepHandler();
         await using var slot = Slot(sweeper, clock);
         using var timer = new StuckOrderSweepTimer(slot, new LocalOptions { SweepInterval = TimeSpan.FromMinutes(5) }, clock, NullLogger<StuckOrderSweepTimer>.Instance);
         await timer.StartAsync(CancellationToken.None);
@@ -40,7 +40,7 @@ public sealed class StuckOrderSweepTimerTests
     public async Task Timer_WithAZeroInterval_NeverInvokesTheSweeper()
     {
         var clock = TestClock.New();
-        var sweeper = new CountingHandler();
+        var sweeper = new CountingSweepHandler();
         await using var slot = Slot(sweeper, clock);
         using var timer = new StuckOrderSweepTimer(slot, new LocalOptions { SweepInterval = TimeSpan.Zero }, clock, NullLogger<StuckOrderSweepTimer>.Instance);
         await timer.StartAsync(CancellationToken.None);
@@ -52,7 +52,7 @@ public sealed class StuckOrderSweepTimerTests
         Assert.That(sweeper.Invocations, Is.Zero);
     }
 
-    private static SystemSlot Slot(CountingHandler sweeper, TimeProvider clock)
+    private static SystemSlot Slot(CountingSweepHandler sweeper, TimeProvider clock)
     {
         var slot = new SystemSlot();
         slot.Fill(new LocalSystem
@@ -67,7 +67,7 @@ public sealed class StuckOrderSweepTimerTests
         return slot;
     }
 
-    private sealed class CountingHandler : IFunctionHandler
+    private sealed class CountingSweepHandler : IFunctionHandler
     {
         private int _invocations;
 

@@ -27,10 +27,10 @@ public sealed class DeadLetterOperations(OperationsTarget target, TimeProvider c
     private IAmazonSQS Sqs => target.Sqs;
 
     /// <summary>Every dead letter of <paramref name="stages"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<DeadLetterRow>> ListAsync(IReadOnlyList<FunctionDefinition> stages, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeadLetterEntry>> ListAsync(IReadOnlyList<FunctionDefinition> stages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stages);
-        var rows = new List<DeadLetterRow>();
+        var rows = new List<DeadLetterEntry>();
         foreach (var stage in stages)
         {
             var queues = target.QueuesOf(stage);
@@ -148,10 +148,10 @@ public sealed class DeadLetterOperations(OperationsTarget target, TimeProvider c
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : DateTimeOffset.MinValue;
 
-    private DeadLetterRow Row(FunctionDefinition stage, Message message)
+    private DeadLetterEntry Row(FunctionDefinition stage, Message message)
     {
         var sentAt = SentAt(message);
-        return new DeadLetterRow(
+        return new DeadLetterEntry(
             stage.Name,
             OrderOf(message.Body),
             message.MessageId,

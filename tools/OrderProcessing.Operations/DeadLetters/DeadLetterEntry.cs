@@ -9,4 +9,4 @@ namespace OrderProcessing.Operations.DeadLetters;
 /// <param name="LastFailureCause">Why the last receive failed, likewise.</param>
 /// <param name="SentAt">When the message was first sent.</param>
 /// <param name="Age">How long ago that was.</param>
-public sealed record DeadLetterRow(string Stage, string? OrderId, string MessageId, int ReceiveCount, string? FirstFailureCause, string? LastFailureCause, DateTimeOffset SentAt, TimeSpan Age);
+public sealed record DeadLetterEntry(string Stage, string? OrderId, string MessageId, int ReceiveCount, string? FirstFailureCause, string? LastFailureCause, DateTimeOffset SentAt, TimeSpan Age);
