@@ -47,6 +47,25 @@ public sealed class LocalSystem : IAsyncDisposable
     /// <summary>What must be stopped with the system before <see cref="Resources"/> (the function processes, their endpoints), in order.</summary>
     public IReadOnlyList<IAsyncDisposable> Services { get; init; } = [];
 
+    /// <summary>
+    /// This system with other function handlers (a test's recording API, a stage that fails on demand) and every other
+    /// part its own, so a wrapper never has to copy the members one by one and cannot leave one out.
+    /// </summary>
+    public LocalSystem WithFunctions(IFunctionHandler api, Func<FunctionDefinition, IFunctionHandler> stageFunction) => new()
+    {
+        Api = api,
+        StageFunction = stageFunction,
+        ChangeFeed = ChangeFeed,
+        FailureCauses = FailureCauses,
+        SeedCatalogAsync = SeedCatalogAsync,
+        ResumeFrom = ResumeFrom,
+        StuckOrders = StuckOrders,
+        Mail = Mail,
+        StorageDescription = StorageDescription,
+        Resources = Resources,
+        Services = Services,
+    };
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -67,19 +67,7 @@ internal sealed class AuthorizedHost : IAsyncDisposable
         {
             var system = await LocalSystemFactory.CreateAsync(o, loggers, clock, ct);
             api = new RecordingApi(system.Api);
-            return new LocalSystem
-            {
-                Api = api,
-                StageFunction = system.StageFunction,
-                ChangeFeed = system.ChangeFeed,
-                FailureCauses = system.FailureCauses,
-                SeedCatalogAsync = system.SeedCatalogAsync,
-                ResumeFrom = system.ResumeFrom,
-                Mail = system.Mail,
-                StorageDescription = system.StorageDescription,
-                Resources = system.Resources,
-                Services = system.Services,
-            };
+            return system.WithFunctions(api, system.StageFunction);
         });
         await app.StartAsync();
         return new AuthorizedHost(folder, app, api!);

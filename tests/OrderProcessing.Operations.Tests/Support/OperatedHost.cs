@@ -60,20 +60,7 @@ internal sealed class OperatedHost : IAsyncDisposable
         var app = await LocalHost.BuildAsync(options, async (o, loggers, clock, ct) =>
         {
             var system = await LocalSystemFactory.CreateAsync(o, loggers, clock, ct);
-            return new LocalSystem
-            {
-                Api = system.Api,
-                StageFunction = f => new Switchable(system.StageFunction(f), () => host?.FailingStage == f.Name),
-                ChangeFeed = system.ChangeFeed,
-                FailureCauses = system.FailureCauses,
-                SeedCatalogAsync = system.SeedCatalogAsync,
-                ResumeFrom = system.ResumeFrom,
-                Mail = system.Mail,
-                StorageDescription = system.StorageDescription,
-                Resources = system.Resources,
-                Services = system.Services,
-                StuckOrders = system.StuckOrders,
-            };
+            return system.WithFunctions(system.Api, f => new Switchable(system.StageFunction(f), () => host?.FailingStage == f.Name));
         });
         await app.StartAsync();
         host = new OperatedHost(app, directory);
